@@ -1,0 +1,21 @@
+"""mtcheck: find the artifacts of machine translation, propose fixes, measure them.
+
+    >>> import mtcheck
+    >>> text = "They have surrenderedin the city."
+    >>> mtcheck.apply_fixes(text, mtcheck.check(text, lang="en"))
+    'They have surrendered in the city.'
+"""
+
+from mtcheck.checker import check, check_document
+from mtcheck.config import Config, load_config
+from mtcheck.document import Document
+from mtcheck.finding import Applicability, Edit, Finding, Fix
+from mtcheck.fixes import apply_fixes
+from mtcheck.taxonomy import CATEGORIES, Severity
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Applicability", "CATEGORIES", "Config", "Document", "Edit", "Finding", "Fix", "Severity",
+    "apply_fixes", "check", "check_document", "load_config", "__version__",
+]

@@ -1,0 +1,93 @@
+"""The core: run the selected rules over a Document and place each finding in its input.
+
+    text ─▶ Document ─▶ rules ─▶ findings ─▶ protected spans, accept-list, suppressions
+         ─▶ severity overrides ─▶ record, line and column ─▶ sorted list
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mtcheck.config import Config, matches
+from mtcheck.document import Document
+from mtcheck.finding import Finding
+from mtcheck.languages import get_language
+from mtcheck.rules import Rule, all_rules
+
+# <!-- mtcheck: ignore --> or <!-- mtcheck: ignore[MT101, extra-space] --> on its own line.
+SUPPRESSION = regex.compile(r"<!--\s*mtcheck:\s*ignore(?:\[([^\]]*)\])?\s*-->")
+
+
+def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:
+    return [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
+
+
+def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
+    """All findings of the selected rules on ``doc``, located and sorted."""
+    config = config or Config()
+    lang = get_language(doc.lang)
+    suppressed = _suppressions(doc) if doc.markdown else {}
+    findings: list[Finding] = []
+    for rule in selected_rules(config, doc.lang, doc.path):
+        for f in rule.check(doc, lang):
+            if doc.is_protected(f.start, f.end):
+                continue
+            span = doc.text[f.start:f.end]
+            if config.accepts(span):
+                continue
+            placed = doc.locate(f.start, f.end)
+            if placed is None:  # crosses a record boundary
+                continue
+            segment, f.start, f.end, f.line, f.column = placed
+            if _is_suppressed(rule, suppressed.get(f.line)):
+                continue
+            f.fixes = [_relocate(fix, segment.start) for fix in f.fixes] if segment.start else f.fixes
+            f.record, f.path, f.text = segment.record, doc.path, span
+            f.severity = config.severity_of(f.code, f.category) or f.severity
+            findings.append(f)
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def check(text: str, lang: str | None = None, source: str | None = None,
+          source_lang: str | None = None, config: Config | None = None,
+          markdown: bool = False, path: str | None = None) -> list[Finding]:
+    """Check one translated text; the library's front door.
+
+    >>> [(f.category, f.text) for f in check("They have surrenderedin the city.", lang="en")]
+    [('merged-words', 'surrenderedin')]
+    """
+    config = config or Config()
+    if lang is None:
+        lang = config.lang
+    if lang is None:
+        from mtcheck.langdetect import detect
+
+        lang = detect(text)
+    doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang)
+    return check_document(doc, config)
+
+
+def _suppressions(doc: Document) -> dict[int, list[str] | None]:
+    """Line number → suppressed selectors (None: all) from Markdown comments on the line above."""
+    out: dict[int, list[str] | None] = {}
+    for m in SUPPRESSION.finditer(doc.text):
+        line = doc.text.count("\n", 0, m.start()) + 1
+        selectors = [s.strip() for s in m.group(1).split(",")] if m.group(1) else None
+        out[line + 1] = selectors
+    return out
+
+
+def _is_suppressed(rule: Rule, selectors) -> bool:
+    if selectors is None:
+        return False
+    return not selectors or matches(rule, selectors)
+
+
+def _relocate(fix, base: int):
+    """Shift a fix's edits from Document offsets to record offsets."""
+    from dataclasses import replace
+
+    from mtcheck.finding import Edit
+
+    return replace(fix, edits=tuple(Edit(e.start - base, e.end - base, e.replacement) for e in fix.edits))

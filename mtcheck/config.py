@@ -1,0 +1,130 @@
+"""Configuration: ``[tool.mtcheck]`` in ``pyproject.toml``, or ``mtcheck.toml``.
+
+Keys (all optional)::
+
+    [tool.mtcheck]
+    lang = "en"                        # target language; skips detection (fast pre-commit runs)
+    select = ["ALL"]                   # codes (MT101), code prefixes (MT1), categories, rule names
+    ignore = ["extra-space"]
+    fail-on = "minor"                  # lowest severity that makes `check` exit 1
+    accept = ["PayPal", "Azovstal"]    # words never flagged (house names, brands)
+    accept-file = "accept.txt"         # one word a line, `#` comments; relative to the config file
+    [tool.mtcheck.severity]            # severity overrides by code or category
+    "unbalanced-quote" = "major"
+    [tool.mtcheck.per-file-ignores]    # glob → codes or categories
+    "legacy/*.md" = ["MT2"]
+
+In Markdown, ``<!-- mtcheck: ignore[merged-words, MT203] -->`` suppresses those codes or
+categories on the next line, and ``<!-- mtcheck: ignore -->`` every finding there.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtcheck.taxonomy import Severity
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
+_KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "severity", "per-file-ignores"}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    lang: str | None = None
+    fail_on: Severity = Severity.MINOR
+    accept: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    path: Path | None = None  # where it was read from
+
+    def selects(self, rule, path: str | None = None) -> bool:
+        """Is ``rule`` on for a file at ``path``? Ignore wins over select."""
+        ignored = list(self.ignore)
+        if path:
+            for pattern, entries in self.per_file_ignores.items():
+                if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                    ignored += entries
+        return matches(rule, self.select) and not matches(rule, ignored)
+
+    def severity_of(self, code: str, category: str) -> Severity | None:
+        return self.severity.get(code) or self.severity.get(category)
+
+    def accepts(self, text: str) -> bool:
+        """Is ``text`` (a flagged span) or any of its words on the accept-list?"""
+        if not self.accept:
+            return False
+        folded = text.casefold()
+        return folded in self.accept or any(w in self.accept for w in folded.split())
+
+
+def matches(rule, selectors: list[str]) -> bool:
+    """Does a selector name this rule? ``ALL``, a code or code prefix, a category or a name."""
+    for sel in selectors:
+        if sel == "ALL" or sel in (rule.category, rule.name) or rule.code.startswith(sel.upper()):
+            return True
+    return False
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest mtcheck.toml, or pyproject.toml with a [tool.mtcheck] table, upwards."""
+    start = start.resolve()
+    for folder in [start, *start.parents] if start.is_dir() else start.parents:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and "mtcheck" not in _read(candidate).get("tool", {}):
+                    continue
+                return candidate
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_config(path: Path | None) -> Config:
+    """Read a config file (None: defaults). Unknown keys and bad values are errors."""
+    if path is None:
+        return Config()
+    data = _read(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtcheck", {})
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    try:
+        accept = {w.casefold() for w in data.get("accept", [])}
+        if "accept-file" in data:
+            accept_path = path.parent / data["accept-file"]
+            for line in accept_path.read_text(encoding="utf-8").splitlines():
+                line = line.split("#", 1)[0].strip()
+                if line:
+                    accept.add(line.casefold())
+        return Config(
+            select=list(data.get("select", ["ALL"])),
+            ignore=list(data.get("ignore", [])),
+            lang=data.get("lang"),
+            fail_on=Severity(data.get("fail-on", "minor")),
+            accept=frozenset(accept),
+            severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
+            per_file_ignores={k: list(v) for k, v in data.get("per-file-ignores", {}).items()},
+            path=path,
+        )
+    except (ValueError, OSError, TypeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

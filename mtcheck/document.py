@@ -1,0 +1,164 @@
+"""The Document: text as the rules see it, and the way back from an offset to a place in a file.
+
+A Document is one translated text in one target language: a whole ``.txt``/``.md`` file, or
+the consecutive records of one ``doc_id`` in a JSONL/TSV file joined by newlines, so that rules
+that look past one record (a quote opened in one sentence and closed in the next) see them
+together. Each record is a ``Segment``; findings are mapped back to the record they fall in.
+
+Protected spans (URLs, e-mail addresses, handles, hashtags; in Markdown also code, link targets,
+HTML and front matter) are never flagged. ``masked`` is the text with every protected character
+replaced by ``MASK``, so rules can match on it with the same offsets as ``text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
+
+# Things that are never errors in any language (TAXONOMY.md, last paragraph).
+_URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?)\]'’]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"(?<![\w@])@\w{2,}"
+_HASHTAG = r"(?<![\w#&])#\w*[^\W\d_]\w*"
+# A bare domain (example.com, gov.uk): letters, a dot, a common top-level domain.
+_DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:com|org|net|edu|gov|info|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*)?(?![\w])"
+PLAIN_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN)))
+
+_MD_FRONT_MATTER = r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+_MD_FENCE = r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)"
+_MD_INDENTED_CODE = r"(?m)(?:(?<=\A)|(?<=\n\n))(?:^(?: {4}|\t)[^\n]*(?:\n|\Z))+"
+_MD_INLINE_CODE = r"(`+)(?!`).+?(?<!`)\1(?!`)"
+_MD_HTML_COMMENT = r"<!--.*?-->"
+_MD_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+_MD_AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>"
+_MD_LINK_TARGET = r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+_MD_LINK_DEFINITION = r"(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$"
+MARKDOWN_PROTECTED = regex.compile(
+    "|".join(f"(?:{p})" for p in (
+        _MD_FRONT_MATTER, _MD_FENCE, _MD_INDENTED_CODE, _MD_INLINE_CODE, _MD_HTML_COMMENT,
+        _MD_HTML_TAG, _MD_AUTOLINK, _MD_LINK_TARGET, _MD_LINK_DEFINITION,
+    )),
+    regex.DOTALL,
+)
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n\s*")
+
+
+@dataclass
+class Segment:
+    """One record of a JSONL/TSV file inside a Document (or the whole text of a plain file)."""
+
+    start: int  # offset of the record's translation inside Document.text
+    end: int
+    record: str | None = None  # the record id
+    line: int = 1  # line of the record in its file (plain files: 1)
+
+
+@dataclass
+class Document:
+    text: str
+    lang: str
+    path: str | None = None
+    markdown: bool = False
+    source: str | None = None
+    source_lang: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.segments:
+            self.segments = [Segment(0, len(self.text))]
+        self._segment_starts = [s.start for s in self.segments]
+
+    @classmethod
+    def from_records(cls, texts: list[str], records: list[str | None], lines: list[int], lang: str,
+                     path: str | None = None, source: str | None = None,
+                     source_lang: str | None = None) -> Document:
+        """Join the translations of one document's records with newlines."""
+        segments, parts, offset = [], [], 0
+        for text, record, line in zip(texts, records, lines):
+            segments.append(Segment(offset, offset + len(text), record, line))
+            parts.append(text)
+            offset += len(text) + 1
+        return cls("\n".join(parts), lang, path=path, source=source, source_lang=source_lang,
+                   segments=segments)
+
+    # -- protected spans -------------------------------------------------------------------
+    @cached_property
+    def protected(self) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping spans that rules must never flag."""
+        spans = [m.span() for m in PLAIN_PROTECTED.finditer(self.text)]
+        if self.markdown:
+            spans += [m.span() for m in MARKDOWN_PROTECTED.finditer(self.text)]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
+
+    def is_protected(self, start: int, end: int) -> bool:
+        """True when [start, end) touches a protected span (an empty span: contains it)."""
+        spans = self.protected
+        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        for s, e in spans[max(i, 0): i + 2]:
+            if s < max(end, start + 1) and start < e:
+                return True
+        return False
+
+    @cached_property
+    def masked(self) -> str:
+        """``text`` with protected characters replaced by MASK (same length, same offsets)."""
+        if not self.protected:
+            return self.text
+        chars = list(self.text)
+        for start, end in self.protected:
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = MASK
+        return "".join(chars)
+
+    # -- views -----------------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph: text between blank lines."""
+        spans, pos = [], 0
+        for m in _PARAGRAPH_BREAK.finditer(self.text):
+            if m.start() > pos:
+                spans.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(self.text):
+            spans.append((pos, len(self.text)))
+        return spans
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        return starts
+
+    def segment_at(self, offset: int) -> Segment:
+        return self.segments[max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)]
+
+    def locate(self, start: int, end: int) -> tuple[Segment, int, int, int, int] | None:
+        """Map a span of ``text`` to (segment, local start, local end, line, column).
+
+        Offsets become local to the record; line and column are 1-based, the column counted in
+        characters. For records, ``line`` is the record's line in its file and the column counts
+        inside its translation. None when the span crosses a record boundary.
+        """
+        seg = self.segment_at(start)
+        if end > seg.end:
+            return None
+        if seg.record is None and len(self.segments) == 1:
+            line = bisect.bisect_right(self._line_starts, start)
+            column = start - self._line_starts[line - 1] + 1
+            return seg, start, end, line, column
+        return seg, start - seg.start, end - seg.start, seg.line, start - seg.start + 1

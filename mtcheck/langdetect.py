@@ -1,0 +1,57 @@
+"""Target-language detection, offline.
+
+Two steps. First a vote of the languages' glue words (their most frequent lower-case words,
+shipped in ``languages/<lang>/glue_words.txt``): instant, and decisive on any paragraph. When
+the vote is close or too thin (a short record), py3langid decides, restricted to the languages
+mtcheck has data for; its model ships inside the wheel, and it loads (about 0.6 s) only then.
+Measured on the UD sentences of ../shared/data: py3langid 99.0 % macro accuracy on single
+sentences (99.9 % above five words), 100 % on ten-sentence documents (README, "Language
+detection").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+
+from mtcheck.languages import available, get_language
+
+_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
+MIN_VOTES = 8
+MIN_MARGIN = 2.0  # the winner needs twice the votes of the runner-up
+
+
+def vote(text: str) -> Counter:
+    """Glue-word hits per language.
+
+    >>> vote("the soldiers said that they would stay in the city").most_common(1)[0][0]
+    'en'
+    """
+    counts: Counter = Counter()
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    for code in available():
+        glue = get_language(code).glue_words
+        counts[code] = sum(w in glue for w in words)
+    return counts
+
+
+def detect(text: str, default: str = "en") -> str:
+    """The most probable target language of ``text`` among those with data."""
+    ranked = vote(text).most_common(2)
+    if ranked and ranked[0][1] >= MIN_VOTES and (len(ranked) == 1 or ranked[0][1] >= MIN_MARGIN * ranked[1][1]):
+        return ranked[0][0]
+    if not _WORD.search(text):
+        return default
+    lang, _ = _identifier().classify(text[:20000])
+    return lang
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(available())
+    return identifier

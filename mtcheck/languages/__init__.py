@@ -1,0 +1,124 @@
+"""Language knowledge, looked up from data files: one folder per language.
+
+Each folder holds ``language.toml`` (written by hand, every key commented) and generated files
+(``lexicon.txt.gz``, ``glue_words.txt``, built by ``scripts/build_language_data.py``). Adding a
+target language is adding a folder; no rule names a language.
+
+Everything is loaded lazily and cached, so checking English never reads the Russian lexicon.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+DATA_DIR = Path(__file__).parent
+
+
+class UnknownLanguage(ValueError):
+    pass
+
+
+@dataclass
+class QuotePair:
+    open: str
+    close: str
+
+    @property
+    def symmetric(self) -> bool:
+        return self.open == self.close
+
+
+@dataclass
+class Language:
+    """A target language as the rules see it."""
+
+    code: str
+    name: str
+    script: str
+    quotes: list[QuotePair]
+    primary_quotes: QuotePair
+    secondary_quotes: QuotePair
+    no_space_before: str
+    allowed_marks: str
+    compounding: bool
+    repeated_ok: frozenset[str]
+    bound_suffixes: frozenset[str]
+    bound_prefixes: frozenset[str]
+    folder: Path = field(repr=False)
+
+    @property
+    def quote_chars(self) -> set[str]:
+        return {c for q in self.quotes for c in (q.open, q.close)}
+
+    @cached_property
+    def lexicon(self) -> dict[str, float]:
+        """Lower-case word → Zipf frequency (log10 of occurrences per billion words)."""
+        path = self.folder / "lexicon.txt.gz"
+        words: dict[str, float] = {}
+        if not path.exists():
+            return words
+        zipf = 0.0
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"):
+            if line.startswith("@"):
+                zipf = int(line[1:]) / 10
+            elif line and not line.startswith("#"):
+                words[line] = zipf
+        return words
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of a word, 0.0 when it is not in the lexicon.
+
+        >>> get_language("en").zipf("The") > 7
+        True
+        """
+        return self.lexicon.get(word.lower(), 0.0)
+
+    @cached_property
+    def glue_words(self) -> dict[str, str]:
+        """Frequent lower-case words → the sides (``L``, ``R``) a lost space may be assumed on."""
+        path = self.folder / "glue_words.txt"
+        out: dict[str, str] = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    word, sides, *_ = line.split("\t")
+                    out[word] = sides
+        return out
+
+
+def available() -> list[str]:
+    """Codes of the languages that have data, sorted."""
+    return sorted(p.parent.name for p in DATA_DIR.glob("*/language.toml"))
+
+
+@lru_cache(maxsize=None)
+def get_language(code: str) -> Language:
+    folder = DATA_DIR / code
+    path = folder / "language.toml"
+    if not path.exists():
+        raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(available())})")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    quotes = [QuotePair(o, c) for o, c in data["quotes"]["pairs"]]
+    return Language(
+        code=code,
+        name=data["name"],
+        script=data["script"],
+        quotes=quotes,
+        primary_quotes=QuotePair(*data["quotes"]["primary"]),
+        secondary_quotes=QuotePair(*data["quotes"]["secondary"]),
+        no_space_before=data["punctuation"]["no_space_before"],
+        allowed_marks=data["punctuation"].get("allowed_marks", ""),
+        compounding=data["words"]["compounding"],
+        repeated_ok=frozenset(data["words"].get("repeated_ok", [])),
+        bound_suffixes=frozenset(data["words"].get("bound_suffixes", [])),
+        bound_prefixes=frozenset(data["words"].get("bound_prefixes", [])),
+        folder=folder,
+    )

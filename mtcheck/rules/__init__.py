@@ -1,0 +1,95 @@
+"""The rule catalogue: one module per family, each rule a small class registered by code.
+
+A rule declares its code (stable, never reused), name, category (TAXONOMY.md), fix
+availability, documentation sections and examples in several languages; ``check`` gets a
+Document and its Language and yields Findings. Rules never read files or print.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import ClassVar, Iterable
+
+from mtcheck.document import Document
+from mtcheck.finding import Finding, Fix
+from mtcheck.languages import Language
+from mtcheck.taxonomy import CATEGORIES
+
+# Rule families, imported on first use of the catalogue.
+FAMILIES = ("segmentation", "punctuation", "encoding")
+
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A rule example. ``text`` marks the flagged span with ⟦…⟧; ``fixed`` is the text after
+    applying the finding's fix (all fixes, unsafe included), or None when there is no fix."""
+
+    lang: str
+    text: str
+    fixed: str | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        start = self.text.index(MARK_OPEN)
+        return start, self.text.index(MARK_CLOSE) - len(MARK_OPEN)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    fix_availability: ClassVar[str] = "always"  # always | sometimes | never
+    # Languages the rule runs on; None: every language with data.
+    languages: ClassVar[frozenset[str] | None] = None
+    status: ClassVar[str] = "stable"
+    added_in: ClassVar[str] = "0.1.0"
+    # Documentation sections, ruff's: What it does / Why is this bad? / Fix safety.
+    what: ClassVar[str]
+    why: ClassVar[str]
+    fix_safety: ClassVar[str] = "This rule has no fix."
+    examples: ClassVar[tuple[Example, ...]] = ()
+    # Texts the rule must stay silent on (language, text): the target languages' own conventions.
+    clean: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    def applies_to(self, lang: str) -> bool:
+        return self.languages is None or lang in self.languages
+
+    def check(self, doc: Document, lang: Language) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, start: int, end: int, message: str, *fixes: Fix) -> Finding:
+        return Finding(self.code, self.category, start, end, message, fixes=[f for f in fixes if f])
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the catalogue (codes are unique, categories real)."""
+    if cls.code in _REGISTRY:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    if cls.category not in CATEGORIES:
+        raise ValueError(f"{cls.code}: unknown category {cls.category}")
+    _REGISTRY[cls.code] = cls()
+    return cls
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, sorted by code."""
+    for family in FAMILIES:
+        importlib.import_module(f"mtcheck.rules.{family}")
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def get_rule(code: str) -> Rule:
+    rules = {r.code: r for r in all_rules()}
+    if code.upper() not in rules:
+        raise KeyError(code)
+    return rules[code.upper()]

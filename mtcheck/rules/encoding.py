@@ -1,0 +1,208 @@
+"""Characters: mojibake, markup residue, invisible characters and mixed scripts.
+
+Character knowledge lives in the named constants below, built in one place (ftfy's way).
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import unicodedata
+from typing import Iterable
+
+import ftfy
+import ftfy.badness
+import regex
+
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+
+# Zero-width and format characters, soft hyphens and controls that have no business inside
+# running text. Tab, newline and carriage return are text; the no-break spaces are typography.
+INVISIBLE = regex.compile(
+    "[\u200b\u200c\u200d\u2060\u2061-\u2064\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u180e\ufff9-\ufffb\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
+)
+INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+                   "\u200d": "zero-width joiner", "\u2060": "word joiner", "\u00ad": "soft hyphen",
+                   "\ufeff": "zero-width no-break space (BOM)"}
+
+# Latin letters that look like Cyrillic ones and back: the homoglyphs of mixed-script words.
+LATIN_TO_CYRILLIC = dict(zip("aeopcxyABEKMHOPCTXiIjsS", "аеорсхуАВЕКМНОРСТХіІјѕЅ"))
+CYRILLIC_TO_LATIN = {v: k for k, v in LATIN_TO_CYRILLIC.items()}
+SCRIPTS = ("Latin", "Cyrillic", "Greek")
+SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in SCRIPTS}
+
+# HTML entities in plain text: named, decimal or hexadecimal.
+ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# HTML tags that MT pipelines leave behind (a closed list: `<3` or `a <b> c` in prose are rare).
+HTML_TAG = regex.compile(
+    r"</?(?:a|b|i|u|s|em|strong|p|br|span|div|font|sup|sub|small|big|li|ul|ol|h[1-6]|table|tr|td|th|img|hr|blockquote|cite|code|pre|mark|del|ins)(?:\s[^<>]*)?/?>",
+    regex.IGNORECASE,
+)
+
+
+@register
+class Mojibake(Rule):
+    code = "MT301"
+    name = "mojibake"
+    category = "mojibake"
+    fix_availability = "sometimes"
+    what = ("Finds text decoded with the wrong encoding (`Zelenskyâ€™s`), as ftfy detects it, "
+            "and the replacement character `�` that marks bytes lost in decoding.")
+    why = "Readers see garbage where letters and quote marks should be."
+    fix_safety = ("Safe: ftfy's `fix_encoding` reverses the wrong decoding; `�` has no fix, the "
+                  "original character is lost.")
+    examples = (
+        Example("en", "⟦Zelenskyâ€™s⟧ office", "Zelensky’s office"),
+        Example("es", "la ⟦situaciÃ³n⟧ es grave", "la situación es grave"),
+        Example("de", "die ⟦MÃ¤nner⟧ kamen", "die Männer kamen"),
+        Example("fr", "le ⟦ministÃ¨re⟧ a dit", "le ministère a dit"),
+        Example("ru", "это ⟦Ð¼Ð¸Ñ€⟧ сегодня", "это мир сегодня"),
+        Example("en", "the ⟦�⟧ sign", None),
+    )
+    clean = (("fr", "Le ministère a déclaré à 14 h « très » bien."), ("de", "Männer, Größe, Übermaß."),
+             ("pt", "A situação não é fácil."), ("es", "Ésta es la situación: ¿qué pasó?"))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.text
+        for m in regex.finditer("\ufffd+", text):
+            yield self.finding(m.start(), m.end(), "replacement character: bytes were lost in decoding")
+        offset = 0
+        for line in text.split("\n"):
+            if ftfy.badness.is_bad(line):
+                fixed = ftfy.fix_encoding(line)
+                if fixed != line:
+                    yield from self._diff(line, fixed, offset, doc)
+            offset += len(line) + 1
+
+    def _diff(self, line: str, fixed: str, offset: int, doc: Document) -> Iterable:
+        """One finding per changed run, widened to whole words so the message reads well."""
+        matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            while i1 > 0 and j1 > 0 and line[i1 - 1].isalnum() and line[i1 - 1] == fixed[j1 - 1]:
+                i1, j1 = i1 - 1, j1 - 1
+            while i2 < len(line) and j2 < len(fixed) and line[i2].isalnum() and line[i2] == fixed[j2]:
+                i2, j2 = i2 + 1, j2 + 1
+            start, end = offset + i1, offset + i2
+            if doc.is_protected(start, end):
+                continue
+            yield self.finding(start, end, f"mojibake `{line[i1:i2]}`, meant `{fixed[j1:j2]}`",
+                               Fix.replace(start, end, fixed[j1:j2]))
+
+
+@register
+class HtmlEntity(Rule):
+    code = "MT302"
+    name = "html-entity"
+    category = "markup-residue"
+    what = "Finds HTML character references in plain text: `&quot;propaganda&quot;`, `&#39;`."
+    why = "An escaping step of the pipeline leaked into the text."
+    fix_safety = "Safe: the reference is replaced by the character it stands for (not in Markdown, where it is valid)."
+    examples = (Example("en", "so-called ⟦&quot;⟧propaganda&quot;", "so-called \"propaganda&quot;"),
+                Example("fr", "l⟦&#39;⟧armée", "l'armée"),
+                Example("de", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"))
+    clean = (("en", "AT&T and R&D; Q&A."),)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        if doc.markdown:
+            return
+        for m in ENTITY.finditer(doc.masked):
+            char = html.unescape(m.group())
+            if char != m.group():
+                yield self.finding(m.start(), m.end(), f"HTML entity `{m.group()}` for `{char}`",
+                                   Fix.replace(m.start(), m.end(), char))
+
+
+@register
+class HtmlTag(Rule):
+    code = "MT303"
+    name = "html-tag"
+    category = "markup-residue"
+    what = "Finds HTML tags in plain text (`<b>`, `</i>`, `<br>`); Markdown allows HTML and is skipped."
+    why = "Formatting of the source page leaked into the text."
+    fix_safety = "Unsafe: the tag is removed (a `<br>` becomes a space); the formatting it carried is lost."
+    examples = (Example("en", "the ⟦<b>⟧ministry</b> said", "the ministry</b> said"),
+                Example("es", "el ministerio⟦<br>⟧dijo", "el ministerio dijo"))
+    clean = (("en", "if a <b and c> d, then 3 < 4 > 2"),)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        if doc.markdown:
+            return
+        for m in HTML_TAG.finditer(doc.masked):
+            replacement = " " if m.group().lower().startswith("<br") else ""
+            yield self.finding(m.start(), m.end(), f"HTML tag `{m.group()}` in plain text",
+                               Fix.replace(m.start(), m.end(), replacement, safe=False))
+
+
+@register
+class InvisibleCharacter(Rule):
+    code = "MT304"
+    name = "invisible-character"
+    category = "invisible-character"
+    what = ("Finds zero-width spaces and joiners, soft hyphens, bidirectional and other control "
+            "characters inside text (a zero-width joiner inside an emoji sequence is fine).")
+    why = "They break search, spell-checking and line wrapping, and no reader can see them."
+    fix_safety = "Safe: the characters are removed."
+    examples = (Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
+                Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
+                Example("ru", "Мариу⟦\u200b⟧поль", "Мариуполь"))
+    clean = (("en", "A family emoji 👨\u200d👩\u200d👧 and a\u00a0no-break space, tabs\tand\r\nCRLF."),)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.text
+        for m in INVISIBLE.finditer(text):
+            if m.start() == 0 and m.group() == "\ufeff":
+                continue
+            if set(m.group()) == {"\u200d"} and self._in_emoji(text, m.start(), m.end()):
+                continue
+            names = ", ".join(sorted({INVISIBLE_NAMES.get(c, f"U+{ord(c):04X} {unicodedata.name(c, 'control')}".strip())
+                                      for c in m.group()}))
+            yield self.finding(m.start(), m.end(), f"invisible character: {names}",
+                               Fix.replace(m.start(), m.end(), ""))
+
+    @staticmethod
+    def _in_emoji(text: str, start: int, end: int) -> bool:
+        def symbol(ch: str) -> bool:
+            return unicodedata.category(ch) in ("So", "Sk") or ord(ch) >= 0x1F000
+        return start > 0 and end < len(text) and symbol(text[start - 1]) and symbol(text[end])
+
+
+@register
+class MixedScript(Rule):
+    code = "MT305"
+    name = "mixed-script"
+    category = "mixed-script"
+    fix_availability = "sometimes"
+    what = ("Finds words that mix letters of two scripts, such as a Latin `a` inside a Russian "
+            "word (`Мaриуполя`): homoglyphs that look right and break search and spelling.")
+    why = "Homoglyphs come from keyboard switching and OCR; they make words unfindable."
+    fix_safety = ("Safe when every odd letter has a look-alike in the word's main script: it is "
+                  "replaced by that look-alike. No fix otherwise.")
+    examples = (Example("ru", "город ⟦Мaриуполь⟧ пал", "город Мариуполь пал"),
+                Example("en", "the city of ⟦Kyіv⟧", "the city of Kyiv"),
+                Example("de", "die ⟦Stаdt⟧ fiel", "die Stadt fiel"))
+    clean = (("ru", "Компания Apple и iPhone, COVID-19, Т-34."), ("en", "Greek α-helix and Cyrillic Ж letter."))
+    WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.WORD.finditer(doc.masked):
+            word = m.group()
+            counts = {name: len(p.findall(word)) for name, p in SCRIPT_OF.items()}
+            present = [name for name, n in counts.items() if n]
+            if len(present) < 2:
+                continue
+            main = max(present, key=lambda s: (counts[s], s == lang.script))
+            table = {"Cyrillic": LATIN_TO_CYRILLIC, "Latin": CYRILLIC_TO_LATIN}.get(main, {})
+            odd = [c for c in word if not SCRIPT_OF[main].match(c) and c.isalpha()]
+            fixes = []
+            if table and all(c in table for c in odd):
+                fixed = "".join(table.get(c, c) if not SCRIPT_OF[main].match(c) else c for c in word)
+                fixes.append(Fix.replace(m.start(), m.end(), fixed))
+            yield self.finding(m.start(), m.end(),
+                               f"`{word}` mixes {' and '.join(present)} letters ({', '.join(sorted(set(odd)))} in a {main} word)",
+                               *fixes)

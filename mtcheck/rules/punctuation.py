@@ -1,0 +1,321 @@
+"""Punctuation and spacing: missing and extra spaces, unbalanced quotes and brackets, marks of
+another language's convention.
+
+Which marks a language uses, and which take a space before them, is read from its
+``language.toml`` (French ``Pourquoi ?`` and ``« … »`` are conventions, not errors).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+
+# Every quotation mark mtcheck knows, from any convention.
+QUOTE_MARKS = "\"“”„‟«»‹›‚‘’「」『』〝〞＂"
+# Marks that double as apostrophes: never reported as unbalanced.
+APOSTROPHES = "'’‘"
+# Full-width and CJK punctuation, with the Latin mark (and following space) it stands for.
+FULLWIDTH = {"，": ", ", "。": ". ", "！": "! ", "？": "? ", "：": ": ", "；": "; ", "、": ", ",
+             "（": " (", "）": ") "}
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
+
+_SPACE = " \t\u00a0\u202f"
+
+
+def _flank(text: str, i: int) -> str:
+    """Classify the mark at ``text[i]`` as ``open``, ``close`` or ``?`` by its neighbours
+    (Markdown's left- and right-flanking rule).
+
+    >>> _flank('say "hi" now', 4), _flank('say "hi" now', 7)
+    ('open', 'close')
+    """
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-/" or before in QUOTE_MARKS
+    space_after = after.isspace() or after in ".,;:!?)]}…" or after in QUOTE_MARKS
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "?"
+
+
+@register
+class MissingSpace(Rule):
+    code = "MT201"
+    name = "missing-space-after-punctuation"
+    category = "missing-space"
+    what = ("Finds a comma or semicolon between two words with no space after it "
+            "(`them,including`), and a sentence end glued to the next sentence (`Ukraine.The`).")
+    why = "The space was lost in the MT pipeline; readers see one long token."
+    fix_safety = "Safe: a space is inserted after the mark."
+    examples = (
+        Example("en", "all of ⟦them,including⟧ women", "all of them, including women"),
+        Example("en", "in southern ⟦Ukraine.The⟧ ministry said", "in southern Ukraine. The ministry said"),
+        Example("de", "die ⟦Soldaten,darunter⟧ Frauen", "die Soldaten, darunter Frauen"),
+        Example("es", "los ⟦soldados;otros⟧ huyeron", "los soldados; otros huyeron"),
+        Example("ru", "все ⟦они,включая⟧ женщин", "все они, включая женщин"),
+    )
+    clean = (
+        ("en", "It cost 1,500 dollars, i.e. 8.5 percent, at 10:30 a.m. in the U.S. on Node.js and ASP.NET."),
+        ("de", "Es kostete 1.500,50 Euro."),
+        ("fr", "Il a dit : « Pourquoi ? »"),
+    )
+    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2})|(?<=\p{Ll}{2})([.!?])(?=\p{Lu}\p{Ll}{2})")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.PATTERN.finditer(doc.masked):
+            start, end = m.span()
+            left = regex.search(r"[\p{L}.]+$", doc.masked[:start]).group()
+            right = regex.match(r"\p{L}+", doc.masked[end:]).group()
+            if "." in left:  # an abbreviation chain such as U.S.A.
+                continue
+            yield self.finding(
+                start - len(left), end + len(right),
+                f"no space after `{m.group()}` in `{left}{m.group()}{right}`",
+                Fix.replace(end, end, " "),
+            )
+
+
+@register
+class SpaceBeforePunctuation(Rule):
+    code = "MT202"
+    name = "space-before-punctuation"
+    category = "extra-space"
+    what = ("Finds a space before a mark that the language writes directly after the word "
+            "(English `line ;`), following the language's own convention (French keeps "
+            "`Pourquoi ?`).")
+    why = "Source-language or tokenizer spacing carried into the translation."
+    fix_safety = "Safe: the space is removed."
+    examples = (
+        Example("en", "the front⟦ ⟧; the city", "the front; the city"),
+        Example("en", "they said⟦ ⟧, again", "they said, again"),
+        Example("de", "Warum⟦ ⟧? Darum.", "Warum? Darum."),
+        Example("fr", "les soldats⟦ ⟧, disait-il", "les soldats, disait-il"),
+        Example("ru", "солдаты⟦ ⟧, по его словам", "солдаты, по его словам"),
+    )
+    clean = (("fr", "Pourquoi ? Parce que : voilà ; « oui » !"), ("en", "Smile :) and wait ... or .5 more"),
+             ("en", "At 10 : 30 it ended."))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        marks = regex.escape(lang.no_space_before)
+        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{marks}])(?=[\s\p{{L}}\"”»’)]|$)")
+        for m in pattern.finditer(doc.masked):
+            mark, after = m.group(2), doc.masked[m.end():m.end() + 1]
+            if mark == ":" and after == ")" or mark == "." and after == ".":
+                continue
+            if mark == ":" and doc.masked[m.start() - 1: m.start()].isdigit():
+                continue
+            yield self.finding(m.start(1), m.end(1), f"space before `{mark}`",
+                               Fix.replace(m.start(1), m.end(1), ""))
+
+
+@register
+class DoubledSpace(Rule):
+    code = "MT203"
+    name = "doubled-space"
+    category = "extra-space"
+    what = "Finds two or more spaces between words."
+    why = "Leftovers of removed words or joined segments; human text has them too, less often."
+    fix_safety = "Safe: the run becomes one space."
+    examples = (Example("en", "the⟦  ⟧ministry said", "the ministry said"),
+                Example("es", "el⟦   ⟧ministerio", "el ministerio"))
+    clean = (("en", "    indented line\nand a | table | row |"),)
+    PATTERN = regex.compile(r"(?<=[^\s|])( {2,})(?=[^\s|])")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.PATTERN.finditer(doc.masked):
+            yield self.finding(m.start(), m.end(), f"{len(m.group())} spaces in a row",
+                               Fix.replace(m.start(), m.end(), " "))
+
+
+@register
+class SpaceInsideBrackets(Rule):
+    code = "MT204"
+    name = "space-inside-brackets"
+    category = "extra-space"
+    what = "Finds a space just inside a bracket: `( some of them )`."
+    why = "Tokenizer spacing carried into the text."
+    fix_safety = "Safe: the space is removed."
+    examples = (Example("en", "(⟦ ⟧some of them)", "(some of them)"),
+                Example("de", "(einige von ihnen⟦ ⟧)", "(einige von ihnen)"))
+    clean = (("en", "- [ ] a task list item ( )"),)
+    PATTERN = regex.compile(r"(?<=[(\[])( +)(?=[^\s)\]])|(?<=[^\s(\[])( +)(?=[)\]])")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.PATTERN.finditer(doc.masked):
+            yield self.finding(m.start(), m.end(), "space inside brackets",
+                               Fix.replace(m.start(), m.end(), ""))
+
+
+@register
+class UnbalancedQuote(Rule):
+    code = "MT205"
+    name = "unbalanced-quote"
+    category = "unbalanced-quote"
+    fix_availability = "never"
+    what = ("Finds an opening quotation mark with no closing one in its paragraph, or a closing "
+            "one with no opening one, for the quote pairs of the language. A quotation that "
+            "goes on into the next paragraph, opening it again, is the convention and fine.")
+    why = "A lost quote mark leaves the reader unsure where the quotation ends."
+    examples = (
+        Example("en", "⟦“⟧In the last 24 hours, 694 surrendered, the ministry said.\n\nMore text.", None),
+        Example("de", "Er sagte: ⟦„⟧Wir kämpfen weiter.", None),
+        Example("fr", "Il a dit ⟦«⟧ nous continuerons.", None),
+        Example("ru", "Он сказал: ⟦«⟧Мы продолжим.", None),
+        Example("es", "Dijo que todo iba bien⟦»⟧ y se fue.", None),
+    )
+    clean = (
+        ("en", "“We go on,” he said.\n\n“A quote that runs on,\n\n“into the next paragraph,” he said."),
+        ("de", "Er sagte: „Wir kämpfen weiter.“ Dann ging er."),
+        ("fr", "Il a dit : « Nous continuerons. »"),
+        ("en", "The soldiers’ families, the ‘pause’ and rock ’n’ roll in the ’90s."),
+        ("nl", "Hij zei: ,,We gaan door.'' En hij ging."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        pairs = [q for q in lang.quotes if q.open not in APOSTROPHES]
+        closers = {q.close for q in pairs}
+        openers = {q.open for q in pairs}
+        text = doc.masked
+        paragraphs = doc.paragraphs
+        for n, (start, end) in enumerate(paragraphs):
+            stack: list[int] = []
+            for i in range(start, end):
+                ch = text[i]
+                if ch not in openers and ch not in closers:
+                    continue
+                kind = ("open" if ch not in closers else "close" if ch not in openers
+                        else _flank(text, i))
+                if kind == "?":  # symmetric ASCII mark between two letters: pair by count
+                    kind = "close" if any(text[j] == ch for j in stack) else "open"
+                if kind == "close":
+                    match = next((j for j in reversed(stack)
+                                  if any(q.open == text[j] and q.close == ch for q in pairs)), None)
+                    if match is not None:
+                        stack.remove(match)
+                    else:
+                        yield self.finding(i, i + 1, f"closing `{ch}` has no opening mark in its paragraph")
+                else:
+                    stack.append(i)
+            for j in stack:
+                if self._continues(text, paragraphs, n, text[j]):
+                    continue
+                close = next(q.close for q in pairs if q.open == text[j])
+                yield self.finding(j, j + 1, f"opening `{text[j]}` is not closed by `{close}` in its paragraph")
+
+    @staticmethod
+    def _continues(text: str, paragraphs: list[tuple[int, int]], n: int, mark: str) -> bool:
+        """A quotation running on: the next paragraph opens with the same mark."""
+        return n + 1 < len(paragraphs) and text[paragraphs[n + 1][0]] == mark
+
+
+@register
+class UnbalancedBracket(Rule):
+    code = "MT206"
+    name = "unbalanced-bracket"
+    category = "unbalanced-bracket"
+    fix_availability = "never"
+    what = "Finds a bracket with no partner in its paragraph: `(some of them were blindfolded.`"
+    why = "A lost bracket leaves the reader unsure where the aside ends."
+    examples = (
+        Example("en", "⟦(⟧some of them were blindfolded.", None),
+        Example("de", "einige von ihnen⟦)⟧ wurden verletzt", None),
+        Example("es", "⟦[⟧algunos de ellos", None),
+    )
+    clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),)
+    ENUMERATION = regex.compile(r"(?:^|(?<=[\s(]))[\p{L}\p{N}]{1,3}$")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        for start, end in doc.paragraphs:
+            stack: list[int] = []
+            for i in range(start, end):
+                ch = text[i]
+                if ch in BRACKETS:
+                    if text[i - 1: i] in (":", ";", "-") and ch == "(":
+                        continue  # a frowning smiley
+                    stack.append(i)
+                elif ch in CLOSING_BRACKETS:
+                    if stack and text[stack[-1]] == CLOSING_BRACKETS[ch]:
+                        stack.pop()
+                    elif text[i - 1: i] in (":", ";", "-", "=") or self.ENUMERATION.search(text[start:i]):
+                        continue  # a smiley, or a list marker such as "a)" or "2)"
+                    else:
+                        yield self.finding(i, i + 1, f"`{ch}` closes no `{CLOSING_BRACKETS[ch]}` in its paragraph")
+            for j in stack:
+                yield self.finding(j, j + 1, f"`{text[j]}` is not closed in its paragraph")
+
+
+@register
+class ForeignQuotes(Rule):
+    code = "MT207"
+    name = "foreign-quotation-marks"
+    category = "foreign-punctuation"
+    fix_availability = "sometimes"
+    what = ("Finds quotation marks that the target language does not use (`«lack of will»` in "
+            "English, `“…”` closing with `”` in German).")
+    why = "The source language's quote style was carried over."
+    fix_safety = ("Safe when the mark clearly opens or closes (a space on one side): it becomes the "
+                  "language's own mark; no fix when its role is unclear.")
+    examples = (
+        Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will» on the part"),
+        Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
+        Example("ru", "так называемая ⟦“⟧спецоперация» ", "так называемая «спецоперация» "),
+    )
+    clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
+             ("en", "He said: “Go”, and ‘stay’."))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        allowed = lang.quote_chars | set(APOSTROPHES)
+        for i, ch in enumerate(doc.masked):
+            if ch not in QUOTE_MARKS or ch in allowed:
+                continue
+            kind = _flank(doc.masked, i)
+            single = ch in "‹›‚‘’「」"
+            pair = lang.secondary_quotes if single else lang.primary_quotes
+            fixes = []
+            if kind != "?":
+                replacement = pair.open if kind == "open" else pair.close
+                fixes.append(Fix.replace(i, i + 1, replacement))
+            yield self.finding(i, i + 1, f"`{ch}` is not a {lang.name} quotation mark", *fixes)
+
+
+@register
+class ForeignMarks(Rule):
+    code = "MT208"
+    name = "foreign-punctuation-marks"
+    category = "foreign-punctuation"
+    what = ("Finds inverted question and exclamation marks (`¿What`) outside Spanish, and "
+            "full-width CJK punctuation (`，` `。`) in a language written with Latin or Cyrillic "
+            "letters.")
+    why = "Source-language punctuation carried over."
+    fix_safety = "Safe: the mark is removed, or replaced by the Latin mark and a space."
+    examples = (
+        Example("en", "⟦¿⟧What happened?", "What happened?"),
+        Example("fr", "⟦¡⟧Quelle surprise!", "Quelle surprise!"),
+        Example("en", "they surrendered⟦，⟧then left", "they surrendered, then left"),
+    )
+    clean = (("es", "¿Qué pasó? ¡Nada!"),)
+    PATTERN = regex.compile("[¿¡" + "".join(FULLWIDTH) + "]")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.PATTERN.finditer(doc.masked):
+            ch = m.group()
+            if ch in lang.allowed_marks:
+                continue
+            replacement = FULLWIDTH.get(ch, "")
+            after = doc.text[m.end(): m.end() + 1]
+            if after.isspace() or after == "":
+                replacement = replacement.rstrip(" ")
+            if doc.text[m.start() - 1: m.start()].isspace():
+                replacement = replacement.lstrip(" ")
+            yield self.finding(m.start(), m.end(), f"`{ch}` is not {lang.name} punctuation",
+                               Fix.replace(m.start(), m.end(), replacement))

@@ -1,0 +1,290 @@
+"""Word and sentence segmentation: glued words, glued sentences, split words, tokenizer residue,
+doubled words.
+
+All decisions come from the target language's data: its lexicon (is this a word, how frequent),
+its glue words (frequent words written in lower case mid-sentence, and the sides on which they
+may be glued), whether it writes compounds as one word, and its bound endings (clitics).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+
+# A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
+# or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
+WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
+)
+# One lower-case run followed by one capitalized run: woundedThey, dieSoldaten, inKyiv.
+CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+
+# Frequency thresholds (Zipf: log10 of occurrences per billion words).
+KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
+MIN_GLUED_LENGTH = 5
+
+
+def _known(lang: Language, part: str) -> bool:
+    return lang.zipf(part) >= KNOWN and (len(part) >= 3 or part in lang.glue_words)
+
+
+def _glue(lang: Language, part: str, side: str) -> bool:
+    """Is ``part`` a glue word that may stand on ``side`` (L or R) of a lost space?"""
+    sides = lang.glue_words.get(part)
+    return sides is not None and side in sides
+
+
+def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
+    """The most probable two-word reading of an unknown lower-case token.
+
+    Returns (left, right, certain) or None. Both parts must be words; in a compounding language
+    (or a capitalized token, which is likely a name) one of them must be a glue word on the side
+    it stands on. ``certain`` is true when one part is a glue word and the other is frequent.
+
+    >>> best_split(get_language("en"), "surrenderedin")
+    ('surrendered', 'in', True)
+    >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
+    True
+    """
+    lower = token.lower()
+    strict = lang.compounding or token[0].isupper()
+    best, best_score = None, 0.0
+    for i in range(1, len(lower)):
+        left, right = lower[:i], lower[i:]
+        if right in lang.bound_suffixes or left in lang.bound_prefixes:
+            continue
+        left_glue = _glue(lang, left, "L") if lang.compounding else left in lang.glue_words
+        right_glue = _glue(lang, right, "R") if lang.compounding else right in lang.glue_words
+        if strict:
+            ok = (left_glue and _known(lang, right)) or (right_glue and _known(lang, left))
+        else:
+            ok = _known(lang, left) and _known(lang, right)
+        if not ok:
+            continue
+        score = lang.zipf(left) + lang.zipf(right)
+        if score > best_score:
+            best, best_score = (left, right, left_glue or right_glue), score
+    if best is None:
+        return None
+    left, right, certain = best
+    n = len(left)
+    return token[:n], token[n:], certain
+
+
+@register
+class MergedWords(Rule):
+    code = "MT101"
+    name = "merged-words"
+    category = "merged-words"
+    fix_availability = "always"
+    what = ("Finds two words written without the space between them: an unknown token that "
+            "reads as two known words (`surrenderedin`), or a lower-case word glued to a "
+            "capitalized one that is not a sentence start (`inKyiv`, German `dieSoldaten`).")
+    why = ("Machine translation and the pipelines around it lose spaces at tag and segment "
+           "boundaries; no human writes these tokens.")
+    fix_safety = ("Safe when one side is a frequent function word of the language and the other "
+                  "a frequent word; unsafe otherwise (the split is probable, not certain).")
+    examples = (
+        Example("en", "troops have ⟦surrenderedin⟧ the port city", "troops have surrendered in the port city"),
+        Example("en", "the talks ⟦inKyiv⟧ ended", "the talks in Kyiv ended"),
+        Example("de", "Am Montag haben sich ⟦dieSoldaten⟧ ergeben.", "Am Montag haben sich die Soldaten ergeben."),
+        Example("de", "Die Soldaten ⟦ergabensich⟧ am Montag.", "Die Soldaten ergaben sich am Montag."),
+        Example("es", "los soldados se ⟦rindieronen⟧ la ciudad", "los soldados se rindieron en la ciudad"),
+        Example("fr", "les soldats se sont ⟦rendusdans⟧ la ville", "les soldats se sont rendus dans la ville"),
+        Example("it", "i soldati si sono ⟦arresinella⟧ città", "i soldati si sono arresi nella città"),
+        Example("pt", "os soldados se ⟦renderamna⟧ cidade", "os soldados se renderam na cidade"),
+        Example("nl", "de soldaten hebben zich ⟦overgegevenin⟧ de stad", "de soldaten hebben zich overgegeven in de stad"),
+        Example("ru", "солдаты ⟦сдалисьв⟧ городе", "солдаты сдались в городе"),
+    )
+    clean = (
+        ("de", "Das Verteidigungsministerium meldete den Kriegsgefangenenaustausch."),
+        ("en", "She bought an iPhone on eBay and paid with PayPal, then watched YouTube at McDonald's."),
+        ("en", "Write to press@example.com or see www.example.com/surrenderedin and #inKyiv"),
+        ("es", "Quiero decírselo y comprarlos mañana."),
+        ("it", "Vorrei dirglielo e comprarli domani."),
+        ("nl", "De Tweede Kamer sprak over het verkiezingsprogramma en de IJssel."),
+        ("ru", "Переговоры в Москве продолжились во вторник."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        for m in WORD.finditer(text):
+            token = m.group(1)
+            if len(token) < MIN_GLUED_LENGTH or lang.zipf(token) > 0:
+                continue
+            case = CASE_GLUE.match(token)
+            if case:
+                left, right = case.groups()
+                if right.lower() in lang.glue_words:
+                    continue  # a sentence start: MT102 reports it
+                if left[0].isupper() or not (left.lower() in lang.glue_words or _known(lang, left)):
+                    continue  # CamelCase brands (PayPal) and unknown prefixes stay quiet
+                certain = left.lower() in lang.glue_words or lang.zipf(right) >= KNOWN
+            elif token.islower() or (token[0].isupper() and token[1:].islower()):
+                split = best_split(lang, token)
+                if split is None:
+                    continue
+                left, right, certain = split
+            else:
+                continue
+            start = m.start(1)
+            yield self.finding(
+                start, m.end(1), f"`{token}` looks like two words glued: `{left} {right}`",
+                Fix.replace(start + len(left), start + len(left), " ", safe=certain),
+            )
+
+
+@register
+class MissingSentenceBoundary(Rule):
+    code = "MT102"
+    name = "glued-sentences"
+    category = "missing-sentence-boundary"
+    what = ("Finds a word glued to the capitalized first word of the next sentence "
+            "(`woundedThey`): the period and the space were lost.")
+    why = "Two sentences read as one, and the glued token is not a word."
+    fix_safety = ("Safe: the capitalized part is a word the language writes in lower case "
+                  "mid-sentence, so it can only start a sentence; the fix inserts `. `.")
+    examples = (
+        Example("en", "including 80 ⟦woundedThey⟧ have surrendered", "including 80 wounded. They have surrendered"),
+        Example("de", "Es gab 80 ⟦VerletzteDie⟧ Behörden schweigen.", "Es gab 80 Verletzte. Die Behörden schweigen."),
+        Example("es", "hubo 80 ⟦heridosLos⟧ soldados se rindieron", "hubo 80 heridos. Los soldados se rindieron"),
+        Example("fr", "dont 80 ⟦blessésIls⟧ se sont rendus", "dont 80 blessés. Ils se sont rendus"),
+        Example("ru", "из них 80 ⟦раненыхОни⟧ сдались", "из них 80 раненых. Они сдались"),
+    )
+    clean = (("en", "Visit McDonald's and LinkedIn today."), ("de", "Die Soldaten ergaben sich."))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in WORD.finditer(doc.masked):
+            case = CASE_GLUE.match(m.group(1))
+            if not case or lang.zipf(m.group(1)) > 0:
+                continue
+            left, right = case.groups()
+            if right.lower() not in lang.glue_words or not _known(lang, left):
+                continue
+            cut = m.start(1) + len(left)
+            yield self.finding(
+                m.start(1), m.end(1),
+                f"`{m.group(1)}` glues two sentences: `{left}. {right}`",
+                Fix.replace(cut, cut, ". "),
+            )
+
+
+@register
+class SplitWord(Rule):
+    code = "MT103"
+    name = "split-word"
+    category = "split-word"
+    what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
+            "frequent word, much more frequent than either piece.")
+    why = "Segmentation residue of MT or OCR; readers stumble on the fragments."
+    fix_safety = "Unsafe: the joined word is probable but the two pieces might be meant."
+    examples = (
+        Example("en", "the ⟦govern ment⟧ said", "the government said"),
+        Example("de", "die ⟦Regier ung⟧ sagte", "die Regierung sagte"),
+        Example("es", "el ⟦gobier no⟧ dijo", "el gobierno dijo"),
+        Example("fr", "le ⟦gouverne ment⟧ a dit", "le gouvernement a dit"),
+    )
+    clean = (("en", "Maybe every one of them can not come, any way."),
+             ("en", "It may be that some times are harder."))
+    PAIR = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}_'’\-.@#\ue000])(\p{L}[\p{Ll}\p{M}]*) (\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-@\ue000])"
+    )
+    MARGIN = 1.0  # the joined word must be 10× more frequent than its most frequent piece
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        pos = 0
+        while (m := self.PAIR.search(text, pos)) is not None:
+            pos = m.start(2)  # overlapping pairs: "a b c" checks "a b" then "b c"
+            first, second = m.group(1), m.group(2)
+            joined = lang.zipf(first + second)
+            if joined < KNOWN or joined < max(lang.zipf(first), lang.zipf(second)) + self.MARGIN:
+                continue
+            yield self.finding(
+                m.start(1), m.end(2),
+                f"`{first} {second}` looks like one word split: `{first}{second}`",
+                Fix.replace(m.end(1), m.start(2), "", safe=False),
+            )
+            pos = m.end(2)
+
+
+@register
+class SubwordResidue(Rule):
+    code = "MT104"
+    name = "subword-residue"
+    category = "subword-residue"
+    what = ("Finds tokenizer leftovers: BPE joiners (`nego@@ tiations`), SentencePiece "
+            "(`▁`), WordPiece (`##`), OpenNMT joiners (`￭`) and special tokens (`<unk>`, `</s>`).")
+    why = "Internal markers of the MT system, never part of a language."
+    fix_safety = ("Safe for joiners and markers (they are removed as the detokenizer would); "
+                  "`<unk>` has no fix, the word it replaced is lost.")
+    examples = (
+        Example("en", "the ⟦nego@@ ⟧tiations stalled", "the negotiations stalled"),
+        Example("en", "the⟦▁⟧talks", "the talks"),
+        Example("de", "die ⟦Verhand ##⟧lungen", "die Verhandlungen"),
+        Example("fr", "les ⟦<unk>⟧ ont repris", None),
+        Example("es", "fin⟦</s>⟧", "fin"),
+    )
+    clean = (("en", "Use #hashtags and C## code? No: 100% of @users."),)
+    PATTERN = regex.compile(r"@@ ?|(?<=\p{L}) ?##(?=\p{L})|▁|￭|</?s>|<pad>|<unk>|<mask>|\[(?:UNK|SEP|CLS|PAD|MASK)\]")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in self.PATTERN.finditer(doc.masked):
+            piece = m.group()
+            if piece == "▁":
+                # SentencePiece marks a word start: a space, unless at a line start.
+                before = doc.text[m.start() - 1: m.start()]
+                replacement = "" if before in ("", " ", "\n") else " "
+            elif piece in ("<unk>", "[UNK]"):
+                yield self.finding(m.start(), m.end(), f"`{piece}`: the MT system lost a word here")
+                continue
+            else:
+                replacement = ""
+            yield self.finding(m.start(), m.end(), f"tokenizer residue `{piece.strip()}`",
+                               Fix.replace(m.start(), m.end(), replacement))
+
+
+@register
+class RepeatedWord(Rule):
+    code = "MT105"
+    name = "repeated-word"
+    category = "repeated-word"
+    what = ("Finds a word written twice in a row (`the the`), except where the language allows "
+            "it (`had had`, `that that`, German `die die`, French `nous nous`).")
+    why = "A typical decoder stutter."
+    fix_safety = ("Safe for the language's frequent function words (no one writes `the the`); "
+                  "unsafe for other words, where a doubling may be meant.")
+    examples = (
+        Example("en", "in ⟦the the⟧ port city", "in the port city"),
+        Example("es", "en ⟦la la⟧ ciudad", "en la ciudad"),
+        Example("de", "in ⟦der der⟧ Stadt", None),
+        Example("ru", "в ⟦городе городе⟧ Мариуполь", "в городе Мариуполь"),
+    )
+    clean = (("en", "He had had enough; he said that that was all."),
+             ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."))
+    PATTERN = regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’\-\ue000])"
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        pos = 0
+        while (m := self.PATTERN.search(text, pos)) is not None:
+            pos = m.start(3)
+            first, second = m.group(1), m.group(3)
+            if first.lower() != second.lower() or first.lower() in lang.repeated_ok:
+                continue
+            if len(first) == 1 and not first.isalpha():
+                continue
+            safe = first.lower() in lang.glue_words
+            yield self.finding(
+                m.start(1), m.end(3), f"`{first}` is repeated",
+                Fix.replace(m.end(1), m.end(3), "", safe=safe),
+            )
+            pos = m.end(3)

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Build the generated language data shipped in ``mtcheck/languages/<lang>/``.
+
+Two files per language are generated; everything else in those folders is written by hand.
+
+``lexicon.txt.gz``
+    Word frequencies from wordfreq (pinned version, its ``large`` list), words of letters only
+    (apostrophes and hyphens allowed) at Zipf >= MIN_ZIPF. Lines ``@NN`` start a block of words
+    whose Zipf frequency rounds to NN / 10; each following line is one word. Used for merged and
+    split word detection: is this token a word, and how frequent is it?
+
+``glue_words.txt``
+    The most frequent short words of the language's Universal Dependencies treebanks in
+    ``../shared/data/ud`` that are written in lower case whenever they are not the first word of
+    a sentence (see ``build_glue_words``): articles, pronouns, prepositions. A capitalized
+    function word glued to a previous word (``woundedThey``) therefore starts a sentence, while a
+    capitalized content word (German ``dieSoldaten``) does not: the language data decides.
+
+Run it from the repository root; ``tests/test_language_data.py`` checks that the shipped files
+equal what this script builds (where wordfreq and ../shared are present).
+
+    python scripts/build_language_data.py [--ud ../shared/data/ud] [--out mtcheck/languages]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
+MIN_ZIPF = 1.5
+WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
+TOP_GLUE = 150
+MIN_COUNT = 5
+MIN_LOWER_SHARE = 0.95
+MAX_PRODUCTIVITY = 0.01
+
+
+def build_lexicon(lang: str) -> bytes:
+    import wordfreq
+    from importlib.metadata import version
+
+    blocks: dict[int, list[str]] = defaultdict(list)
+    for word, freq in wordfreq.get_frequency_dict(lang, wordlist="large").items():
+        zipf = math.log10(freq) + 9
+        if zipf >= MIN_ZIPF and WORD.match(word):
+            blocks[round(zipf * 10)].append(word)
+    out = io.StringIO()
+    out.write(f"# mtcheck lexicon for {lang}: wordfreq {version('wordfreq')} 'large' list, "
+              f"Zipf >= {MIN_ZIPF}; '@NN' opens a block of words of Zipf NN/10.\n")
+    for bucket in sorted(blocks, reverse=True):
+        out.write(f"@{bucket}\n")
+        out.write("".join(w + "\n" for w in sorted(blocks[bucket])))
+    # mtime=0 keeps the gzip bytes reproducible.
+    return gzip.compress(out.getvalue().encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def _ud_words(path: Path):
+    """Yield (word, sentence_initial, followed_by_period) for the words of a UD jsonl file."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            text = json.loads(line)["text"]
+            for i, m in enumerate(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)):
+                yield m.group(), i == 0, text.startswith(".", m.end())
+
+
+def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float]) -> str | None:
+    """Frequent words written in lower case mid-sentence, with the sides they may be glued on.
+
+    Taken from the treebanks: the TOP_GLUE most frequent mid-sentence words of at most 6 letters
+    that are lower case in >= 95 % of their mid-sentence uses and are not abbreviations (followed
+    by a period in at most 20 % of uses). Articles, pronouns, prepositions, conjunctions and
+    auxiliaries dominate that list in every language.
+
+    The sides column says where a lost space may be assumed: ``L`` when ``word + X`` (X a known
+    word) is rarely itself a word, ``R`` likewise for ``X + word``. A word that forms many words
+    as a prefix or suffix (German ``aus``, feminine ``-in``) is no evidence of a lost space on
+    that side. Productivity = share of the 5,000 most frequent words X of >= 3 letters for which
+    the concatenation is a word of Zipf >= 2.5.
+    """
+    files = sorted(ud_dir.glob(f"{lang}-*.jsonl"))
+    if not files:
+        return None
+    lower, total, period = Counter(), Counter(), Counter()
+    for path in files:
+        for word, initial, dotted in _ud_words(path):
+            if initial:
+                continue
+            key = word.lower()
+            total[key] += 1
+            lower[key] += word == key
+            period[key] += dotted
+    chosen = [w for w, n in total.most_common(TOP_GLUE)
+              if len(w) <= 6 and n >= MIN_COUNT and lower[w] / n >= MIN_LOWER_SHARE
+              and period[w] / n <= 0.2]
+    top = [w for w, _ in sorted(lexicon.items(), key=lambda kv: -kv[1]) if len(w) >= 3][:5000]
+    lines = []
+    for word in sorted(chosen):
+        as_prefix = sum(lexicon.get(word + x, 0) >= 2.5 for x in top) / len(top)
+        as_suffix = sum(lexicon.get(x + word, 0) >= 2.5 for x in top) / len(top)
+        sides = ("L" if as_prefix <= MAX_PRODUCTIVITY else "") + ("R" if as_suffix <= MAX_PRODUCTIVITY else "")
+        lines.append(f"{word}\t{sides or '-'}\t{as_prefix:.4f}\t{as_suffix:.4f}\n")
+    header = (f"# Glue words of {lang}: frequent words written in lower case mid-sentence, from the "
+              f"UD treebanks {', '.join(p.name for p in files)}.\n"
+              f"# word<TAB>sides it may be glued on (L: word+X, R: X+word, -: neither)"
+              f"<TAB>prefix productivity<TAB>suffix productivity\n"
+              f"# Built by scripts/build_language_data.py; do not edit.\n")
+    return header + "".join(lines)
+
+
+def read_lexicon(data: bytes) -> dict[str, float]:
+    words, zipf = {}, 0.0
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        if line.startswith("@"):
+            zipf = int(line[1:]) / 10
+        elif line and not line.startswith("#"):
+            words[line] = zipf
+    return words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--ud", type=Path, default=Path("../shared/data/ud"))
+    parser.add_argument("--out", type=Path, default=Path("mtcheck/languages"))
+    parser.add_argument("--lang", nargs="*", default=LANGS)
+    args = parser.parse_args()
+    for lang in args.lang:
+        folder = args.out / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        lexicon = build_lexicon(lang)
+        (folder / "lexicon.txt.gz").write_bytes(lexicon)
+        glue = build_glue_words(lang, args.ud, read_lexicon(lexicon))
+        if glue is not None:
+            (folder / "glue_words.txt").write_text(glue, encoding="utf-8")
+        print(f"{lang}: {folder}")
+
+
+if __name__ == "__main__":
+    main()
