@@ -30,6 +30,7 @@ import io
 import json
 import math
 import re
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -39,7 +40,11 @@ WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 TOP_GLUE = 150
 MIN_COUNT = 5
 MIN_LOWER_SHARE = 0.95
-MAX_PRODUCTIVITY = 0.01
+# A glue word is evidence of a lost space on a side where it forms few words; stricter for
+# languages that write compounds, and for one-letter words (Romance -o/-a/-e endings).
+MAX_PRODUCTIVITY = 0.02
+MAX_PRODUCTIVITY_COMPOUNDING = 0.01
+MAX_PRODUCTIVITY_ONE_LETTER = 0.01
 
 
 def build_lexicon(lang: str) -> bytes:
@@ -70,7 +75,7 @@ def _ud_words(path: Path):
                 yield m.group(), i == 0, text.startswith(".", m.end())
 
 
-def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float]) -> str | None:
+def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compounding: bool) -> str | None:
     """Frequent words written in lower case mid-sentence, with the sides they may be glued on.
 
     Taken from the treebanks: the TOP_GLUE most frequent mid-sentence words of at most 6 letters
@@ -81,7 +86,7 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float]) -> str 
     The sides column says where a lost space may be assumed: ``L`` when ``word + X`` (X a known
     word) is rarely itself a word, ``R`` likewise for ``X + word``. A word that forms many words
     as a prefix or suffix (German ``aus``, feminine ``-in``) is no evidence of a lost space on
-    that side. Productivity = share of the 5,000 most frequent words X of >= 3 letters for which
+    that side (thresholds above). Productivity = share of the 5,000 most frequent words X of >= 3 letters for which
     the concatenation is a word of Zipf >= 2.5.
     """
     files = sorted(ud_dir.glob(f"{lang}-*.jsonl"))
@@ -102,9 +107,12 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float]) -> str 
     top = [w for w, _ in sorted(lexicon.items(), key=lambda kv: -kv[1]) if len(w) >= 3][:5000]
     lines = []
     for word in sorted(chosen):
+        limit = MAX_PRODUCTIVITY_COMPOUNDING if compounding else MAX_PRODUCTIVITY
+        if len(word) == 1:
+            limit = min(limit, MAX_PRODUCTIVITY_ONE_LETTER)
         as_prefix = sum(lexicon.get(word + x, 0) >= 2.5 for x in top) / len(top)
         as_suffix = sum(lexicon.get(x + word, 0) >= 2.5 for x in top) / len(top)
-        sides = ("L" if as_prefix <= MAX_PRODUCTIVITY else "") + ("R" if as_suffix <= MAX_PRODUCTIVITY else "")
+        sides = ("L" if as_prefix <= limit else "") + ("R" if as_suffix <= limit else "")
         lines.append(f"{word}\t{sides or '-'}\t{as_prefix:.4f}\t{as_suffix:.4f}\n")
     header = (f"# Glue words of {lang}: frequent words written in lower case mid-sentence, from the "
               f"UD treebanks {', '.join(p.name for p in files)}.\n"
@@ -135,7 +143,8 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         lexicon = build_lexicon(lang)
         (folder / "lexicon.txt.gz").write_bytes(lexicon)
-        glue = build_glue_words(lang, args.ud, read_lexicon(lexicon))
+        settings = tomllib.loads((folder / "language.toml").read_text(encoding="utf-8"))
+        glue = build_glue_words(lang, args.ud, read_lexicon(lexicon), settings["words"]["compounding"])
         if glue is not None:
             (folder / "glue_words.txt").write_text(glue, encoding="utf-8")
         print(f"{lang}: {folder}")

@@ -9,6 +9,7 @@ Everything is loaded lazily and cached, so checking English never reads the Russ
 
 from __future__ import annotations
 
+import bisect
 import gzip
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -82,6 +83,26 @@ class Language:
         return self.lexicon.get(word.lower(), 0.0)
 
     @cached_property
+    def _sorted_words(self) -> list[str]:
+        return sorted(self.lexicon)
+
+    @cached_property
+    def _sorted_reversed(self) -> list[str]:
+        return sorted(w[::-1] for w in self.lexicon)
+
+    def words_starting(self, stem: str, limit: int = 10) -> int:
+        """How many lexicon words begin with ``stem`` and are longer (counted up to ``limit``).
+
+        A high count means ``stem`` takes endings (Portuguese ``possibilitar-em``), so an
+        unknown ``stem + X`` is more likely an inflection than two glued words.
+        """
+        return _count_prefixed(self._sorted_words, stem, limit)
+
+    def words_ending(self, tail: str, limit: int = 10) -> int:
+        """How many lexicon words end with ``tail`` and are longer (counted up to ``limit``)."""
+        return _count_prefixed(self._sorted_reversed, tail[::-1], limit)
+
+    @cached_property
     def glue_words(self) -> dict[str, str]:
         """Frequent lower-case words → the sides (``L``, ``R``) a lost space may be assumed on."""
         path = self.folder / "glue_words.txt"
@@ -92,6 +113,14 @@ class Language:
                     word, sides, *_ = line.split("\t")
                     out[word] = sides
         return out
+
+
+def _count_prefixed(words: list[str], prefix: str, limit: int) -> int:
+    i = bisect.bisect_right(words, prefix)  # skips the prefix itself
+    n = 0
+    while i < len(words) and n < limit and words[i].startswith(prefix):
+        n, i = n + 1, i + 1
+    return n
 
 
 def available() -> list[str]:

@@ -39,7 +39,8 @@ SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in SCRIPTS}
 ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # HTML tags that MT pipelines leave behind (a closed list: `<3` or `a <b> c` in prose are rare).
 HTML_TAG = regex.compile(
-    r"</?(?:a|b|i|u|s|em|strong|p|br|span|div|font|sup|sub|small|big|li|ul|ol|h[1-6]|table|tr|td|th|img|hr|blockquote|cite|code|pre|mark|del|ins)(?:\s[^<>]*)?/?>",
+    r"""</?(?:a|b|i|u|s|em|strong|p|br|span|div|font|sup|sub|small|big|li|ul|ol|h[1-6]|table|tr|td|th|img|hr|blockquote|cite|code|pre|mark|del|ins)"""
+    r"""(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s<>]+))*\s*/?>""",
     regex.IGNORECASE,
 )
 

@@ -268,7 +268,7 @@ class ForeignQuotes(Rule):
     examples = (
         Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will» on the part"),
         Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
-        Example("ru", "так называемая ⟦“⟧спецоперация» ", "так называемая «спецоперация» "),
+        Example("ru", "так называемая «спецоперация⟦”⟧ провалилась", "так называемая «спецоперация» провалилась"),
     )
     clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
              ("en", "He said: “Go”, and ‘stay’."))

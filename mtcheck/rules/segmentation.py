@@ -27,6 +27,8 @@ CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 
 # Frequency thresholds (Zipf: log10 of occurrences per billion words).
 KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
+FREQUENT = 4.5  # a very frequent word, allowed a few longer words starting with it
+MAX_STEM_WORDS = 3
 MIN_GLUED_LENGTH = 5
 
 
@@ -40,41 +42,56 @@ def _glue(lang: Language, part: str, side: str) -> bool:
     return sides is not None and side in sides
 
 
+def _stem_free(lang: Language, word: str) -> bool:
+    """A word that takes no endings: no longer lexicon word starts with it (a very frequent word
+    may have a few: ``city`` → ``citywide``). ``possibilitar`` fails: ``possibilitarem`` is a
+    Portuguese inflection, not ``possibilitar em``."""
+    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
+    return lang.words_starting(word, limit + 1) <= limit
+
+
+def _tail_free(lang: Language, word: str) -> bool:
+    """A word that ends no longer lexicon word (a very frequent one may end a few):
+    ``soldiers``, not ``parecidos`` (``desaparecidos``)."""
+    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
+    return lang.words_ending(word, limit + 1) <= limit
+
+
 def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     """The most probable two-word reading of an unknown lower-case token.
 
-    Returns (left, right, certain) or None. Both parts must be words; in a compounding language
-    (or a capitalized token, which is likely a name) one of them must be a glue word on the side
-    it stands on. ``certain`` is true when one part is a glue word and the other is frequent.
+    Returns (left, right, certain) or None. Both parts must be words; one must be a glue word on
+    the side it stands on (see glue_words.txt), unless the language writes no compounds and both
+    parts are frequent. A content word on the left must take no endings and one on the right must
+    end no other words, so inflections (``possibilitarem``) and derivations (``polycotton``)
+    stay quiet. ``certain`` is true when one part is a glue word.
 
     >>> best_split(get_language("en"), "surrenderedin")
     ('surrendered', 'in', True)
     >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
     True
     """
-    lower = token.lower()
-    strict = lang.compounding or token[0].isupper()
     best, best_score = None, 0.0
-    for i in range(1, len(lower)):
-        left, right = lower[:i], lower[i:]
+    for i in range(1, len(token)):
+        left, right = token[:i], token[i:]
         if right in lang.bound_suffixes or left in lang.bound_prefixes:
             continue
-        left_glue = _glue(lang, left, "L") if lang.compounding else left in lang.glue_words
-        right_glue = _glue(lang, right, "R") if lang.compounding else right in lang.glue_words
-        if strict:
-            ok = (left_glue and _known(lang, right)) or (right_glue and _known(lang, left))
+        left_glue, right_glue = _glue(lang, left, "L"), _glue(lang, right, "R")
+        if left_glue and right_glue:
+            ok = True
+        elif right_glue:
+            ok = _known(lang, left) and _stem_free(lang, left)
+        elif left_glue:
+            ok = _known(lang, right) and _tail_free(lang, right)
         else:
-            ok = _known(lang, left) and _known(lang, right)
+            ok = (not lang.compounding and _known(lang, left) and _known(lang, right)
+                  and _stem_free(lang, left) and _tail_free(lang, right))
         if not ok:
             continue
         score = lang.zipf(left) + lang.zipf(right)
         if score > best_score:
             best, best_score = (left, right, left_glue or right_glue), score
-    if best is None:
-        return None
-    left, right, certain = best
-    n = len(left)
-    return token[:n], token[n:], certain
+    return best
 
 
 @register
@@ -97,7 +114,7 @@ class MergedWords(Rule):
         Example("de", "Die Soldaten ⟦ergabensich⟧ am Montag.", "Die Soldaten ergaben sich am Montag."),
         Example("es", "los soldados se ⟦rindieronen⟧ la ciudad", "los soldados se rindieron en la ciudad"),
         Example("fr", "les soldats se sont ⟦rendusdans⟧ la ville", "les soldats se sont rendus dans la ville"),
-        Example("it", "i soldati si sono ⟦arresinella⟧ città", "i soldati si sono arresi nella città"),
+        Example("it", "i soldati sono ⟦arrivatinella⟧ città", "i soldati sono arrivati nella città"),
         Example("pt", "os soldados se ⟦renderamna⟧ cidade", "os soldados se renderam na cidade"),
         Example("nl", "de soldaten hebben zich ⟦overgegevenin⟧ de stad", "de soldaten hebben zich overgegeven in de stad"),
         Example("ru", "солдаты ⟦сдалисьв⟧ городе", "солдаты сдались в городе"),
@@ -126,7 +143,7 @@ class MergedWords(Rule):
                 if left[0].isupper() or not (left.lower() in lang.glue_words or _known(lang, left)):
                     continue  # CamelCase brands (PayPal) and unknown prefixes stay quiet
                 certain = left.lower() in lang.glue_words or lang.zipf(right) >= KNOWN
-            elif token.islower() or (token[0].isupper() and token[1:].islower()):
+            elif token.islower():  # a capitalized unknown token is most often a name
                 split = best_split(lang, token)
                 if split is None:
                     continue
@@ -181,13 +198,13 @@ class SplitWord(Rule):
     name = "split-word"
     category = "split-word"
     what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
-            "frequent word, much more frequent than either piece.")
+            "frequent word, and one piece is no word or both are ten times rarer than the whole.")
     why = "Segmentation residue of MT or OCR; readers stumble on the fragments."
     fix_safety = "Unsafe: the joined word is probable but the two pieces might be meant."
     examples = (
         Example("en", "the ⟦govern ment⟧ said", "the government said"),
         Example("de", "die ⟦Regier ung⟧ sagte", "die Regierung sagte"),
-        Example("es", "el ⟦gobier no⟧ dijo", "el gobierno dijo"),
+        Example("es", "el ⟦minis terio⟧ dijo", "el ministerio dijo"),
         Example("fr", "le ⟦gouverne ment⟧ a dit", "le gouvernement a dit"),
     )
     clean = (("en", "Maybe every one of them can not come, any way."),
@@ -204,7 +221,8 @@ class SplitWord(Rule):
             pos = m.start(2)  # overlapping pairs: "a b c" checks "a b" then "b c"
             first, second = m.group(1), m.group(2)
             joined = lang.zipf(first + second)
-            if joined < KNOWN or joined < max(lang.zipf(first), lang.zipf(second)) + self.MARGIN:
+            pieces = (lang.zipf(first), lang.zipf(second))
+            if joined < KNOWN or (min(pieces) > 0 and joined < max(pieces) + self.MARGIN):
                 continue
             yield self.finding(
                 m.start(1), m.end(2),
@@ -225,9 +243,9 @@ class SubwordResidue(Rule):
     fix_safety = ("Safe for joiners and markers (they are removed as the detokenizer would); "
                   "`<unk>` has no fix, the word it replaced is lost.")
     examples = (
-        Example("en", "the ⟦nego@@ ⟧tiations stalled", "the negotiations stalled"),
+        Example("en", "the nego⟦@@ ⟧tiations stalled", "the negotiations stalled"),
         Example("en", "the⟦▁⟧talks", "the talks"),
-        Example("de", "die ⟦Verhand ##⟧lungen", "die Verhandlungen"),
+        Example("de", "die Verhand⟦ ##⟧lungen", "die Verhandlungen"),
         Example("fr", "les ⟦<unk>⟧ ont repris", None),
         Example("es", "fin⟦</s>⟧", "fin"),
     )
@@ -263,7 +281,7 @@ class RepeatedWord(Rule):
     examples = (
         Example("en", "in ⟦the the⟧ port city", "in the port city"),
         Example("es", "en ⟦la la⟧ ciudad", "en la ciudad"),
-        Example("de", "in ⟦der der⟧ Stadt", None),
+        Example("de", "die Soldaten ⟦haben haben⟧ sich ergeben", "die Soldaten haben sich ergeben"),
         Example("ru", "в ⟦городе городе⟧ Мариуполь", "в городе Мариуполь"),
     )
     clean = (("en", "He had had enough; he said that that was all."),

@@ -1,0 +1,231 @@
+"""The command line: parse arguments, call the library, format. No logic of its own.
+
+    mtcheck check article.txt                 findings, one line each
+    mtcheck fix article.txt                   apply safe fixes in place
+    mtcheck fix --unsafe-fixes --diff a.txt   show what all fixes would change
+    mtcheck rules | mtcheck rule MT101        the catalogue
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from pathlib import Path
+
+from mtcheck import __version__
+from mtcheck.config import Config, ConfigError, find_config, load_config
+from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, expand_paths, read_input
+from mtcheck.languages import UnknownLanguage
+from mtcheck.taxonomy import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mtcheck", description="Find and fix the artifacts of machine translation.")
+    parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files or directories (.txt .md .jsonl .tsv); - reads standard input")
+    common.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
+    common.add_argument("--source", metavar="PATH", help="the source text of a single input")
+    common.add_argument("--source-lang", help="language of the source")
+    common.add_argument("--select", help="comma-separated codes, code prefixes or categories to check (replaces config)")
+    common.add_argument("--ignore", help="comma-separated codes, code prefixes or categories to skip (adds to config)")
+    common.add_argument("--config", metavar="PATH", help="mtcheck.toml or pyproject.toml (default: nearest one)")
+    common.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    common.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv"),
+                        help="input format (default: from the file suffix)")
+    common.add_argument("--stdin-filename", help="the name standard input stands for (its suffix picks the format)")
+    common.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
+                        help="refuse inputs larger than this (default: %(default)g MB; 0: no limit)")
+    common.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="lowest severity that makes the exit code 1 (default: minor)")
+
+    check = sub.add_parser("check", parents=[common], help="report findings")
+    check.add_argument("--format", choices=FORMATS, default="text", dest="output_format",
+                       help="text for people; json (the documented contract), sarif 2.1.0, github annotations")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--no-show-source", action="store_true", help="one line per finding")
+
+    fix = sub.add_parser("fix", parents=[common], help="apply fixes (safe ones unless --unsafe-fixes)")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
+    fix.add_argument("--output", metavar="PATH", help="write the fixed copy here (one input only)")
+    fix.add_argument("--explain", action="store_true", help="list each applied fix on stderr")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    rule = sub.add_parser("rule", help="explain one rule")
+    rule.add_argument("code")
+    return parser
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else []
+
+
+def _config(args) -> Config:
+    if args.isolated:
+        config = Config()
+    else:
+        path = Path(args.config) if args.config else find_config(Path.cwd())
+        if args.config and not path.is_file():
+            raise ConfigError(f"{args.config}: no such config file")
+        config = load_config(path)
+    if args.select:
+        config.select = _split(args.select)
+    config.ignore = config.ignore + _split(args.ignore)
+    if args.fail_on:
+        config.fail_on = Severity(args.fail_on)
+    return config
+
+
+def _read_all(args):
+    from mtcheck.io.progress import Progress
+
+    paths = expand_paths(args.paths)
+    if args.source and len(paths) != 1:
+        raise InputError("--source goes with exactly one input")
+    source = None
+    if args.source:
+        source = read_input(args.source, "text", int(args.max_size * 1048576)).text
+    progress = Progress(len(paths))
+    for path in paths:
+        yield read_input(path, args.input_format, int(args.max_size * 1048576), args.stdin_filename), source
+        progress.advance()
+    progress.close()
+
+
+def cmd_check(args) -> int:
+    from mtcheck.io import writers
+    from mtcheck.rules import all_rules
+    from mtcheck.runner import check_input
+
+    config = _config(args)
+    findings, files = [], 0
+    for inp, source in _read_all(args):
+        findings += check_input(inp, config, args.lang, source, args.source_lang)
+        files += 1
+    fmt = args.output_format
+    if fmt == "json":
+        print(writers.to_json(findings, files))
+    elif fmt == "sarif":
+        print(writers.to_sarif(findings, all_rules(), __version__))
+    elif fmt == "github":
+        out = writers.to_github(findings)
+        if out:
+            print(out)
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                           and "NO_COLOR" not in os.environ)
+        print(writers.to_text(findings, files, color=color, show_source=not args.no_show_source))
+    failing = [f for f in findings if f.severity.rank >= config.fail_on.rank]
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def cmd_fix(args) -> int:
+    from mtcheck.io.files import write_atomic
+    from mtcheck.runner import fix_input
+
+    config = _config(args)
+    inputs = list(_read_all(args))
+    if args.output and len(inputs) != 1:
+        raise InputError("--output goes with exactly one input")
+    changed_any, remaining_failing, fixed_count = False, 0, 0
+    for inp, source in inputs:
+        result = fix_input(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang)
+        changed = result.text != inp.text
+        changed_any |= changed
+        fixed_count += len(result.applied)
+        remaining_failing += sum(1 for f in result.remaining if f.severity.rank >= config.fail_on.rank)
+        if args.explain:
+            for f in result.applied:
+                where = f"{inp.path}" + (f"[{f.record}]" if f.record is not None else "")
+                print(f"{where}:{f.line}:{f.column}: {f.code} fixed: {f.message}", file=sys.stderr)
+        if args.diff:
+            if changed:
+                sys.stdout.writelines(difflib.unified_diff(
+                    inp.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                    fromfile=inp.path, tofile=inp.path))
+        elif args.output:
+            write_atomic(args.output, inp.encode(result.text))
+        elif inp.path == "-" or (args.stdin_filename and inp.path == args.stdin_filename):
+            sys.stdout.buffer.write(inp.encode(result.text))
+        elif changed:
+            write_atomic(inp.path, inp.encode(result.text))
+    verb = "Would fix" if args.diff else "Fixed"
+    print(f"{verb} {fixed_count} finding(s); {remaining_failing} remaining.", file=sys.stderr)
+    if args.diff:
+        return EXIT_FINDINGS if changed_any else EXIT_CLEAN
+    return EXIT_FINDINGS if remaining_failing else EXIT_CLEAN
+
+
+def cmd_rules(args) -> int:
+    from mtcheck.languages import available
+    from mtcheck.rules import all_rules
+
+    rows = []
+    for r in all_rules():
+        rows.append({"code": r.code, "name": r.name, "category": r.category,
+                     "severity": r.__class__.__dict__.get("severity") or _default_severity(r),
+                     "fix": r.fix_availability, "status": r.status,
+                     "languages": sorted(r.languages) if r.languages else available()})
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return EXIT_CLEAN
+    print(f"{'code':<6} {'name':<34} {'category':<26} {'severity':<8} {'fix':<9} languages")
+    for row in rows:
+        langs = "all" if row["languages"] == available() else ",".join(row["languages"])
+        print(f"{row['code']:<6} {row['name']:<34} {row['category']:<26} {row['severity']:<8} {row['fix']:<9} {langs}")
+    return EXIT_CLEAN
+
+
+def _default_severity(rule) -> str:
+    from mtcheck.taxonomy import CATEGORIES
+
+    return CATEGORIES[rule.category].severity.value
+
+
+def cmd_rule(args) -> int:
+    from mtcheck.rules import get_rule
+
+    try:
+        r = get_rule(args.code)
+    except KeyError:
+        raise InputError(f"no rule {args.code!r} (see `mtcheck rules`)") from None
+    print(f"# {r.name} ({r.code})\n")
+    print(f"Category: {r.category} · default severity: {_default_severity(r)} · fix: {r.fix_availability}"
+          f" · status: {r.status} (since {r.added_in})\n")
+    print(f"## What it does\n{r.what}\n\n## Why is this bad?\n{r.why}\n")
+    print("## Example")
+    for ex in r.examples:
+        start, end = ex.span
+        prefix = f"  [{ex.lang}] "
+        print(prefix + ex.plain)
+        print(" " * (len(prefix) + start) + "^" * max(end - start, 1))
+        if ex.fixed is not None:
+            print(f"  Use instead: {ex.fixed}")
+    print(f"\n## Fix safety\n{r.fix_safety}")
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "rule": cmd_rule}[args.command]
+    try:
+        return handler(args)
+    except (InputError, ConfigError, UnknownLanguage) as exc:
+        print(f"mtcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN

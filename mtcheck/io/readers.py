@@ -1,0 +1,188 @@
+"""Readers: bytes on disk (or stdin) → decoded units that the checker turns into Documents.
+
+Every input is decoded as strict UTF-8. A UTF-8 BOM is remembered and stripped (offsets count
+from after it), line endings are kept as they are, and anything that is not UTF-8 text gets a
+one-line ``InputError``. Nothing is lost: ``InputFile.encode`` gives back the bytes exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BOM = b"\xef\xbb\xbf"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".jsonl": "jsonl",
+                 ".tsv": "tsv"}
+RECORD_FIELDS = ("id", "translation", "source", "reference", "source_lang", "target_lang", "doc_id")
+
+
+class InputError(Exception):
+    """A problem with an input, said in one line."""
+
+
+@dataclass
+class Record:
+    """One JSONL/TSV record: its fields, the line it starts on, its raw line (for faithful output)."""
+
+    fields: dict
+    line: int
+    raw: str
+
+    @property
+    def id(self) -> str:
+        value = self.fields.get("id")
+        return str(value) if value is not None else f"line {self.line}"
+
+    @property
+    def translation(self) -> str:
+        return self.fields["translation"]
+
+
+@dataclass
+class InputFile:
+    path: str  # as the user gave it ("-" for stdin)
+    kind: str  # text | markdown | jsonl | tsv
+    text: str  # decoded, BOM stripped
+    bom: bool = False
+    records: list[Record] = field(default_factory=list)
+    tsv_header: list[str] = field(default_factory=list)
+
+    def encode(self, text: str | None = None) -> bytes:
+        """Bytes for ``text`` (default: the text as read), BOM restored."""
+        data = (self.text if text is None else text).encode("utf-8")
+        return BOM + data if self.bom else data
+
+
+def decode(data: bytes, name: str) -> tuple[str, bool]:
+    """Strict UTF-8 with an optional BOM; binary and other encodings are one-line errors."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: UTF-16 text is not supported; convert it to UTF-8")
+    bom = data.startswith(BOM)
+    if bom:
+        data = data[len(BOM):]
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{name}: invalid UTF-8 at byte {exc.start + (3 if bom else 0)} (line {line})") from None
+
+
+def kind_of(path: str, fmt: str | None = None) -> str:
+    if fmt:
+        return fmt
+    return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files named, and the checkable files (.txt .md .jsonl .tsv) inside named directories."""
+    out = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found = sorted(str(f) for f in path.rglob("*")
+                           if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+               stdin_name: str | None = None) -> InputFile:
+    """Read and decode one input; ``-`` reads standard input."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = stdin_name or "-"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file")
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory")
+        try:
+            size = p.stat().st_size
+            if max_bytes and size > max_bytes:
+                raise InputError(f"{path}: {size / 1048576:.0f} MB is over the {max_bytes / 1048576:.0f} MB "
+                                 f"limit (raise it with --max-size)")
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: {exc.strerror or exc}") from None
+        name = path
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"{name}: input over the {max_bytes / 1048576:.0f} MB limit (raise it with --max-size)")
+    text, bom = decode(data, name)
+    kind = kind_of(stdin_name or path, fmt)
+    inp = InputFile(path=name, kind=kind, text=text, bom=bom)
+    if kind == "jsonl":
+        inp.records = _jsonl_records(text, name)
+    elif kind == "tsv":
+        inp.tsv_header, inp.records = _tsv_records(text, name)
+    return inp
+
+
+def _check_record(fields: dict, name: str, line: int) -> None:
+    if not isinstance(fields.get("translation"), str):
+        raise InputError(f"{name}:{line}: record has no string field 'translation'")
+
+
+def _jsonl_records(text: str, name: str) -> list[Record]:
+    records = []
+    for n, raw in enumerate(text.splitlines(keepends=True), 1):
+        if not raw.strip():
+            continue
+        try:
+            fields = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
+        if not isinstance(fields, dict):
+            raise InputError(f"{name}:{n}: a JSONL record must be an object")
+        _check_record(fields, name, n)
+        records.append(Record(fields, n, raw))
+    return records
+
+
+def _tsv_records(text: str, name: str) -> tuple[list[str], list[Record]]:
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return [], []
+    header = next(csv.reader(io.StringIO(lines[0]), delimiter="\t", quoting=csv.QUOTE_NONE))
+    if "translation" not in header:
+        raise InputError(f"{name}:1: TSV header has no 'translation' column")
+    records = []
+    for n, raw in enumerate(lines[1:], 2):
+        if not raw.strip("\r\n"):
+            continue
+        values = raw.rstrip("\r\n").split("\t")
+        if len(values) != len(header):
+            raise InputError(f"{name}:{n}: {len(values)} columns, the header has {len(header)}")
+        fields = dict(zip(header, values))
+        records.append(Record(fields, n, raw))
+    return header, records
+
+
+def write_records(inp: InputFile, fixed: dict[int, str]) -> str:
+    """The input's text with the translations of the records at the given indexes replaced;
+    every other line is kept byte for byte."""
+    out = []
+    by_line = {inp.records[i].line: (inp.records[i], t) for i, t in fixed.items()}
+    for n, raw in enumerate(inp.text.splitlines(keepends=True), 1):
+        if n not in by_line:
+            out.append(raw)
+            continue
+        record, translation = by_line[n]
+        ending = raw[len(raw.rstrip("\r\n")):]
+        if inp.kind == "jsonl":
+            fields = dict(record.fields, translation=translation)
+            out.append(json.dumps(fields, ensure_ascii=False) + ending)
+        else:
+            values = [translation if h == "translation" else record.fields[h] for h in inp.tsv_header]
+            out.append("\t".join(values) + ending)
+    return "".join(out)

@@ -1,0 +1,153 @@
+"""Writers: findings → text for people, JSON and SARIF for machines, GitHub annotations.
+
+The JSON form is the public contract (``version`` 1), documented in the README.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from mtcheck.finding import Finding
+from mtcheck.taxonomy import CATEGORIES
+
+JSON_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"minor": "note", "major": "warning", "critical": "error"}
+_GITHUB_LEVEL = {"minor": "notice", "major": "warning", "critical": "error"}
+
+
+def summary(findings: list[Finding], files: int) -> dict:
+    return {
+        "files": files,
+        "findings": len(findings),
+        "fixable": sum(1 for f in findings if any(x.is_safe for x in f.fixes)),
+        "fixable_unsafe": sum(1 for f in findings if f.fixes and not any(x.is_safe for x in f.fixes)),
+        "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+        "by_severity": dict(sorted(Counter(f.severity.value for f in findings).items())),
+    }
+
+
+def to_json(findings: list[Finding], files: int) -> str:
+    return json.dumps({"version": JSON_VERSION, "findings": [f.to_dict() for f in findings],
+                       "summary": summary(findings, files)}, ensure_ascii=False, indent=2)
+
+
+class Style:
+    """ANSI colours, or none."""
+
+    def __init__(self, color: bool):
+        self.color = color
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
+
+
+def to_text(findings: list[Finding], files: int, color: bool = False, show_source: bool = True) -> str:
+    """ruff-style: ``path:line:col: CODE [category] message``, the flagged text and the fix."""
+    s = Style(color)
+    out = []
+    for f in findings:
+        where = f.path or "-"
+        if f.record is not None:
+            where += f"[{f.record}]"
+        head = (f"{s(where, '1')}:{f.line}:{f.column}: {s(f.code, '1;31')} "
+                f"[{f.category}] {f.message}")
+        out.append(head)
+        if show_source and f.text:
+            shown = f.text.replace("\n", "⏎")
+            if len(shown) > 80:
+                shown = shown[:77] + "…"
+            out.append(f"    {s(repr(shown) if not shown.strip() else shown, '33')}")
+        if f.fixes:
+            fix = f.fixes[0]
+            label = "fix" if fix.is_safe else "unsafe fix"
+            out.append(f"    {s(label, '32' if fix.is_safe else '35')}: {_describe(f, fix)}")
+    summ = summary(findings, files)
+    if findings:
+        cats = ", ".join(f"{n} {c}" for c, n in summ["by_category"].items())
+        out.append(f"Found {len(findings)} finding(s) in {files} file(s): {cats}.")
+        if summ["fixable"] or summ["fixable_unsafe"]:
+            out.append(f"{summ['fixable']} fixable with `mtcheck fix`"
+                       + (f", {summ['fixable_unsafe']} more with `--unsafe-fixes`." if summ["fixable_unsafe"] else "."))
+    else:
+        out.append(f"All clear: no findings in {files} file(s).")
+    return "\n".join(out)
+
+
+def _describe(f: Finding, fix) -> str:
+    """``old → new`` for a fix inside the flagged span, else the edits themselves."""
+    if all(f.start <= e.start <= e.end <= f.end for e in fix.edits):
+        new = f.text
+        for e in sorted(fix.edits, reverse=True):
+            new = new[: e.start - f.start] + e.replacement + new[e.end - f.start:]
+        return f"{f.text!r} → {new!r}"
+    return ", ".join(f"replace {e.start}:{e.end} with {e.replacement!r}" for e in fix.edits)
+
+
+def to_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    def esc(value: str, prop: bool = False) -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+    lines = []
+    for f in findings:
+        title = f"{f.code} {f.category}"
+        msg = f.message + (f" (record {f.record})" if f.record is not None else "")
+        lines.append(f"::{_GITHUB_LEVEL[f.severity.value]} file={esc(f.path or '-', True)},line={f.line},"
+                     f"col={f.column},title={esc(title, True)}::{esc(msg)}")
+    return "\n".join(lines)
+
+
+def _region(f: Finding) -> dict:
+    region = {"startLine": f.line, "startColumn": f.column}
+    if "\n" not in f.text:
+        region["endColumn"] = f.column + max(f.end - f.start, 1)
+    return region
+
+
+def to_sarif(findings: list[Finding], rules: list, version: str) -> str:
+    """SARIF 2.1.0, as GitHub code scanning accepts it."""
+    used = sorted({f.code for f in findings})
+    by_code = {r.code: r for r in rules}
+    rule_index = {code: i for i, code in enumerate(used)}
+    descriptors = []
+    for code in used:
+        rule = by_code.get(code)
+        descriptors.append({
+            "id": code,
+            "name": rule.name if rule else code,
+            "shortDescription": {"text": rule.what if rule else code},
+            "fullDescription": {"text": f"{rule.what} {rule.why}" if rule else code},
+            "help": {"text": rule.fix_safety if rule else ""},
+            "properties": {"category": rule.category if rule else "",
+                           "mqm": CATEGORIES[rule.category].mqm if rule else ""},
+        })
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": rule_index[f.code],
+            "level": _SARIF_LEVEL[f.severity.value],
+            "message": {"text": f"[{f.category}] {f.message}"},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": (f.path or "stdin").replace("\\", "/")},
+                "region": _region(f),
+            }}],
+            "properties": {"category": f.category, "severity": f.severity.value, "start": f.start,
+                           "end": f.end, **({"record": f.record} if f.record is not None else {})},
+        }
+        if f.fixes:
+            result["properties"]["fixes"] = [x.to_dict() for x in f.fixes]
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "mtcheck", "version": version,
+                                "rules": descriptors}},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)

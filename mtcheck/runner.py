@@ -1,0 +1,123 @@
+"""From an input file to findings and fixed text: the work behind ``check`` and ``fix``.
+
+Plain and Markdown files are one Document. Records (JSONL, TSV) are grouped into Documents by
+consecutive equal ``doc_id`` (a record without one is a document of its own). The target
+language is, in order: ``--lang``, the record's ``target_lang``, the config's ``lang``, or
+detection on the document's text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Iterator
+
+from mtcheck.checker import check_document
+from mtcheck.config import Config
+from mtcheck.document import Document
+from mtcheck.finding import Finding
+from mtcheck.fixes import apply_plan, choose_fixes
+from mtcheck.io.readers import InputFile, Record, write_records
+from mtcheck.languages import UnknownLanguage, available
+
+MAX_FIX_PASSES = 10
+
+
+def _language(explicit: str | None, text: str, config: Config, record_lang: str | None = None) -> str:
+    lang = explicit or record_lang or config.lang
+    if lang is None:
+        from mtcheck.langdetect import detect
+
+        lang = detect(text)
+    if lang not in available():
+        raise UnknownLanguage(f"no language data for {lang!r} (have: {', '.join(available())})")
+    return lang
+
+
+def documents(inp: InputFile, config: Config, lang: str | None = None,
+              source: str | None = None, source_lang: str | None = None) -> Iterator[tuple[list[int], Document]]:
+    """Yield (record indexes, Document) for an input; plain files give one Document, no indexes."""
+    if inp.kind in ("text", "markdown"):
+        doc_lang = _language(lang, inp.text, config)
+        yield [], Document(inp.text, doc_lang, path=inp.path, markdown=inp.kind == "markdown",
+                           source=source, source_lang=source_lang)
+        return
+    indexed = list(enumerate(inp.records))
+    for doc_id, group in groupby(indexed, key=lambda ir: ir[1].fields.get("doc_id") or object()):
+        group = list(group)
+        yield [i for i, _ in group], _record_document(inp, [r for _, r in group], config, lang)
+
+
+def _record_document(inp: InputFile, records: list[Record], config: Config, lang: str | None) -> Document:
+    texts = [r.translation for r in records]
+    first = records[0].fields
+    doc_lang = _language(lang, "\n".join(texts), config, first.get("target_lang") or None)
+    sources = [r.fields.get("source") for r in records]
+    return Document.from_records(
+        texts, [r.id for r in records], [r.line for r in records], doc_lang, path=inp.path,
+        source="\n".join(s or "" for s in sources) if any(sources) else None,
+        source_lang=first.get("source_lang"),
+    )
+
+
+def check_input(inp: InputFile, config: Config, lang: str | None = None,
+                source: str | None = None, source_lang: str | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for _, doc in documents(inp, config, lang, source, source_lang):
+        findings.extend(check_document(doc, config))
+    return findings
+
+
+@dataclass
+class FixResult:
+    text: str  # the whole file's new text
+    applied: list[Finding]  # the findings whose fixes were applied, all passes
+    remaining: list[Finding]  # findings left after fixing
+
+
+def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | None = None,
+              source: str | None = None, source_lang: str | None = None) -> FixResult:
+    """Apply fixes until none applies (at most MAX_FIX_PASSES passes); one pass may unveil
+    another finding, e.g. a tripled word."""
+    if inp.kind in ("text", "markdown"):
+        text, applied = inp.text, []
+        for _ in range(MAX_FIX_PASSES):
+            plan = choose_fixes(_check_text(inp, text, config, lang, source, source_lang), unsafe)
+            if not plan:
+                break
+            applied += [f for f, _ in plan]
+            text = apply_plan(text, plan)
+        remaining = _check_text(inp, text, config, lang, source, source_lang)
+        return FixResult(text, applied, remaining)
+
+    translations = {i: r.translation for i, r in enumerate(inp.records)}
+    applied, remaining = [], []
+    for indexes, doc in documents(inp, config, lang):
+        for _ in range(MAX_FIX_PASSES + 1):
+            findings = check_document(doc, config)
+            by_record = defaultdict(list)
+            for f in findings:
+                by_record[f.record].append(f)
+            changed = False
+            for i in indexes:
+                plan = choose_fixes(by_record.get(inp.records[i].id, []), unsafe)
+                if plan:
+                    applied += [f for f, _ in plan]
+                    translations[i] = apply_plan(translations[i], plan)
+                    changed = True
+            if not changed:
+                remaining += findings
+                break
+            records = [inp.records[i] for i in indexes]
+            doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
+                                        [r.line for r in records], doc.lang, path=inp.path)
+    fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
+    return FixResult(write_records(inp, fixed), applied, remaining)
+
+
+def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:
+    doc_lang = _language(lang, text, config)
+    doc = Document(text, doc_lang, path=inp.path, markdown=inp.kind == "markdown", source=source,
+                   source_lang=source_lang)
+    return check_document(doc, config)

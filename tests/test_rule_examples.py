@@ -1,0 +1,60 @@
+"""Every example of every rule, in every language it names (LanguageTool's way): the rule must
+flag exactly the marked span, its fixes must give the fixed text, and it must stay silent on
+its clean texts. Also the catalogue's own invariants."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck.config import Config
+from mtcheck.document import Document
+from mtcheck.checker import check_document
+from mtcheck.fixes import apply_fixes
+from mtcheck.languages import available
+from mtcheck.rules import all_rules
+from mtcheck.taxonomy import CATEGORIES
+
+RULES = all_rules()
+EXAMPLES = [(r, ex) for r in RULES for ex in r.examples]
+CLEAN = [(r, lang, text) for r in RULES for lang, text in r.clean]
+
+
+def only(rule) -> Config:
+    return Config(select=[rule.code])
+
+
+@pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.code}-{e.lang}-{i}" for i, (r, e) in enumerate(EXAMPLES)])
+def test_example_is_flagged_and_fixed(rule, example):
+    findings = check_document(Document(example.plain, example.lang), only(rule))
+    spans = [(f.start, f.end) for f in findings]
+    assert example.span in spans, f"{rule.code} flagged {spans}, expected {example.span} in {example.plain!r}"
+    assert all(f.category == rule.category and f.code == rule.code for f in findings)
+    marked = [f for f in findings if (f.start, f.end) == example.span]
+    if example.fixed is None:
+        assert all(not f.fixes for f in marked)
+    else:
+        assert apply_fixes(example.plain, marked, unsafe=True) == example.fixed
+
+
+@pytest.mark.parametrize("rule,lang,text", CLEAN, ids=[f"{r.code}-{l}-{i}" for i, (r, l, _) in enumerate(CLEAN)])
+def test_clean_text_is_not_flagged(rule, lang, text):
+    findings = check_document(Document(text, lang), only(rule))
+    assert findings == [], [(f.text, f.message) for f in findings]
+
+
+def test_codes_are_unique_and_categories_are_the_taxonomy():
+    codes = [r.code for r in RULES]
+    assert len(codes) == len(set(codes))
+    assert all(r.category in CATEGORIES for r in RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_rule_is_documented_with_examples(rule):
+    for section in ("what", "why", "fix_safety"):
+        assert getattr(rule, section).strip(), f"{rule.code} lacks {section}"
+    assert rule.examples, f"{rule.code} has no example"
+    if rule.fix_availability == "never":
+        assert all(ex.fixed is None for ex in rule.examples)
+    else:
+        assert any(ex.fixed is not None for ex in rule.examples)
+    assert {ex.lang for ex in rule.examples} <= set(available())
