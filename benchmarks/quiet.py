@@ -41,9 +41,10 @@ def corpora(data: Path):
     for path in sorted((data / "ud").glob("*-*.jsonl")):
         rows = [json.loads(line) for line in path.open(encoding="utf-8")]
         lang = rows[0]["lang"]
-        docs = []
-        for doc_id, group in groupby(rows, key=lambda r: r.get("doc_id") or r["id"]):
-            docs.append([(r["id"], r["text"], None) for r in group])
+        # Treebanks without document ids (the GSD files) are checked as one running text, as a
+        # one-sentence-per-line file would be: a quote may close in the next sentence.
+        docs = [[(r["id"], r["text"], None) for r in group]
+                for _, group in groupby(rows, key=lambda r: r.get("doc_id"))]
         yield lang, f"ud/{path.name}", docs
 
 
@@ -55,7 +56,8 @@ def run(data: Path, show: int = 0, seed: int = 1) -> dict:
     for lang, name, docs in corpora(data):
         for doc_records in docs:
             ids, texts, sources = zip(*doc_records)
-            doc = Document.from_records(list(texts), list(ids), list(range(1, len(ids) + 1)), lang, path=name)
+            doc = Document.from_records(list(texts), list(ids), list(range(1, len(ids) + 1)), lang,
+                                        path=name, sources=list(sources))
             words[lang] += sum(len(t.split()) for t in texts)
             for f in check_document(doc, config):
                 if f.code in LEFT_OUT:

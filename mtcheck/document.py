@@ -57,6 +57,7 @@ class Segment:
     end: int
     record: str | None = None  # the record id
     line: int = 1  # line of the record in its file (plain files: 1)
+    source: str | None = None  # the record's source text, when known
 
 
 @dataclass
@@ -76,15 +77,17 @@ class Document:
 
     @classmethod
     def from_records(cls, texts: list[str], records: list[str | None], lines: list[int], lang: str,
-                     path: str | None = None, source: str | None = None,
+                     path: str | None = None, sources: list[str | None] | None = None,
                      source_lang: str | None = None) -> Document:
         """Join the translations of one document's records with newlines."""
         segments, parts, offset = [], [], 0
-        for text, record, line in zip(texts, records, lines):
-            segments.append(Segment(offset, offset + len(text), record, line))
+        sources = sources or [None] * len(texts)
+        for text, record, line, source in zip(texts, records, lines, sources):
+            segments.append(Segment(offset, offset + len(text), record, line, source))
             parts.append(text)
             offset += len(text) + 1
-        return cls("\n".join(parts), lang, path=path, source=source, source_lang=source_lang,
+        joined_source = "\n".join(s or "" for s in sources) if any(sources) else None
+        return cls("\n".join(parts), lang, path=path, source=joined_source, source_lang=source_lang,
                    segments=segments)
 
     # -- protected spans -------------------------------------------------------------------

@@ -53,11 +53,9 @@ def _record_document(inp: InputFile, records: list[Record], config: Config, lang
     texts = [r.translation for r in records]
     first = records[0].fields
     doc_lang = _language(lang, "\n".join(texts), config, first.get("target_lang") or None)
-    sources = [r.fields.get("source") for r in records]
     return Document.from_records(
         texts, [r.id for r in records], [r.line for r in records], doc_lang, path=inp.path,
-        source="\n".join(s or "" for s in sources) if any(sources) else None,
-        source_lang=first.get("source_lang"),
+        sources=[r.fields.get("source") for r in records], source_lang=first.get("source_lang"),
     )
 
 
@@ -111,7 +109,9 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
                 break
             records = [inp.records[i] for i in indexes]
             doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
-                                        [r.line for r in records], doc.lang, path=inp.path)
+                                        [r.line for r in records], doc.lang, path=inp.path,
+                                        sources=[r.fields.get("source") for r in records],
+                                        source_lang=doc.source_lang)
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
     return FixResult(write_records(inp, fixed), applied, remaining)
 

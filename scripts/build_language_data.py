@@ -67,12 +67,14 @@ def build_lexicon(lang: str) -> bytes:
 
 
 def _ud_words(path: Path):
-    """Yield (word, sentence_initial, followed_by_period) for the words of a UD jsonl file."""
+    """Yield (word, sentence_initial, next_to_a_period) for the words of a UD jsonl file
+    (a period before or after: abbreviations, and the parts of web addresses)."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             text = json.loads(line)["text"]
             for i, m in enumerate(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)):
-                yield m.group(), i == 0, text.startswith(".", m.end())
+                dotted = text.startswith(".", m.end()) or text[m.start() - 1: m.start()] == "."
+                yield m.group(), i == 0, dotted
 
 
 def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compounding: bool) -> str | None:

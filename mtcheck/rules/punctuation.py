@@ -18,6 +18,7 @@ from mtcheck.rules import Example, Rule, register
 
 # Every quotation mark mtcheck knows, from any convention.
 QUOTE_MARKS = "\"“”„‟«»‹›‚‘’「」『』〝〞＂"
+DOUBLE_QUOTES = "\"“”„‟«»「」『』〝〞＂"
 # Marks that double as apostrophes: never reported as unbalanced.
 APOSTROPHES = "'’‘"
 # Full-width and CJK punctuation, with the Latin mark (and following space) it stands for.
@@ -47,6 +48,22 @@ def _flank(text: str, i: int) -> str:
     return "?"
 
 
+def source_quotes_unbalanced(source: str) -> bool:
+    """An odd number of double quotation marks, of any convention, in a source text.
+
+    >>> source_quotes_unbalanced('Die beste Nachricht ist, dass sie stabil sind", sagte er.')
+    True
+    """
+    return sum(source.count(c) for c in DOUBLE_QUOTES) % 2 == 1
+
+
+def _faithful(doc: Document, offset: int) -> bool:
+    """Is the record at ``offset`` a translation of a source whose quotes are unbalanced too?
+    (WMT segments split multi-sentence quotations; the translation then keeps the imbalance.)"""
+    source = doc.segment_at(offset).source
+    return source is not None and source_quotes_unbalanced(source)
+
+
 @register
 class MissingSpace(Rule):
     code = "MT201"
@@ -68,7 +85,8 @@ class MissingSpace(Rule):
         ("de", "Es kostete 1.500,50 Euro."),
         ("fr", "Il a dit : « Pourquoi ? »"),
     )
-    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2})|(?<=\p{Ll}{2})([.!?])(?=\p{Lu}\p{Ll}{2})")
+    # "!" is left out: brand names such as Yahoo!News keep it.
+    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2})|(?<=\p{Ll}{2})([.?])(?=\p{Lu}\p{Ll}{2})")
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.PATTERN.finditer(doc.masked):
@@ -102,11 +120,12 @@ class SpaceBeforePunctuation(Rule):
         Example("ru", "солдаты⟦ ⟧, по его словам", "солдаты, по его словам"),
     )
     clean = (("fr", "Pourquoi ? Parce que : voilà ; « oui » !"), ("en", "Smile :) and wait ... or .5 more"),
-             ("en", "At 10 : 30 it ended."))
+             ("en", "At 10 : 30 it ended, with .Net and the .dll file."))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         marks = regex.escape(lang.no_space_before)
-        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{marks}])(?=[\s\p{{L}}\"”»’)]|$)")
+        # The mark must end its word: " .Net", " .5" and " ..." are not spacing errors.
+        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{marks}])(?=[\s\"”»’)]|$)")
         for m in pattern.finditer(doc.masked):
             mark, after = m.group(2), doc.masked[m.end():m.end() + 1]
             if mark == ":" and after == ")" or mark == "." and after == ".":
@@ -141,18 +160,23 @@ class SpaceInsideBrackets(Rule):
     code = "MT204"
     name = "space-inside-brackets"
     category = "extra-space"
-    what = "Finds a space just inside a bracket: `( some of them )`."
+    what = ("Finds a space just inside one side of a bracket pair: `(some of them )`. "
+            "Spaces inside both sides, `( some of them )`, are a style some writers keep.")
     why = "Tokenizer spacing carried into the text."
     fix_safety = "Safe: the space is removed."
     examples = (Example("en", "(⟦ ⟧some of them)", "(some of them)"),
                 Example("de", "(einige von ihnen⟦ ⟧)", "(einige von ihnen)"))
-    clean = (("en", "- [ ] a task list item ( )"),)
-    PATTERN = regex.compile(r"(?<=[(\[])( +)(?=[^\s)\]])|(?<=[^\s(\[])( +)(?=[)\]])")
+    clean = (("en", "- [ ] a task list item ( ) and ( a spaced aside ) and [ another ]"),)
+    PAIR = regex.compile(r"([(\[])( *)([^()\[\]\n]*?)( *)([)\]])")
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        for m in self.PATTERN.finditer(doc.masked):
-            yield self.finding(m.start(), m.end(), "space inside brackets",
-                               Fix.replace(m.start(), m.end(), ""))
+        for m in self.PAIR.finditer(doc.masked):
+            inner, before, after = m.group(3), m.group(2), m.group(4)
+            if not inner.strip() or bool(before) == bool(after):
+                continue
+            space = m.span(2) if before else m.span(4)
+            yield self.finding(space[0], space[1], "space inside brackets",
+                               Fix.replace(space[0], space[1], ""))
 
 
 @register
@@ -163,7 +187,8 @@ class UnbalancedQuote(Rule):
     fix_availability = "never"
     what = ("Finds an opening quotation mark with no closing one in its paragraph, or a closing "
             "one with no opening one, for the quote pairs of the language. A quotation that "
-            "goes on into the next paragraph, opening it again, is the convention and fine.")
+            "goes on into the next paragraph, opening it again, is the convention and fine, and "
+            "so is a record whose source is unbalanced in the same way.")
     why = "A lost quote mark leaves the reader unsure where the quotation ends."
     examples = (
         Example("en", "⟦“⟧In the last 24 hours, 694 surrendered, the ministry said.\n\nMore text.", None),
@@ -190,7 +215,7 @@ class UnbalancedQuote(Rule):
             stack: list[int] = []
             for i in range(start, end):
                 ch = text[i]
-                if ch not in openers and ch not in closers:
+                if ch not in openers and ch not in closers or self._not_a_quote(text, i):
                     continue
                 kind = ("open" if ch not in closers else "close" if ch not in openers
                         else _flank(text, i))
@@ -201,15 +226,21 @@ class UnbalancedQuote(Rule):
                                   if any(q.open == text[j] and q.close == ch for q in pairs)), None)
                     if match is not None:
                         stack.remove(match)
-                    else:
+                    elif not _faithful(doc, i):
                         yield self.finding(i, i + 1, f"closing `{ch}` has no opening mark in its paragraph")
                 else:
                     stack.append(i)
             for j in stack:
-                if self._continues(text, paragraphs, n, text[j]):
+                if self._continues(text, paragraphs, n, text[j]) or _faithful(doc, j):
                     continue
                 close = next(q.close for q in pairs if q.open == text[j])
                 yield self.finding(j, j + 1, f"opening `{text[j]}` is not closed by `{close}` in its paragraph")
+
+    @staticmethod
+    def _not_a_quote(text: str, i: int) -> bool:
+        """A mark between two letters is an apostrophe (O‘Mahony); after a digit, inches (20x16")."""
+        before, after = text[i - 1: i], text[i + 1: i + 2]
+        return (before.isalpha() and after.isalpha()) or (before.isdigit() and text[i] in "\"'″")
 
     @staticmethod
     def _continues(text: str, paragraphs: list[tuple[int, int]], n: int, mark: str) -> bool:
@@ -223,15 +254,17 @@ class UnbalancedBracket(Rule):
     name = "unbalanced-bracket"
     category = "unbalanced-bracket"
     fix_availability = "never"
-    what = "Finds a bracket with no partner in its paragraph: `(some of them were blindfolded.`"
+    what = ("Finds an opening bracket that is not closed in its paragraph: "
+            "`(some of them were blindfolded.` A closing bracket alone is not reported: chat "
+            "text writes `)` as a smile, and list markers (`a)`, `2)`) have none.")
     why = "A lost bracket leaves the reader unsure where the aside ends."
     examples = (
         Example("en", "⟦(⟧some of them were blindfolded.", None),
-        Example("de", "einige von ihnen⟦)⟧ wurden verletzt", None),
+        Example("de", "Die Soldaten ⟦(⟧einige von ihnen wurden verletzt.", None),
         Example("es", "⟦[⟧algunos de ellos", None),
     )
-    clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),)
-    ENUMERATION = regex.compile(r"(?:^|(?<=[\s(]))[\p{L}\p{N}]{1,3}$")
+    clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),
+             ("ru", "Всё хорошо) Спасибо(( Увидимся ("))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
@@ -240,18 +273,18 @@ class UnbalancedBracket(Rule):
             for i in range(start, end):
                 ch = text[i]
                 if ch in BRACKETS:
-                    if text[i - 1: i] in (":", ";", "-") and ch == "(":
-                        continue  # a frowning smiley
                     stack.append(i)
-                elif ch in CLOSING_BRACKETS:
-                    if stack and text[stack[-1]] == CLOSING_BRACKETS[ch]:
-                        stack.pop()
-                    elif text[i - 1: i] in (":", ";", "-", "=") or self.ENUMERATION.search(text[start:i]):
-                        continue  # a smiley, or a list marker such as "a)" or "2)"
-                    else:
-                        yield self.finding(i, i + 1, f"`{ch}` closes no `{CLOSING_BRACKETS[ch]}` in its paragraph")
+                elif ch in CLOSING_BRACKETS and stack and text[stack[-1]] == CLOSING_BRACKETS[ch]:
+                    stack.pop()
             for j in stack:
-                yield self.finding(j, j + 1, f"`{text[j]}` is not closed in its paragraph")
+                if not self._smiley(text, j):
+                    yield self.finding(j, j + 1, f"`{text[j]}` is not closed in its paragraph")
+
+    @staticmethod
+    def _smiley(text: str, i: int) -> bool:
+        """``:(``, ``((``, or ``(`` with nothing after it on its line: a frown, not an aside."""
+        before, after = text[i - 1: i], text[i + 1: i + 2]
+        return before in (":", ";", "-", "=", "(") or after in ("(", "") or after.isspace()
 
 
 @register

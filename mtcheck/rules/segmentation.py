@@ -184,6 +184,8 @@ class MissingSentenceBoundary(Rule):
             left, right = case.groups()
             if right.lower() not in lang.glue_words or not _known(lang, left):
                 continue
+            if left[0].isupper() and len(right) < 3:
+                continue  # brands such as SkyUp, PowerUp; a German noun + "Die" still counts
             cut = m.start(1) + len(left)
             yield self.finding(
                 m.start(1), m.end(1),
@@ -284,8 +286,10 @@ class RepeatedWord(Rule):
         Example("de", "die Soldaten ⟦haben haben⟧ sich ergeben", "die Soldaten haben sich ergeben"),
         Example("ru", "в ⟦городе городе⟧ Мариуполь", "в городе Мариуполь"),
     )
-    clean = (("en", "He had had enough; he said that that was all."),
-             ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."))
+    clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap."),
+             ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),
+             ("es", "Los pilotos de De la Fuente."), ("nl", "Tijd om om te kijken."),
+             ("pt", "Um som, se se preferir."))
     PATTERN = regex.compile(
         r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’\-\ue000])"
     )
@@ -296,13 +300,23 @@ class RepeatedWord(Rule):
         while (m := self.PATTERN.search(text, pos)) is not None:
             pos = m.start(3)
             first, second = m.group(1), m.group(3)
-            if first.lower() != second.lower() or first.lower() in lang.repeated_ok:
+            # The second must be lower case: "de De la Fuente", "Darin Darin", "UH UH" are names
+            # and interjections; a third repetition is emphasis ("cheap cheap cheap").
+            if first.lower() != second or second.lower() in lang.repeated_ok:
                 continue
-            if len(first) == 1 and not first.isalpha():
+            if self._tripled(text, m) or self._tripled_before(text, m):
                 continue
-            safe = first.lower() in lang.glue_words
+            safe = second in lang.glue_words
             yield self.finding(
                 m.start(1), m.end(3), f"`{first}` is repeated",
                 Fix.replace(m.end(1), m.end(3), "", safe=safe),
             )
             pos = m.end(3)
+
+    def _tripled(self, text: str, m) -> bool:
+        after = regex.match(r"[ \t]+(\p{L}+)", text[m.end(3):])
+        return after is not None and after.group(1).lower() == m.group(3).lower()
+
+    def _tripled_before(self, text: str, m) -> bool:
+        before = regex.search(r"(\p{L}+)[ \t]+$", text[:m.start(1)])
+        return before is not None and before.group(1).lower() == m.group(1).lower()
