@@ -68,20 +68,18 @@ def check(text: str, lang: str | None = None, source: str | None = None,
     return check_document(doc, config)
 
 
-def _suppressions(doc: Document) -> dict[int, list[str] | None]:
-    """Line number → suppressed selectors (None: all) from Markdown comments on the line above."""
+def _suppressions(doc: Document) -> dict[int, list[str]]:
+    """Line number → suppressed selectors (``ALL`` for all) from Markdown comments on the line above."""
     out: dict[int, list[str] | None] = {}
     for m in SUPPRESSION.finditer(doc.text):
         line = doc.text.count("\n", 0, m.start()) + 1
-        selectors = [s.strip() for s in m.group(1).split(",")] if m.group(1) else None
+        selectors = [s.strip() for s in m.group(1).split(",")] if m.group(1) else ["ALL"]
         out[line + 1] = selectors
     return out
 
 
-def _is_suppressed(rule: Rule, selectors) -> bool:
-    if selectors is None:
-        return False
-    return not selectors or matches(rule, selectors)
+def _is_suppressed(rule: Rule, selectors: list[str] | None) -> bool:
+    return selectors is not None and matches(rule, selectors)
 
 
 def _relocate(fix, base: int):

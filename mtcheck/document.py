@@ -30,18 +30,19 @@ _DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:com|org|net|edu|gov|info|io|co|uk|de|es|f
 PLAIN_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN)))
 
 _MD_FRONT_MATTER = r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
-_MD_FENCE = r"(?ms)^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)"
+_MD_FENCE = r"(?ms)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"
 _MD_INDENTED_CODE = r"(?m)(?:(?<=\A)|(?<=\n\n))(?:^(?: {4}|\t)[^\n]*(?:\n|\Z))+"
-_MD_INLINE_CODE = r"(`+)(?!`).+?(?<!`)\1(?!`)"
+_MD_INLINE_CODE = r"(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`)"
 _MD_HTML_COMMENT = r"<!--.*?-->"
 _MD_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
 _MD_AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>"
-_MD_LINK_TARGET = r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+_MD_LINK_TARGET = r"(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
 _MD_LINK_DEFINITION = r"(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$"
+_MD_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 MARKDOWN_PROTECTED = regex.compile(
     "|".join(f"(?:{p})" for p in (
         _MD_FRONT_MATTER, _MD_FENCE, _MD_INDENTED_CODE, _MD_INLINE_CODE, _MD_HTML_COMMENT,
-        _MD_HTML_TAG, _MD_AUTOLINK, _MD_LINK_TARGET, _MD_LINK_DEFINITION,
+        _MD_HTML_TAG, _MD_AUTOLINK, _MD_LINK_TARGET, _MD_LINK_DEFINITION, _MD_ENTITY,
     )),
     regex.DOTALL,
 )

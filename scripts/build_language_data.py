@@ -30,11 +30,17 @@ import io
 import json
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
 LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
+# The hand-written settings (language.toml) that the build reads, such as `compounding`.
+SETTINGS = Path(__file__).resolve().parents[1] / "mtcheck" / "languages"
 MIN_ZIPF = 1.5
 WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 TOP_GLUE = 150
@@ -145,7 +151,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         lexicon = build_lexicon(lang)
         (folder / "lexicon.txt.gz").write_bytes(lexicon)
-        settings = tomllib.loads((folder / "language.toml").read_text(encoding="utf-8"))
+        settings = tomllib.loads((SETTINGS / lang / "language.toml").read_text(encoding="utf-8"))
         glue = build_glue_words(lang, args.ud, read_lexicon(lexicon), settings["words"]["compounding"])
         if glue is not None:
             (folder / "glue_words.txt").write_text(glue, encoding="utf-8")

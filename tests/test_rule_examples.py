@@ -58,3 +58,9 @@ def test_every_rule_is_documented_with_examples(rule):
     else:
         assert any(ex.fixed is not None for ex in rule.examples)
     assert {ex.lang for ex in rule.examples} <= set(available())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_rule_has_an_example_in_every_language(rule):
+    languages = set(rule.languages or available())
+    assert languages <= {ex.lang for ex in rule.examples}, f"{rule.code} lacks examples"

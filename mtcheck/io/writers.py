@@ -6,6 +6,7 @@ The JSON form is the public contract (``version`` 1), documented in the README.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 
 from mtcheck.finding import Finding
@@ -58,7 +59,8 @@ def to_text(findings: list[Finding], files: int, color: bool = False, show_sourc
             shown = f.text.replace("\n", "⏎")
             if len(shown) > 80:
                 shown = shown[:77] + "…"
-            out.append(f"    {s(repr(shown) if not shown.strip() else shown, '33')}")
+            visible = shown.strip() and not any(unicodedata.category(c) in ("Cf", "Cc") for c in shown)
+            out.append(f"    {s(shown if visible else repr(shown), '33')}")
         if f.fixes:
             fix = f.fixes[0]
             label = "fix" if fix.is_safe else "unsafe fix"

@@ -63,6 +63,9 @@ class Mojibake(Rule):
         Example("fr", "le ⟦ministÃ¨re⟧ a dit", "le ministère a dit"),
         Example("ru", "это ⟦Ð¼Ð¸Ñ€⟧ сегодня", "это мир сегодня"),
         Example("en", "the ⟦�⟧ sign", None),
+        Example("it", "la ⟦cittÃ⟧ è grande", "la città è grande"),
+        Example("pt", "a ⟦situaÃ§Ã£o⟧ é grave", "a situação é grave"),
+        Example("nl", "de ⟦CuraÃ§aose⟧ regering", "de Curaçaose regering"),
     )
     clean = (("fr", "Le ministère a déclaré à 14 h « très » bien."), ("de", "Männer, Größe, Übermaß."),
              ("pt", "A situação não é fácil."), ("es", "Ésta es la situación: ¿qué pasó?"))
@@ -104,9 +107,16 @@ class HtmlEntity(Rule):
     what = "Finds HTML character references in plain text: `&quot;propaganda&quot;`, `&#39;`."
     why = "An escaping step of the pipeline leaked into the text."
     fix_safety = "Safe: the reference is replaced by the character it stands for (not in Markdown, where it is valid)."
-    examples = (Example("en", "so-called ⟦&quot;⟧propaganda&quot;", "so-called \"propaganda&quot;"),
-                Example("fr", "l⟦&#39;⟧armée", "l'armée"),
-                Example("de", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"))
+    examples = (
+        Example("en", "so-called ⟦&quot;⟧propaganda&quot;", "so-called \"propaganda&quot;"),
+        Example("fr", "l⟦&#39;⟧armée", "l'armée"),
+        Example("de", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"),
+        Example("es", "el llamado ⟦&laquo;⟧plan", "el llamado «plan"),
+        Example("it", "l⟦&#39;⟧esercito", "l'esercito"),
+        Example("pt", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"),
+        Example("nl", "het ⟦&quot;⟧plan", "het \"plan"),
+        Example("ru", "так называемый ⟦&laquo;⟧план", "так называемый «план"),
+    )
     clean = (("en", "AT&T and R&D; Q&A."),)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -127,8 +137,16 @@ class HtmlTag(Rule):
     what = "Finds HTML tags in plain text (`<b>`, `</i>`, `<br>`); Markdown allows HTML and is skipped."
     why = "Formatting of the source page leaked into the text."
     fix_safety = "Unsafe: the tag is removed (a `<br>` becomes a space); the formatting it carried is lost."
-    examples = (Example("en", "the ⟦<b>⟧ministry</b> said", "the ministry</b> said"),
-                Example("es", "el ministerio⟦<br>⟧dijo", "el ministerio dijo"))
+    examples = (
+        Example("en", "the ⟦<b>⟧ministry</b> said", "the ministry</b> said"),
+        Example("es", "el ministerio⟦<br>⟧dijo", "el ministerio dijo"),
+        Example("de", "das ⟦<i>⟧Ministerium", "das Ministerium"),
+        Example("fr", "le ministère⟦</b>⟧ a dit", "le ministère a dit"),
+        Example("it", "il ⟦<span class=\"x\">⟧ministero", "il ministero"),
+        Example("pt", "o ministério⟦<br/>⟧disse", "o ministério disse"),
+        Example("nl", "het ⟦<em>⟧ministerie", "het ministerie"),
+        Example("ru", "министерство⟦</p>⟧", "министерство"),
+    )
     clean = (("en", "if a <b and c> d, then 3 < 4 > 2"),)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -149,9 +167,16 @@ class InvisibleCharacter(Rule):
             "characters inside text (a zero-width joiner inside an emoji sequence is fine).")
     why = "They break search, spell-checking and line wrapping, and no reader can see them."
     fix_safety = "Safe: the characters are removed."
-    examples = (Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
-                Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
-                Example("ru", "Мариу⟦\u200b⟧поль", "Мариуполь"))
+    examples = (
+        Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
+        Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
+        Example("ru", "Мариу⟦\u200b⟧поль", "Мариуполь"),
+        Example("es", "Mariúpol⟦\u200b⟧ cayó", "Mariúpol cayó"),
+        Example("fr", "le minis⟦\u00ad⟧tère", "le ministère"),
+        Example("it", "il ministero⟦\u2060⟧ ha detto", "il ministero ha detto"),
+        Example("pt", "o ministério⟦\u200e⟧ disse", "o ministério disse"),
+        Example("nl", "het ministerie⟦\ufeff⟧ zei", "het ministerie zei"),
+    )
     clean = (("en", "A family emoji 👨\u200d👩\u200d👧 and a\u00a0no-break space, tabs\tand\r\nCRLF."),)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -184,9 +209,16 @@ class MixedScript(Rule):
     why = "Homoglyphs come from keyboard switching and OCR; they make words unfindable."
     fix_safety = ("Safe when every odd letter has a look-alike in the word's main script: it is "
                   "replaced by that look-alike. No fix otherwise.")
-    examples = (Example("ru", "город ⟦Мaриуполь⟧ пал", "город Мариуполь пал"),
-                Example("en", "the city of ⟦Kyіv⟧", "the city of Kyiv"),
-                Example("de", "die ⟦Stаdt⟧ fiel", "die Stadt fiel"))
+    examples = (
+        Example("ru", "город ⟦Мaриуполь⟧ пал", "город Мариуполь пал"),
+        Example("en", "the city of ⟦Kyіv⟧", "the city of Kyiv"),
+        Example("de", "die ⟦Stаdt⟧ fiel", "die Stadt fiel"),
+        Example("es", "la ⟦ciudаd⟧ cayó", "la ciudad cayó"),
+        Example("fr", "la ⟦villе⟧ est tombée", "la ville est tombée"),
+        Example("it", "la ⟦cittа⟧ è caduta", "la citta è caduta"),
+        Example("pt", "a ⟦cidаde⟧ caiu", "a cidade caiu"),
+        Example("nl", "de ⟦stаd⟧ viel", "de stad viel"),
+    )
     clean = (("ru", "Компания Apple и iPhone, COVID-19, Т-34."), ("en", "Greek α-helix and Cyrillic Ж letter."))
     WORD = regex.compile(r"[\p{L}\p{M}]+")
 

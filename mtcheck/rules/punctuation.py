@@ -79,6 +79,10 @@ class MissingSpace(Rule):
         Example("de", "die ⟦Soldaten,darunter⟧ Frauen", "die Soldaten, darunter Frauen"),
         Example("es", "los ⟦soldados;otros⟧ huyeron", "los soldados; otros huyeron"),
         Example("ru", "все ⟦они,включая⟧ женщин", "все они, включая женщин"),
+        Example("fr", "les ⟦soldats,dont⟧ des femmes", "les soldats, dont des femmes"),
+        Example("it", "i ⟦soldati,tra⟧ cui donne", "i soldati, tra cui donne"),
+        Example("pt", "os ⟦soldados,incluindo⟧ mulheres", "os soldados, incluindo mulheres"),
+        Example("nl", "de ⟦soldaten,onder⟧ wie vrouwen", "de soldaten, onder wie vrouwen"),
     )
     clean = (
         ("en", "It cost 1,500 dollars, i.e. 8.5 percent, at 10:30 a.m. in the U.S. on Node.js and ASP.NET."),
@@ -95,6 +99,8 @@ class MissingSpace(Rule):
             right = regex.match(r"\p{L}+", doc.masked[end:]).group()
             if "." in left:  # an abbreviation chain such as U.S.A.
                 continue
+            if m.group() == ";" and doc.masked[start - len(left) - 1: start - len(left)] in ("&", "#"):
+                continue  # an HTML entity (&quot;): markup residue, reported by MT302
             yield self.finding(
                 start - len(left), end + len(right),
                 f"no space after `{m.group()}` in `{left}{m.group()}{right}`",
@@ -118,6 +124,10 @@ class SpaceBeforePunctuation(Rule):
         Example("de", "Warum⟦ ⟧? Darum.", "Warum? Darum."),
         Example("fr", "les soldats⟦ ⟧, disait-il", "les soldats, disait-il"),
         Example("ru", "солдаты⟦ ⟧, по его словам", "солдаты, по его словам"),
+        Example("es", "los soldados⟦ ⟧, dijo", "los soldados, dijo"),
+        Example("it", "i soldati⟦ ⟧; gli altri", "i soldati; gli altri"),
+        Example("pt", "os soldados⟦ ⟧. Depois", "os soldados. Depois"),
+        Example("nl", "Waarom⟦ ⟧? Daarom.", "Waarom? Daarom."),
     )
     clean = (("fr", "Pourquoi ? Parce que : voilà ; « oui » !"), ("en", "Smile :) and wait ... or .5 more"),
              ("en", "At 10 : 30 it ended, with .Net and the .dll file."))
@@ -144,8 +154,16 @@ class DoubledSpace(Rule):
     what = "Finds two or more spaces between words."
     why = "Leftovers of removed words or joined segments; human text has them too, less often."
     fix_safety = "Safe: the run becomes one space."
-    examples = (Example("en", "the⟦  ⟧ministry said", "the ministry said"),
-                Example("es", "el⟦   ⟧ministerio", "el ministerio"))
+    examples = (
+        Example("en", "the⟦  ⟧ministry said", "the ministry said"),
+        Example("es", "el⟦   ⟧ministerio", "el ministerio"),
+        Example("de", "das⟦  ⟧Ministerium", "das Ministerium"),
+        Example("fr", "le⟦  ⟧ministère", "le ministère"),
+        Example("it", "il⟦  ⟧ministero", "il ministero"),
+        Example("pt", "o⟦  ⟧ministério", "o ministério"),
+        Example("nl", "het⟦  ⟧ministerie", "het ministerie"),
+        Example("ru", "министерство⟦  ⟧заявило", "министерство заявило"),
+    )
     clean = (("en", "    indented line\nand a | table | row |"),)
     PATTERN = regex.compile(r"(?<=[^\s|])( {2,})(?=[^\s|])")
 
@@ -164,8 +182,16 @@ class SpaceInsideBrackets(Rule):
             "Spaces inside both sides, `( some of them )`, are a style some writers keep.")
     why = "Tokenizer spacing carried into the text."
     fix_safety = "Safe: the space is removed."
-    examples = (Example("en", "(⟦ ⟧some of them)", "(some of them)"),
-                Example("de", "(einige von ihnen⟦ ⟧)", "(einige von ihnen)"))
+    examples = (
+        Example("en", "(⟦ ⟧some of them)", "(some of them)"),
+        Example("de", "(einige von ihnen⟦ ⟧)", "(einige von ihnen)"),
+        Example("es", "(algunos de ellos⟦ ⟧)", "(algunos de ellos)"),
+        Example("fr", "(⟦ ⟧certains d'entre eux)", "(certains d'entre eux)"),
+        Example("it", "(alcuni di loro⟦ ⟧)", "(alcuni di loro)"),
+        Example("pt", "(⟦ ⟧alguns deles)", "(alguns deles)"),
+        Example("nl", "(sommigen van hen⟦ ⟧)", "(sommigen van hen)"),
+        Example("ru", "(⟦ ⟧некоторые из них)", "(некоторые из них)"),
+    )
     clean = (("en", "- [ ] a task list item ( ) and ( a spaced aside ) and [ another ]"),)
     PAIR = regex.compile(r"([(\[])( *)([^()\[\]\n]*?)( *)([)\]])")
 
@@ -196,6 +222,9 @@ class UnbalancedQuote(Rule):
         Example("fr", "Il a dit ⟦«⟧ nous continuerons.", None),
         Example("ru", "Он сказал: ⟦«⟧Мы продолжим.", None),
         Example("es", "Dijo que todo iba bien⟦»⟧ y se fue.", None),
+        Example("it", "Ha detto: ⟦«⟧Andremo avanti.", None),
+        Example("pt", "Ele disse: ⟦“⟧Vamos continuar.", None),
+        Example("nl", "Hij zei: ⟦“⟧We gaan door.", None),
     )
     clean = (
         ("en", "“We go on,” he said.\n\n“A quote that runs on,\n\n“into the next paragraph,” he said."),
@@ -262,6 +291,11 @@ class UnbalancedBracket(Rule):
         Example("en", "⟦(⟧some of them were blindfolded.", None),
         Example("de", "Die Soldaten ⟦(⟧einige von ihnen wurden verletzt.", None),
         Example("es", "⟦[⟧algunos de ellos", None),
+        Example("fr", "⟦(⟧certains avaient les yeux bandés.", None),
+        Example("it", "⟦(⟧alcuni erano bendati.", None),
+        Example("pt", "⟦(⟧alguns estavam vendados.", None),
+        Example("nl", "⟦(⟧sommigen waren geblinddoekt.", None),
+        Example("ru", "⟦(⟧у некоторых были завязаны глаза.", None),
     )
     clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),
              ("ru", "Всё хорошо) Спасибо(( Увидимся ("))
@@ -302,6 +336,11 @@ class ForeignQuotes(Rule):
         Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will» on the part"),
         Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
         Example("ru", "так называемая «спецоперация⟦”⟧ провалилась", "так называемая «спецоперация» провалилась"),
+        Example("es", "dijo ⟦„⟧basta“ y se fue", "dijo «basta“ y se fue"),
+        Example("fr", "il a dit ⟦„⟧assez“ et il est parti", "il a dit «assez“ et il est parti"),
+        Example("it", "ha detto ⟦„⟧basta“ e se ne è andato", "ha detto «basta“ e se ne è andato"),
+        Example("pt", "disse ⟦„⟧basta“ e foi embora", "disse “basta“ e foi embora"),
+        Example("nl", "hij zei ⟦«⟧genoeg» en ging weg", "hij zei “genoeg» en ging weg"),
     )
     clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
              ("en", "He said: “Go”, and ‘stay’."))
@@ -318,7 +357,7 @@ class ForeignQuotes(Rule):
             if kind != "?":
                 replacement = pair.open if kind == "open" else pair.close
                 fixes.append(Fix.replace(i, i + 1, replacement))
-            yield self.finding(i, i + 1, f"`{ch}` is not a {lang.name} quotation mark", *fixes)
+            yield self.finding(i, i + 1, f"`{ch}` is not a quotation mark of {lang.name}", *fixes)
 
 
 @register
@@ -335,6 +374,12 @@ class ForeignMarks(Rule):
         Example("en", "⟦¿⟧What happened?", "What happened?"),
         Example("fr", "⟦¡⟧Quelle surprise!", "Quelle surprise!"),
         Example("en", "they surrendered⟦，⟧then left", "they surrendered, then left"),
+        Example("de", "⟦¿⟧Was ist passiert?", "Was ist passiert?"),
+        Example("es", "se rindieron⟦，⟧luego", "se rindieron, luego"),
+        Example("it", "⟦¿⟧Cosa è successo?", "Cosa è successo?"),
+        Example("pt", "⟦¡⟧Que surpresa!", "Que surpresa!"),
+        Example("nl", "⟦¿⟧Wat is er gebeurd?", "Wat is er gebeurd?"),
+        Example("ru", "⟦¿⟧Что случилось?", "Что случилось?"),
     )
     clean = (("es", "¿Qué pasó? ¡Nada!"),)
     PATTERN = regex.compile("[¿¡" + "".join(FULLWIDTH) + "]")
@@ -350,5 +395,5 @@ class ForeignMarks(Rule):
                 replacement = replacement.rstrip(" ")
             if doc.text[m.start() - 1: m.start()].isspace():
                 replacement = replacement.lstrip(" ")
-            yield self.finding(m.start(), m.end(), f"`{ch}` is not {lang.name} punctuation",
+            yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}",
                                Fix.replace(m.start(), m.end(), replacement))

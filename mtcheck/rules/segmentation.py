@@ -66,6 +66,7 @@ def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     end no other words, so inflections (``possibilitarem``) and derivations (``polycotton``)
     stay quiet. ``certain`` is true when one part is a glue word.
 
+    >>> from mtcheck.languages import get_language
     >>> best_split(get_language("en"), "surrenderedin")
     ('surrendered', 'in', True)
     >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
@@ -173,6 +174,9 @@ class MissingSentenceBoundary(Rule):
         Example("es", "hubo 80 ⟦heridosLos⟧ soldados se rindieron", "hubo 80 heridos. Los soldados se rindieron"),
         Example("fr", "dont 80 ⟦blessésIls⟧ se sont rendus", "dont 80 blessés. Ils se sont rendus"),
         Example("ru", "из них 80 ⟦раненыхОни⟧ сдались", "из них 80 раненых. Они сдались"),
+        Example("pt", "havia 80 ⟦feridosOs⟧ soldados se renderam", "havia 80 feridos. Os soldados se renderam"),
+        Example("it", "c'erano 80 ⟦feritiGli⟧ altri si sono arresi", "c'erano 80 feriti. Gli altri si sono arresi"),
+        Example("nl", "er waren 80 ⟦gewondenZe⟧ hebben zich overgegeven", "er waren 80 gewonden. Ze hebben zich overgegeven"),
     )
     clean = (("en", "Visit McDonald's and LinkedIn today."), ("de", "Die Soldaten ergaben sich."))
 
@@ -208,6 +212,10 @@ class SplitWord(Rule):
         Example("de", "die ⟦Regier ung⟧ sagte", "die Regierung sagte"),
         Example("es", "el ⟦minis terio⟧ dijo", "el ministerio dijo"),
         Example("fr", "le ⟦gouverne ment⟧ a dit", "le gouvernement a dit"),
+        Example("it", "il ⟦ministe ro⟧ ha detto", "il ministero ha detto"),
+        Example("pt", "o ⟦gove rno⟧ disse", "o governo disse"),
+        Example("nl", "de ⟦regeri ng⟧ zei", "de regering zei"),
+        Example("ru", "сказало ⟦прави тельство⟧ страны", "сказало правительство страны"),
     )
     clean = (("en", "Maybe every one of them can not come, any way."),
              ("en", "It may be that some times are harder."))
@@ -250,6 +258,10 @@ class SubwordResidue(Rule):
         Example("de", "die Verhand⟦ ##⟧lungen", "die Verhandlungen"),
         Example("fr", "les ⟦<unk>⟧ ont repris", None),
         Example("es", "fin⟦</s>⟧", "fin"),
+        Example("pt", "as ⟦<unk>⟧ continuam", None),
+        Example("it", "i nego⟦@@ ⟧ziati", "i negoziati"),
+        Example("nl", "de onder⟦@@ ⟧handelingen", "de onderhandelingen"),
+        Example("ru", "пере⟦@@ ⟧говоры", "переговоры"),
     )
     clean = (("en", "Use #hashtags and C## code? No: 100% of @users."),)
     PATTERN = regex.compile(r"@@ ?|(?<=\p{L}) ?##(?=\p{L})|▁|￭|</?s>|<pad>|<unk>|<mask>|\[(?:UNK|SEP|CLS|PAD|MASK)\]")
@@ -285,6 +297,10 @@ class RepeatedWord(Rule):
         Example("es", "en ⟦la la⟧ ciudad", "en la ciudad"),
         Example("de", "die Soldaten ⟦haben haben⟧ sich ergeben", "die Soldaten haben sich ergeben"),
         Example("ru", "в ⟦городе городе⟧ Мариуполь", "в городе Мариуполь"),
+        Example("fr", "dans ⟦la la⟧ ville", "dans la ville"),
+        Example("it", "per ⟦il il⟧ governo", "per il governo"),
+        Example("pt", "para ⟦o o⟧ governo", "para o governo"),
+        Example("nl", "voor ⟦een een⟧ jaar", "voor een jaar"),
     )
     clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap."),
              ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),

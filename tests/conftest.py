@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the repository; tests that read it skip where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent (a fresh clone without the shared data)")
+    return SHARED

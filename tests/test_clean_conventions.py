@@ -1,0 +1,29 @@
+"""Every rule together stays silent on clean text in each target language that uses that
+language's own conventions (TAXONOMY.md: French « … » and `Pourquoi ?`, German „…“ and
+compounds, Spanish ¿…? and 1.500, Dutch IJssel, brands, URLs, handles, diacritics)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtcheck import check
+from mtcheck.languages import available
+
+FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+
+
+@pytest.mark.parametrize("lang", available())
+def test_clean_text_in_every_language_has_no_findings(lang):
+    path = FIXTURES / f"{lang}.txt"
+    assert path.exists(), f"write a clean fixture for {lang}"
+    findings = check(path.read_text(encoding="utf-8"), lang=lang)
+    assert findings == [], [(f.code, f.text, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("lang", available())
+def test_clean_text_is_detected_as_its_language(lang):
+    from mtcheck.langdetect import detect
+
+    assert detect((FIXTURES / f"{lang}.txt").read_text(encoding="utf-8")) == lang

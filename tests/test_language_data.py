@@ -1,0 +1,55 @@
+"""The language data: its shape (one format per file, no duplicates), and that the generated
+files equal what scripts/build_language_data.py builds from pinned wordfreq and ../shared/data/ud."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck.languages import DATA_DIR, available, get_language, tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+GENERATED = ("lexicon.txt.gz", "glue_words.txt")
+
+
+def test_the_eight_target_languages_have_data():
+    assert {"en", "es", "pt", "fr", "de", "it", "nl", "ru"} <= set(available())
+
+
+@pytest.mark.parametrize("code", available())
+def test_language_file_is_well_formed(code):
+    lang = get_language(code)
+    assert lang.script in ("Latin", "Cyrillic", "Greek")
+    for pair in lang.quotes:
+        assert len(pair.open) == 1 and len(pair.close) == 1
+    assert lang.primary_quotes.open in lang.quote_chars
+    for name in ("repeated_ok", "bound_suffixes", "bound_prefixes"):
+        values = sorted(getattr(lang, name))
+        assert all(v == v.lower() and v.strip() == v and v for v in values), name
+    words = tomllib.loads((DATA_DIR / code / "language.toml").read_text(encoding="utf-8"))["words"]
+    for name in ("repeated_ok", "bound_suffixes", "bound_prefixes"):
+        listed = words.get(name, [])
+        assert len(listed) == len(set(listed)), f"{code}: duplicates in {name}"
+
+
+@pytest.mark.parametrize("code", available())
+def test_generated_files_are_well_formed(code):
+    lang = get_language(code)
+    assert len(lang.lexicon) > 100_000
+    assert all(0 < z < 9 for z in list(lang.lexicon.values())[:1000])
+    glue = lang.glue_words
+    assert 50 <= len(glue) <= 150
+    assert all(w == w.lower() and set(sides) <= set("LR-") for w, sides in glue.items())
+
+
+def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
+    pytest.importorskip("wordfreq")
+    out = tmp_path / "languages"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_language_data.py"),
+                    "--ud", str(shared / "data" / "ud"), "--out", str(out)], check=True, capture_output=True)
+    for code in available():
+        for name in GENERATED:
+            assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
