@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.config import Config, ConfigError, find_config, load_config
-from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, expand_paths, read_input
+from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, expand_paths, read_input, split_lines
 from mtcheck.languages import UnknownLanguage
 from mtcheck.taxonomy import Severity
 
@@ -131,7 +131,6 @@ def cmd_check(args) -> int:
 
 
 def cmd_fix(args) -> int:
-    from mtcheck.io.files import write_atomic
     from mtcheck.runner import fix_input
 
     config = _config(args)
@@ -151,20 +150,38 @@ def cmd_fix(args) -> int:
                 print(f"{where}:{f.line}:{f.column}: {f.code} fixed: {f.message}", file=sys.stderr)
         if args.diff:
             if changed:
-                sys.stdout.writelines(difflib.unified_diff(
-                    inp.text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                    fromfile=inp.path, tofile=inp.path))
+                sys.stdout.writelines(_unified_diff(inp.text, result.text, inp.path))
         elif args.output:
-            write_atomic(args.output, inp.encode(result.text))
+            _write(args.output, inp.encode(result.text))
         elif inp.path == "-" or (args.stdin_filename and inp.path == args.stdin_filename):
             sys.stdout.buffer.write(inp.encode(result.text))
         elif changed:
-            write_atomic(inp.path, inp.encode(result.text))
+            _write(inp.path, inp.encode(result.text))
     verb = "Would fix" if args.diff else "Fixed"
     print(f"{verb} {fixed_count} finding(s); {remaining_failing} remaining.", file=sys.stderr)
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
     return EXIT_FINDINGS if remaining_failing else EXIT_CLEAN
+
+
+def _unified_diff(old: str, new: str, path: str):
+    """A unified diff that ``patch`` accepts: lines split at "\n" only (as GNU diff does), and a
+    last line without a newline is followed by the "\\ No newline at end of file" marker, so
+    that it does not run into the next line of the diff."""
+    for line in difflib.unified_diff(split_lines(old), split_lines(new), fromfile=path, tofile=path):
+        yield line
+        if not line.endswith("\n"):
+            yield "\n\\ No newline at end of file\n"
+
+
+def _write(path: str, data: bytes) -> None:
+    """write_atomic, with a failure (disk full, no permission) said in one line naming the file."""
+    from mtcheck.io.files import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
 def cmd_rules(args) -> int:
@@ -229,3 +246,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
+    except OSError as exc:  # any other I/O failure: one line and exit 2, not a traceback
+        print(f"mtcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR

@@ -21,6 +21,9 @@ categories on the next line, and ``<!-- mtcheck: ignore -->`` every finding ther
 from __future__ import annotations
 
 import fnmatch
+import functools
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +56,12 @@ class Config:
     def selects(self, rule, path: str | None = None) -> bool:
         """Is ``rule`` on for a file at ``path``? Ignore wins over select."""
         ignored = list(self.ignore)
-        if path:
+        if path and self.per_file_ignores:
+            # Patterns are relative to the config file's folder (cwd without one), so match the
+            # path as seen from there: 'legacy/a.txt', './legacy/a.txt' and '/abs/legacy/a.txt'
+            # must all match 'legacy/*.txt'.
+            base = self.path.parent if self.path else Path.cwd()
+            path = _relative_to(os.path.abspath(path), os.path.abspath(base)) or path
             for pattern, entries in self.per_file_ignores.items():
                 if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                     ignored += entries
@@ -68,6 +76,22 @@ class Config:
             return False
         folded = text.casefold()
         return folded in self.accept or any(w in self.accept for w in folded.split())
+
+
+@functools.lru_cache(maxsize=4096)  # selects() runs for every rule of every document
+def _relative_to(path: str, base: str) -> str | None:
+    """Absolute ``path`` relative to the absolute folder ``base``, with "/" separators; None when
+    outside it.
+
+    Both sides go through realpath (the config file is found by a resolved path, a path typed on
+    the command line may not be), but the file's own name is kept: a symlinked file is matched
+    by where the link is, like any other file in that folder.
+    """
+    folder, name = os.path.split(path)
+    try:
+        return Path(os.path.realpath(folder), name).relative_to(os.path.realpath(base)).as_posix()
+    except ValueError:  # outside the base folder (or on another drive)
+        return None
 
 
 def matches(rule, selectors: list[str]) -> bool:
@@ -109,7 +133,7 @@ def load_config(path: Path | None) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
     try:
-        accept = {w.casefold() for w in data.get("accept", [])}
+        accept = {w.casefold() for w in _strings(data, "accept", [])}
         if "accept-file" in data:
             accept_path = path.parent / data["accept-file"]
             for line in accept_path.read_text(encoding="utf-8").splitlines():
@@ -117,14 +141,26 @@ def load_config(path: Path | None) -> Config:
                 if line:
                     accept.add(line.casefold())
         return Config(
-            select=list(data.get("select", ["ALL"])),
-            ignore=list(data.get("ignore", [])),
+            select=_strings(data, "select", ["ALL"]),
+            ignore=_strings(data, "ignore", []),
             lang=data.get("lang"),
             fail_on=Severity(data.get("fail-on", "minor")),
             accept=frozenset(accept),
             severity={k: Severity(v) for k, v in data.get("severity", {}).items()},
-            per_file_ignores={k: list(v) for k, v in data.get("per-file-ignores", {}).items()},
+            per_file_ignores={k: _strings(data["per-file-ignores"], k, [], "per-file-ignores")
+                              for k in data.get("per-file-ignores", {})},
             path=path,
         )
     except (ValueError, OSError, TypeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _strings(table: dict, key: str, default: list[str], parent: str = "") -> list[str]:
+    """``table[key]`` as a list of strings. A bare string is an error, not list(value): that
+    would split ignore = "extra-space" into characters and silently ignore nothing."""
+    value = table.get(key, default)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        name = f'{parent}."{key}"' if parent else key
+        raise ValueError(f"{name} must be a list of strings, e.g. {name} = {json.dumps([str(value)])}"
+                         if isinstance(value, str) else f"{name} must be a list of strings")
+    return list(value)

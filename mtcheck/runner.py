@@ -94,12 +94,14 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
     for indexes, doc in documents(inp, config, lang):
         for _ in range(MAX_FIX_PASSES + 1):
             findings = check_document(doc, config)
-            by_record = defaultdict(list)
+            # Group by the record's line in the file, not its id: ids may repeat within one
+            # doc_id, and the line (which Finding.line holds for records) is unique per record.
+            by_line = defaultdict(list)
             for f in findings:
-                by_record[f.record].append(f)
+                by_line[f.line].append(f)
             changed = False
             for i in indexes:
-                plan = choose_fixes(by_record.get(inp.records[i].id, []), unsafe)
+                plan = choose_fixes(by_line.get(inp.records[i].line, []), unsafe)
                 if plan:
                     applied += [f for f, _ in plan]
                     translations[i] = apply_plan(translations[i], plan)

@@ -196,8 +196,6 @@ def test_sarif_clean_run_has_no_results(capsys):
     assert log["runs"][0]["results"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="io.writers.to_sarif writes columns in code points but sets no "
-                   "run.columnKind, whose default (SARIF 2.1.0 §3.14.17) is utf16CodeUnits")
 def test_sarif_columns_agree_with_the_declared_column_kind(capsys):
     text = "😀😀 They have surrenderedin the city.\n"
     write("a.txt", text)
@@ -341,9 +339,6 @@ def test_fix_diff_output(capsys):
     assert (rc, out) == (0, "")
 
 
-@pytest.mark.xfail(strict=True, reason="cli.cmd_fix feeds difflib.unified_diff lines without a final "
-                   "newline and emits no '\\ No newline at end of file' marker: the '-' and '+' lines "
-                   "run together")
 def test_fix_diff_of_a_file_without_final_newline_is_a_valid_patch(capsys):
     write("a.txt", "They have surrenderedin the city.")
     _, out, _ = run(capsys, "fix", "--isolated", "--lang", "en", "--diff", "a.txt")
@@ -468,8 +463,6 @@ def test_config_per_file_ignores(capsys, tmp_path):
     assert {(f["path"].replace("\\", "/"), f["code"]) for f in found} == got
 
 
-@pytest.mark.xfail(strict=True, reason="Config.selects fnmatches per-file-ignores against the path as "
-                   "typed: './legacy/old.txt' (or an absolute path) escapes 'legacy/*.txt'")
 def test_config_per_file_ignores_do_not_depend_on_how_the_path_is_spelled(capsys, tmp_path):
     (tmp_path / "legacy").mkdir()
     write("legacy/old.txt", MERGED)
@@ -503,9 +496,6 @@ def test_unknown_key_in_pyproject_tool_table_is_exit_2(capsys):
     assert_one_line_error(err, "max-line")
 
 
-@pytest.mark.xfail(strict=True, reason="config.load_config does list(value): a string is split into "
-                   "characters, so ignore = \"extra-space\" silently ignores nothing (and select = "
-                   "\"MT101\" selects every rule); it should be an error or a one-item list")
 def test_config_string_instead_of_list_is_not_silently_wrong(capsys):
     write("a.txt", THREE)
     write("mtcheck.toml", 'lang = "en"\nignore = "extra-space"\n')

@@ -231,8 +231,6 @@ def test_stdin_over_max_size_is_refused(capsys, monkeypatch):
     assert_one_line_error(err, "limit")
 
 
-@pytest.mark.xfail(strict=True, reason="readers.read_input formats the limit with :.0f, so a "
-                   "fractional --max-size is reported as a '0 MB' limit")
 def test_size_error_states_a_fractional_limit_correctly(capsys):
     write("two_kb.txt", CLEAN * 40)
     rc, _, err = run(capsys, "check", "--isolated", "--lang", "en", "--max-size", "0.001", "two_kb.txt")
@@ -348,8 +346,6 @@ def test_failed_replace_leaves_original_and_no_temp_file(capsys, monkeypatch, tm
     assert sorted(os.listdir(tmp_path)) == before
 
 
-@pytest.mark.xfail(strict=True, reason="cli.main/cmd_fix do not catch OSError from write_atomic: "
-                   "a failed write ends in a traceback instead of exit 2 with one line")
 def test_failed_write_is_a_one_line_error(capsys, monkeypatch):
     import mtcheck.io.files as files
 
@@ -379,8 +375,6 @@ def test_fix_preserves_permission_bits(capsys, mode):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
-@pytest.mark.xfail(strict=True, reason="io.files.write_atomic os.replace()s the symlink itself: "
-                   "the link becomes a regular file and its target stays unfixed")
 def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(capsys):
     write("real.txt", MERGED)
     os.symlink("real.txt", "link.txt")
@@ -515,9 +509,6 @@ def test_jsonl_fix_keeps_bom_and_crlf(capsys):
 
 
 @pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
-@pytest.mark.xfail(strict=True, reason="readers._jsonl_records (and write_records) split with "
-                   "str.splitlines, which also breaks at U+2028/U+2029/U+0085; JSON allows them raw "
-                   "inside strings (json.dumps(ensure_ascii=False) writes them)")
 def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(capsys, sep):
     records = [{"id": "a", "translation": f"The first part.{sep}They have surrenderedin the city."},
                {"id": "b", "translation": "The ministry said so."}]
@@ -530,8 +521,6 @@ def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(capsys, sep):
     assert {f["record"] for f in findings} == {"a"}
 
 
-@pytest.mark.xfail(strict=True, reason="runner.fix_input groups findings by record id; two records "
-                   "with the same id in one doc_id get each other's fixes, corrupting the untouched one")
 def test_jsonl_fix_with_repeated_ids_in_one_document_fixes_only_the_right_record(capsys):
     lines = ['{"id": "1", "doc_id": "d", "translation": "The ministry said so."}\n',
              '{"id": "1", "doc_id": "d", "translation": "They have surrenderedin the city."}\n']
@@ -620,8 +609,6 @@ def test_tsv_row_with_wrong_column_count_names_its_line(capsys):
     assert_one_line_error(err, "seg.tsv:3")
 
 
-@pytest.mark.xfail(strict=True, reason="readers._tsv_records splits rows with str.splitlines, so a "
-                   "U+2028 inside a field breaks the row into two ('1 columns, the header has 2')")
 def test_tsv_line_separator_inside_a_field_is_not_a_row_break(capsys):
     write("seg.tsv", "id\ttranslation\n1\tThe first part.\u2028They have surrenderedin the city.\n")
     rc, out, err = run(capsys, "check", "--isolated", "--lang", "en", "--format", "json", "seg.tsv")

@@ -95,6 +95,12 @@ def expand_paths(paths: list[str]) -> list[str]:
     return out
 
 
+def _size(n: int) -> str:
+    """A byte count for messages. Under 1 MB in bytes, so that a fractional --max-size (0.001 MB is
+    1048 bytes) is not rounded to a "0 MB" limit."""
+    return f"{n / 1048576:.4g} MB" if n >= 1048576 else f"{n} bytes"
+
+
 def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                stdin_name: str | None = None) -> InputFile:
     """Read and decode one input; ``-`` reads standard input."""
@@ -110,14 +116,14 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
         try:
             size = p.stat().st_size
             if max_bytes and size > max_bytes:
-                raise InputError(f"{path}: {size / 1048576:.0f} MB is over the {max_bytes / 1048576:.0f} MB "
-                                 f"limit (raise it with --max-size)")
+                raise InputError(f"{path}: {_size(size)} is over the limit of {_size(max_bytes)} "
+                                 f"(raise it with --max-size)")
             data = p.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: {exc.strerror or exc}") from None
         name = path
     if max_bytes and len(data) > max_bytes:
-        raise InputError(f"{name}: input over the {max_bytes / 1048576:.0f} MB limit (raise it with --max-size)")
+        raise InputError(f"{name}: input over the limit of {_size(max_bytes)} (raise it with --max-size)")
     text, bom = decode(data, name)
     kind = kind_of(stdin_name or path, fmt)
     inp = InputFile(path=name, kind=kind, text=text, bom=bom)
@@ -128,6 +134,19 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
     return inp
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text``, each with its ending, broken after "\n" only ("\r\n" stays whole).
+
+    Not ``str.splitlines``: it also breaks at U+2028, U+2029, U+0085 and other controls, which
+    JSON strings and TSV fields may hold raw (``json.dumps(ensure_ascii=False)`` writes them).
+    """
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:  # a last line without a final newline
+        lines.append(parts[-1])
+    return lines
+
+
 def _check_record(fields: dict, name: str, line: int) -> None:
     if not isinstance(fields.get("translation"), str):
         raise InputError(f"{name}:{line}: record has no string field 'translation'")
@@ -135,7 +154,7 @@ def _check_record(fields: dict, name: str, line: int) -> None:
 
 def _jsonl_records(text: str, name: str) -> list[Record]:
     records = []
-    for n, raw in enumerate(text.splitlines(keepends=True), 1):
+    for n, raw in enumerate(split_lines(text), 1):
         if not raw.strip():
             continue
         try:
@@ -150,7 +169,7 @@ def _jsonl_records(text: str, name: str) -> list[Record]:
 
 
 def _tsv_records(text: str, name: str) -> tuple[list[str], list[Record]]:
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     if not lines:
         return [], []
     header = next(csv.reader(io.StringIO(lines[0]), delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -173,7 +192,7 @@ def write_records(inp: InputFile, fixed: dict[int, str]) -> str:
     every other line is kept byte for byte."""
     out = []
     by_line = {inp.records[i].line: (inp.records[i], t) for i, t in fixed.items()}
-    for n, raw in enumerate(inp.text.splitlines(keepends=True), 1):
+    for n, raw in enumerate(split_lines(inp.text), 1):
         if n not in by_line:
             out.append(raw)
             continue

@@ -149,6 +149,8 @@ def to_sarif(findings: list[Finding], rules: list, version: str) -> str:
         "runs": [{
             "tool": {"driver": {"name": "mtcheck", "version": version,
                                 "rules": descriptors}},
+            # Finding.column counts code points; SARIF's default is UTF-16 code units (§3.14.17).
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
