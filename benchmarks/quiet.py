@@ -48,7 +48,8 @@ def corpora(data: Path):
         yield lang, f"ud/{path.name}", docs
 
 
-def run(data: Path, show: int = 0, seed: int = 1) -> dict:
+def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> dict:
+    """Count findings per language and per corpus; returns {"languages": …, "corpora": …}."""
     config = Config()
     words, counted, left_out = Counter(), Counter(), Counter()
     by_code: dict[str, Counter] = defaultdict(Counter)
@@ -58,20 +59,35 @@ def run(data: Path, show: int = 0, seed: int = 1) -> dict:
             ids, texts, sources = zip(*doc_records)
             doc = Document.from_records(list(texts), list(ids), list(range(1, len(ids) + 1)), lang,
                                         path=name, sources=list(sources))
-            words[lang] += sum(len(t.split()) for t in texts)
+            n_words = sum(len(t.split()) for t in texts)
+            for key in (lang, (lang, name)):
+                words[key] += n_words
             for f in check_document(doc, config):
+                keys = (lang, (lang, name))
                 if f.code in LEFT_OUT:
-                    left_out[lang] += 1
+                    for key in keys:
+                        left_out[key] += 1
                     continue
-                counted[lang] += 1
-                by_code[lang][f.code] += 1
+                for key in keys:
+                    counted[key] += 1
+                    by_code[key][f.code] += 1
                 text = texts[ids.index(f.record)]
                 examples.append((lang, name, f.record, f.code, f.message,
                                  text[max(0, f.start - 40): f.end + 40]))
-    report = {lang: {"words": words[lang], "findings": counted[lang],
-                     "per_10k_words": round(10000 * counted[lang] / max(words[lang], 1), 3),
-                     "doubled_spaces": left_out[lang], "by_code": dict(by_code[lang].most_common())}
-              for lang in sorted(words)}
+
+    def row(key) -> dict:
+        return {"words": words[key], "findings": counted[key],
+                "per_10k_words": round(10000 * counted[key] / max(words[key], 1), 2),
+                "doubled_spaces": left_out[key], "by_code": dict(by_code[key].most_common())}
+
+    report = {"languages": {lang: row(lang) for lang in sorted(k for k in words if isinstance(k, str))},
+              "corpora": {f"{lang} {name}": row((lang, name))
+                          for lang, name in sorted(k for k in words if isinstance(k, tuple))}}
+    if dump:
+        with dump.open("w", encoding="utf-8") as out:
+            for lang, name, record, code, message, context in examples:
+                out.write(json.dumps({"lang": lang, "corpus": name, "record": record, "code": code,
+                                      "message": message, "context": context}, ensure_ascii=False) + "\n")
     if show:
         random.Random(seed).shuffle(examples)
         for ex in examples[:show]:
@@ -79,16 +95,24 @@ def run(data: Path, show: int = 0, seed: int = 1) -> dict:
     return report
 
 
+def print_table(title: str, rows: dict) -> None:
+    print(f"{title:<26} {'words':>8} {'findings':>8} {'per 10k':>8} {'dbl sp.':>7}  by code")
+    for key, r in rows.items():
+        print(f"{key:<26} {r['words']:>8} {r['findings']:>8} {r['per_10k_words']:>8} "
+              f"{r['doubled_spaces']:>7}  {r['by_code']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
     parser.add_argument("--show", type=int, default=0, help="print this many random findings to stderr")
     parser.add_argument("--json", type=Path, help="write the report here")
+    parser.add_argument("--dump", type=Path, help="write every counted finding here, one JSON per line")
     args = parser.parse_args()
-    report = run(args.data, args.show)
-    print(f"{'lang':<5} {'words':>9} {'findings':>9} {'per 10k':>8} {'doubled sp.':>11}  by code")
-    for lang, r in report.items():
-        print(f"{lang:<5} {r['words']:>9} {r['findings']:>9} {r['per_10k_words']:>8} {r['doubled_spaces']:>11}  {r['by_code']}")
+    report = run(args.data, args.show, dump=args.dump)
+    print_table("language", report["languages"])
+    print()
+    print_table("corpus", report["corpora"])
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
 

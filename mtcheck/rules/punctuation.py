@@ -28,6 +28,8 @@ BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
 
 _SPACE = " \t\u00a0\u202f"
+# Top-level domains that follow a word directly in host names written without "www." or scheme.
+DOMAIN_ENDINGS = frozenset({"com", "net", "org", "edu", "gov", "info", "biz"})
 
 
 def _flank(text: str, i: int) -> str:
@@ -86,6 +88,7 @@ class MissingSpace(Rule):
     )
     clean = (
         ("en", "It cost 1,500 dollars, i.e. 8.5 percent, at 10:30 a.m. in the U.S. on Node.js and ASP.NET."),
+        ("en", "Posted via Newsfeed.Com by Kyle.Jones@ on the list."),
         ("de", "Es kostete 1.500,50 Euro."),
         ("fr", "Il a dit : « Pourquoi ? »"),
     )
@@ -101,6 +104,9 @@ class MissingSpace(Rule):
                 continue
             if m.group() == ";" and doc.masked[start - len(left) - 1: start - len(left)] in ("&", "#"):
                 continue  # an HTML entity (&quot;): markup residue, reported by MT302
+            if m.group() == "." and (right.lower() in DOMAIN_ENDINGS
+                                     or doc.masked[end + len(right): end + len(right) + 1] == "@"):
+                continue  # a host name (Newsfeed.Com) or an address cut short (Kyle.Jones@)
             yield self.finding(
                 start - len(left), end + len(right),
                 f"no space after `{m.group()}` in `{left}{m.group()}{right}`",
@@ -232,6 +238,7 @@ class UnbalancedQuote(Rule):
         ("fr", "Il a dit : « Nous continuerons. »"),
         ("en", "The soldiers’ families, the ‘pause’ and rock ’n’ roll in the ’90s."),
         ("nl", "Hij zei: ,,We gaan door.'' En hij ging."),
+        ("es", '“Supongo que sí", dijo. Y añadió que " no habrá más " datos.'),
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -242,6 +249,7 @@ class UnbalancedQuote(Rule):
         paragraphs = doc.paragraphs
         for n, (start, end) in enumerate(paragraphs):
             stack: list[int] = []
+            unmatched_closers: list[int] = []
             for i in range(start, end):
                 ch = text[i]
                 if ch not in openers and ch not in closers or self._not_a_quote(text, i):
@@ -251,14 +259,21 @@ class UnbalancedQuote(Rule):
                 if kind == "?":  # symmetric ASCII mark between two letters: pair by count
                     kind = "close" if any(text[j] == ch for j in stack) else "open"
                 if kind == "close":
+                    # Any double mark closes any double mark: “…" is a style slip (MT207's
+                    # business), not a quotation left open.
                     match = next((j for j in reversed(stack)
-                                  if any(q.open == text[j] and q.close == ch for q in pairs)), None)
+                                  if (text[j] in DOUBLE_QUOTES) == (ch in DOUBLE_QUOTES)), None)
                     if match is not None:
                         stack.remove(match)
-                    elif not _faithful(doc, i):
-                        yield self.finding(i, i + 1, f"closing `{ch}` has no opening mark in its paragraph")
+                    else:
+                        unmatched_closers.append(i)
                 else:
                     stack.append(i)
+            if self._straight_pairs(text, stack + unmatched_closers, start, end):
+                continue  # misplaced spaces around an even number of straight quotes
+            for i in unmatched_closers:
+                if not _faithful(doc, i):
+                    yield self.finding(i, i + 1, f"closing `{text[i]}` has no opening mark in its paragraph")
             for j in stack:
                 if self._continues(text, paragraphs, n, text[j]) or _faithful(doc, j):
                     continue
@@ -270,6 +285,14 @@ class UnbalancedQuote(Rule):
         """A mark between two letters is an apostrophe (O‘Mahony); after a digit, inches (20x16")."""
         before, after = text[i - 1: i], text[i + 1: i + 2]
         return (before.isalpha() and after.isalpha()) or (before.isdigit() and text[i] in "\"'″")
+
+    @staticmethod
+    def _straight_pairs(text: str, unmatched: list[int], start: int, end: int) -> bool:
+        """Are all unmatched marks straight ``"`` in a paragraph with an even number of them?
+        Then the quotes pair up and only their spacing misled the open/close reading:
+        ``de" olvidarnos … historia ",``."""
+        return bool(unmatched) and all(text[i] == '"' for i in unmatched) and \
+            text.count('"', start, end) % 2 == 0
 
     @staticmethod
     def _continues(text: str, paragraphs: list[tuple[int, int]], n: int, mark: str) -> bool:
@@ -298,7 +321,7 @@ class UnbalancedBracket(Rule):
         Example("ru", "⟦(⟧у некоторых были завязаны глаза.", None),
     )
     clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),
-             ("ru", "Всё хорошо) Спасибо(( Увидимся ("))
+             ("ru", "Всё хорошо) Спасибо(( Увидимся ("), ("en", "Thank you (: and see you (;"))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
@@ -316,8 +339,10 @@ class UnbalancedBracket(Rule):
 
     @staticmethod
     def _smiley(text: str, i: int) -> bool:
-        """``:(``, ``((``, or ``(`` with nothing after it on its line: a frown, not an aside."""
+        """``:(``, ``((``, ``(:``, or ``(`` with nothing after it on its line: a face, not an aside."""
         before, after = text[i - 1: i], text[i + 1: i + 2]
+        if after in (":", ";") and not text[i + 2: i + 3].isalnum():
+            return True  # a mirrored smiley, (: or (;
         return before in (":", ";", "-", "=", "(") or after in ("(", "") or after.isspace()
 
 

@@ -75,9 +75,12 @@ def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     best, best_score = None, 0.0
     for i in range(1, len(token)):
         left, right = token[:i], token[i:]
-        if right in lang.bound_suffixes or left in lang.bound_prefixes:
-            continue
         left_glue, right_glue = _glue(lang, left, "L"), _glue(lang, right, "R")
+        if right in lang.bound_suffixes:
+            continue  # an enclitic or a derivation: Spanish decírselo, English nationalism
+        if left in lang.bound_prefixes and not right_glue:
+            continue  # a prefixed word (parasociales); a prefix glued to an article is not
+
         if left_glue and right_glue:
             ok = True
         elif right_glue:
