@@ -27,7 +27,8 @@ _HANDLE = r"(?<![\w@])@\w{2,}"
 _HASHTAG = r"(?<![\w#&])#\w*[^\W\d_]\w*"
 # A bare domain (example.com, gov.uk): letters, a dot, a common top-level domain.
 _DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:com|org|net|edu|gov|info|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*)?(?![\w])"
-PLAIN_PROTECTED = regex.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN)))
+# Compiled one by one: a single alternation is tried at every position and runs 3× slower.
+PLAIN_PROTECTED = tuple(regex.compile(p) for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN))
 
 _MD_FRONT_MATTER = r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _MD_FENCE = r"(?ms)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"
@@ -95,7 +96,7 @@ class Document:
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
         """Sorted, non-overlapping spans that rules must never flag."""
-        spans = [m.span() for m in PLAIN_PROTECTED.finditer(self.text)]
+        spans = [m.span() for pattern in PLAIN_PROTECTED for m in pattern.finditer(self.text)]
         if self.markdown:
             spans += [m.span() for m in MARKDOWN_PROTECTED.finditer(self.text)]
         merged: list[tuple[int, int]] = []
@@ -143,9 +144,10 @@ class Document:
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
+        i = self.text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = self.text.find("\n", i + 1)
         return starts
 
     def segment_at(self, offset: int) -> Segment:

@@ -10,8 +10,6 @@ import html
 import unicodedata
 from typing import Iterable
 
-import ftfy
-import ftfy.badness
 import regex
 
 from mtcheck.document import Document
@@ -34,6 +32,8 @@ LATIN_TO_CYRILLIC = dict(zip("aeopcxyABEKMHOPCTXiIjsS", "аеорсхуАВЕК�
 CYRILLIC_TO_LATIN = {v: k for k, v in LATIN_TO_CYRILLIC.items()}
 SCRIPTS = ("Latin", "Cyrillic", "Greek")
 SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in SCRIPTS}
+# A word written in one script only (combining marks belong to every script).
+WHOLE_WORD_IN = {name: regex.compile(rf"[\p{{{name}}}\p{{M}}]+") for name in SCRIPTS}
 
 # HTML entities in plain text: named, decimal or hexadecimal.
 ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -74,9 +74,14 @@ class Mojibake(Rule):
         text = doc.text
         for m in regex.finditer("\ufffd+", text):
             yield self.finding(m.start(), m.end(), "replacement character: bytes were lost in decoding")
+        if text.isascii():
+            return  # mojibake always shows non-ASCII characters; ftfy's import is skipped
+        import ftfy  # lazily: ftfy's import is a third of a one-file run's start-up
+        import ftfy.badness
+
         offset = 0
         for line in text.split("\n"):
-            if ftfy.badness.is_bad(line):
+            if not line.isascii() and ftfy.badness.is_bad(line):
                 fixed = ftfy.fix_encoding(line)
                 if fixed != line:
                     yield from self._diff(line, fixed, offset, doc)
@@ -222,9 +227,19 @@ class MixedScript(Rule):
     clean = (("ru", "Компания Apple и iPhone, COVID-19, Т-34."), ("en", "Greek α-helix and Cyrillic Ж letter."))
     WORD = regex.compile(r"[\p{L}\p{M}]+")
 
+    @staticmethod
+    def _one_script(word: str) -> bool:
+        """Are all letters of ``word`` in the script of its first letter?"""
+        for name, pattern in SCRIPT_OF.items():
+            if pattern.match(word):
+                return bool(WHOLE_WORD_IN[name].fullmatch(word))
+        return False
+
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.WORD.finditer(doc.masked):
             word = m.group()
+            if word.isascii() or self._one_script(word):
+                continue  # the common case, decided without counting
             counts = {name: len(p.findall(word)) for name, p in SCRIPT_OF.items()}
             present = [name for name, n in counts.items() if n]
             if len(present) < 2:

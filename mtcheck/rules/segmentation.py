@@ -234,8 +234,10 @@ class SplitWord(Rule):
             pos = m.start(2)  # overlapping pairs: "a b c" checks "a b" then "b c"
             first, second = m.group(1), m.group(2)
             joined = lang.zipf(first + second)
+            if joined < KNOWN:
+                continue
             pieces = (lang.zipf(first), lang.zipf(second))
-            if joined < KNOWN or (min(pieces) > 0 and joined < max(pieces) + self.MARGIN):
+            if min(pieces) > 0 and joined < max(pieces) + self.MARGIN:
                 continue
             yield self.finding(
                 m.start(1), m.end(2),
