@@ -324,7 +324,8 @@ class UnbalancedBracket(Rule):
         Example("ru", "⟦(⟧у некоторых были завязаны глаза.", None),
     )
     clean = (("en", "Options: a) stay, b) leave; or 1) 2) 3). Smile :) and :-( and (this (nested) one)."),
-             ("ru", "Всё хорошо) Спасибо(( Увидимся ("), ("en", "Thank you (: and see you (;"))
+             ("ru", "Всё хорошо) Спасибо(( Увидимся ("), ("en", "Thank you (: and see you (;"),
+             ("en", "The project (http://www.example.org/home/default.asp) and (www.example.com/a/b)."))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
