@@ -13,3 +13,11 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent (a fresh clone without the shared data)")
     return SHARED
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch) -> Path:
+    """Run the test in an empty temporary folder, with NO_COLOR unset (CLI tests)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return tmp_path

@@ -23,10 +23,8 @@ FINDING_KEYS = {"path", "record", "line", "column", "start", "end", "code", "cat
                 "message", "fixes"}
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+# Each test runs in its own empty folder, with colour settings of the environment cleared.
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def run(capsys, *args):

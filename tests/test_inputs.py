@@ -23,10 +23,8 @@ MERGED_FIXED = "They have surrendered in the city.\n"
 CLEAN = "The ministry said the soldiers left the city on Monday.\n"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
+# Each test runs in its own empty folder, with colour settings of the environment cleared.
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 
 def run(capsys, *args):
