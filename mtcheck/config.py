@@ -133,6 +133,12 @@ def load_config(path: Path | None) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
     try:
+        for key in ("severity", "per-file-ignores"):
+            if not isinstance(data.get(key, {}), dict):
+                raise ValueError(f"{key} must be a table, e.g. [tool.mtcheck.{key}]")
+        for key in ("lang", "fail-on", "accept-file"):
+            if key in data and not isinstance(data[key], str):
+                raise ValueError(f"{key} must be a string")
         accept = {w.casefold() for w in _strings(data, "accept", [])}
         if "accept-file" in data:
             accept_path = path.parent / data["accept-file"]

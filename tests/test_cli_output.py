@@ -504,6 +504,19 @@ def test_config_string_instead_of_list_is_not_silently_wrong(capsys):
         assert {f["code"] for f in json.loads(out)["findings"]} == {"MT101", "MT205"}
 
 
+@pytest.mark.parametrize("toml, key", [
+    ('severity = "major"\n', "severity"),
+    ('per-file-ignores = "legacy/*"\n', "per-file-ignores"),
+    ("lang = 1\n", "lang"),
+])
+def test_config_value_of_the_wrong_type_is_a_one_line_error(capsys, toml, key):
+    write("a.txt", THREE)
+    write("mtcheck.toml", toml)
+    rc, _, err = run(capsys, "check", "a.txt")
+    assert rc == 2
+    assert_one_line_error(err, key)
+
+
 # -- Markdown suppression comments -----------------------------------------------------------
 
 
