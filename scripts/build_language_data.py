@@ -3,11 +3,12 @@
 
 Two files per language are generated; everything else in those folders is written by hand.
 
-``lexicon.txt.gz``
+``lexicon.bin``
     Word frequencies from wordfreq (pinned version, its ``large`` list), words of letters only
-    (apostrophes and hyphens allowed) at Zipf >= MIN_ZIPF. Lines ``@NN`` start a block of words
-    whose Zipf frequency rounds to NN / 10; each following line is one word. Used for merged and
-    split word detection: is this token a word, and how frequent is it?
+    (apostrophes and hyphens allowed) at Zipf >= MIN_ZIPF, Zipf rounded to 0.1, in the block
+    format of ``mtcheck/lexicon.py`` (sorted words in separately compressed blocks, so a short
+    file loads only the blocks it looks up). Used for merged and split word detection: is this
+    token a word, and how frequent is it?
 
 ``glue_words.txt``
     The most frequent short words of the language's Universal Dependencies treebanks in
@@ -25,13 +26,13 @@ equal what this script builds (where wordfreq and ../shared are present).
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import json
 import math
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from mtcheck import lexicon as lexicon_file
 
 try:
     import tomllib
@@ -57,19 +58,14 @@ def build_lexicon(lang: str) -> bytes:
     import wordfreq
     from importlib.metadata import version
 
-    blocks: dict[int, list[str]] = defaultdict(list)
+    words: dict[str, int] = {}
     for word, freq in wordfreq.get_frequency_dict(lang, wordlist="large").items():
         zipf = math.log10(freq) + 9
         if zipf >= MIN_ZIPF and WORD.match(word):
-            blocks[round(zipf * 10)].append(word)
-    out = io.StringIO()
-    out.write(f"# mtcheck lexicon for {lang}: wordfreq {version('wordfreq')} 'large' list, "
-              f"Zipf >= {MIN_ZIPF}; '@NN' opens a block of words of Zipf NN/10.\n")
-    for bucket in sorted(blocks, reverse=True):
-        out.write(f"@{bucket}\n")
-        out.write("".join(w + "\n" for w in sorted(blocks[bucket])))
-    # mtime=0 keeps the gzip bytes reproducible.
-    return gzip.compress(out.getvalue().encode("utf-8"), compresslevel=9, mtime=0)
+            words[word] = round(zipf * 10)
+    comment = (f"# mtcheck lexicon for {lang}: wordfreq {version('wordfreq')} 'large' list, "
+               f"Zipf >= {MIN_ZIPF}, stored as Zipf x 10.")
+    return lexicon_file.encode(words, comment)
 
 
 def _ud_words(path: Path):
@@ -131,13 +127,7 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compoun
 
 
 def read_lexicon(data: bytes) -> dict[str, float]:
-    words, zipf = {}, 0.0
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        if line.startswith("@"):
-            zipf = int(line[1:]) / 10
-        elif line and not line.startswith("#"):
-            words[line] = zipf
-    return words
+    return lexicon_file.BlockLexicon(data).all_words()
 
 
 def main() -> None:
@@ -150,7 +140,7 @@ def main() -> None:
         folder = args.out / lang
         folder.mkdir(parents=True, exist_ok=True)
         lexicon = build_lexicon(lang)
-        (folder / "lexicon.txt.gz").write_bytes(lexicon)
+        (folder / "lexicon.bin").write_bytes(lexicon)
         settings = tomllib.loads((SETTINGS / lang / "language.toml").read_text(encoding="utf-8"))
         glue = build_glue_words(lang, args.ud, read_lexicon(lexicon), settings["words"]["compounding"])
         if glue is not None:

@@ -12,7 +12,7 @@ import pytest
 from mtcheck.languages import DATA_DIR, available, get_language, tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATED = ("lexicon.txt.gz", "glue_words.txt")
+GENERATED = ("lexicon.bin", "glue_words.txt")
 
 
 def test_the_eight_target_languages_have_data():
@@ -53,3 +53,25 @@ def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
     for code in available():
         for name in GENERATED:
             assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_block_lookups_agree_with_the_whole_lexicon(code):
+    """A short file reads a few blocks; a long one loads everything. Both must answer alike,
+    for listed words, unlisted ones, and prefix counts that run across block boundaries."""
+    from mtcheck.lexicon import BlockLexicon, count_prefixed
+
+    data = (DATA_DIR / code / "lexicon.bin").read_bytes()
+    whole = BlockLexicon(data).all_words()
+    ordered = sorted(whole)
+    probes = ordered[::997] + [w + "zq" for w in ordered[::4999]] + ["", "a", "zzzz"]
+    stems = [w[:3] for w in ordered[::1499]] + [w[:2] for w in ordered[::3001]]
+    lazy = BlockLexicon(data)
+    for word in probes:
+        assert lazy.zipf(word) == whole.get(word, 0.0), word
+        if lazy._all is not None:  # switched to the whole lexicon: start again, block by block
+            lazy = BlockLexicon(data)
+    for stem in stems:
+        assert lazy.words_starting(stem, 50) == count_prefixed(ordered, stem, 50), stem
+        if lazy._all is not None:
+            lazy = BlockLexicon(data)
