@@ -41,10 +41,10 @@ def corpora(data: Path):
     for path in sorted((data / "ud").glob("*-*.jsonl")):
         rows = [json.loads(line) for line in path.open(encoding="utf-8")]
         lang = rows[0]["lang"]
-        # Treebanks without document ids (the GSD files) are checked as one running text, as a
-        # one-sentence-per-line file would be: a quote may close in the next sentence.
+        # As mtcheck reads JSONL: consecutive records of one doc_id are one document, and a
+        # record without one (the GSD treebanks) is a document of its own.
         docs = [[(r["id"], r["text"], None) for r in group]
-                for _, group in groupby(rows, key=lambda r: r.get("doc_id"))]
+                for _, group in groupby(rows, key=lambda r: r.get("doc_id") or object())]
         yield lang, f"ud/{path.name}", docs
 
 

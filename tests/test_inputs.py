@@ -532,12 +532,20 @@ def test_jsonl_fix_with_repeated_ids_in_one_document_fixes_only_the_right_record
 # -- documents across records ----------------------------------------------------------------
 
 
-def _quote_records(doc_id: bool) -> str:
-    extra = {"doc_id": "article-7"} if doc_id else {}
-    return "".join(json.dumps(dict(id=i, **extra, translation=t), ensure_ascii=False) + "\n" for i, t in [
-        ("1", "“In the last hours, they left."),
-        ("2", "The city fell to the army,” he said."),
-    ])
+def _quote_records(doc_id: bool, source: bool = True) -> str:
+    """A quotation opened in one sentence and closed in the next; the sources (when given) hold
+    no quote marks, so each translation alone is unbalanced against its source."""
+    rows = [("1", "“In the last hours, they left.", "En las últimas horas se fueron."),
+            ("2", "The city fell to the army,” he said.", "La ciudad cayó en manos del ejército, dijo.")]
+    out = []
+    for i, translation, src in rows:
+        record = {"id": i, "translation": translation}
+        if doc_id:
+            record["doc_id"] = "article-7"
+        if source:
+            record["source"] = src
+        out.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(out)
 
 
 def test_quote_opened_and_closed_across_records_of_one_doc_id_is_balanced(capsys):
@@ -556,12 +564,29 @@ def test_quote_across_records_without_doc_id_is_flagged_in_each(capsys):
     assert got == [("1", 1, "MT205", 0), ("2", 2, "MT205", closing)]
 
 
+def test_lone_records_without_source_may_quote_across_sentences(capsys):
+    """Without doc_id and source, the sentences around a record are unknown: a quotation may
+    open before it or close after it, so its quote marks are not judged."""
+    aside = json.dumps({"id": "3", "translation": "(Some of them were blindfolded."}) + "\n"
+    write("batch.jsonl", _quote_records(doc_id=False, source=False) + aside)
+    rc, data = check_json(capsys, "batch.jsonl")
+    assert rc == 0
+    assert data["findings"] == []
+    # The same aside inside a text file is a whole document: its bracket is never closed.
+    write("aside.txt", "(Some of them were blindfolded.\n")
+    _, data = check_json(capsys, "aside.txt")
+    assert [f["code"] for f in data["findings"]] == ["MT206"]
+
+
 def test_records_with_different_doc_ids_are_separate_documents(capsys):
     lines = [{"id": "1", "doc_id": "x", "translation": "“In the last hours, they left."},
-             {"id": "2", "doc_id": "y", "translation": "The city fell to the army,” he said."}]
+             {"id": "2", "doc_id": "y", "translation": "The city fell to the army,” he said."},
+             {"id": "3", "doc_id": "y", "translation": "Nothing else was said."}]
     write("batch.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
     _, data = check_json(capsys, "batch.jsonl")
-    assert [f["record"] for f in data["findings"]] == ["1", "2"]
+    # "x" is one record alone (its quotation may go on); "y" is a document of two records
+    # whose closing mark has no opening one.
+    assert [f["record"] for f in data["findings"]] == ["2"]
 
 
 # -- TSV -----------------------------------------------------------------------------------

@@ -69,6 +69,13 @@ def _faithful(doc: Document, offset: int) -> bool:
     return source is not None and source_quotes_unbalanced(source)
 
 
+def lone_sentence(doc: Document) -> bool:
+    """A record with no document around it (no ``doc_id`` shared with others) and no source:
+    a quotation or an aside may open or close in the sentences before or after it, which are not
+    here. With a source, a balanced source makes an unbalanced translation an error again."""
+    return len(doc.segments) == 1 and doc.segments[0].record is not None and doc.segments[0].source is None
+
+
 @register
 class MissingSpace(Rule):
     code = "MT201"
@@ -223,7 +230,8 @@ class UnbalancedQuote(Rule):
     what = ("Finds an opening quotation mark with no closing one in its paragraph, or a closing "
             "one with no opening one, for the quote pairs of the language. A quotation that "
             "goes on into the next paragraph, opening it again, is the convention and fine, and "
-            "so is a record whose source is unbalanced in the same way.")
+            "so is a record whose source is unbalanced in the same way, or a lone record (no "
+            "doc_id, no source) whose quotation may go on in sentences that are not there.")
     why = "A lost quote mark leaves the reader unsure where the quotation ends."
     examples = (
         Example("en", "⟦“⟧In the last 24 hours, 694 surrendered, the ministry said.\n\nMore text.", None),
@@ -245,6 +253,8 @@ class UnbalancedQuote(Rule):
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
+        if lone_sentence(doc):
+            return
         pairs = [q for q in lang.quotes if q.open not in APOSTROPHES]
         closers = {q.close for q in pairs}
         openers = {q.open for q in pairs}
@@ -328,6 +338,8 @@ class UnbalancedBracket(Rule):
              ("en", "The project (http://www.example.org/home/default.asp) and (www.example.com/a/b)."))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
+        if lone_sentence(doc):
+            return
         text = doc.masked
         for start, end in doc.paragraphs:
             stack: list[int] = []
