@@ -158,6 +158,9 @@ class HtmlTag(Rule):
         if doc.markdown:
             return
         for m in HTML_TAG.finditer(doc.masked):
+            source = doc.segment_at(m.start()).source
+            if source and m.group().lower() in source.lower():
+                continue  # the source has the tag too: content (a text about HTML), not residue
             replacement = " " if m.group().lower().startswith("<br") else ""
             yield self.finding(m.start(), m.end(), f"HTML tag `{m.group()}` in plain text",
                                Fix.replace(m.start(), m.end(), replacement, safe=False))

@@ -11,7 +11,7 @@ from typing import Iterable
 
 import regex
 
-from mtcheck.document import Document
+from mtcheck.document import MASK, Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
@@ -28,6 +28,9 @@ BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
 # Scanning for the marks with a regex, rather than char by char in Python, is ~10× faster.
 QUOTE_MARK = regex.compile(f"[{regex.escape(QUOTE_MARKS)}]")
+# Double quotes typed as two single marks, ``like this'', ‘’like this’’ (old Usenet, LaTeX),
+# or Dutch ,,zo'': their role (opening or closing) is read from their neighbours.
+QUOTE_TOKEN = regex.compile(f"[‘’'`]{{2}}|,,|[{regex.escape(QUOTE_MARKS)}]")
 BRACKET_MARK = regex.compile(r"[()\[\]{}]")
 
 _SPACE = " \t\u00a0\u202f"
@@ -35,15 +38,26 @@ _SPACE = " \t\u00a0\u202f"
 DOMAIN_ENDINGS = frozenset({"com", "net", "org", "edu", "gov", "info", "biz"})
 
 
-def _flank(text: str, i: int) -> str:
-    """Classify the mark at ``text[i]`` as ``open``, ``close`` or ``?`` by its neighbours
-    (Markdown's left- and right-flanking rule).
+def _double(mark: str) -> bool:
+    """Is ``mark`` a double quotation mark (“, «, ", or two single marks in a row)?"""
+    return mark in DOUBLE_QUOTES or len(mark) == 2
 
-    >>> _flank('say "hi" now', 4), _flank('say "hi" now', 7)
-    ('open', 'close')
+
+def _symbol(ch: str) -> bool:
+    """A mark that is neither a letter, a digit, a space, a quote nor a bracket."""
+    return bool(ch) and not ch.isalnum() and not ch.isspace() and ch not in QUOTE_MARKS + "()[]{}"
+
+
+def _flank(text: str, i: int, end: int | None = None) -> str:
+    """Classify the mark at ``text[i:end]`` (one character by default) as ``open``, ``close``
+    or ``?`` by its neighbours (Markdown's left- and right-flanking rule).
+
+    >>> _flank('say "hi" now', 4), _flank('say "hi" now', 7), _flank("''so''", 4, 6)
+    ('open', 'close', 'close')
     """
+    end = i + 1 if end is None else end
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[end] if end < len(text) else " "
     space_before = before.isspace() or before in "([{—–-/" or before in QUOTE_MARKS
     space_after = after.isspace() or after in ".,;:!?)]}…" or after in QUOTE_MARKS
     if space_before and not space_after:
@@ -154,8 +168,10 @@ class SpaceBeforePunctuation(Rule):
         pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{marks}])(?=[\s\"”»’)]|$)")
         for m in pattern.finditer(doc.masked):
             mark, after = m.group(2), doc.masked[m.end():m.end() + 1]
-            if mark == ":" and after == ")" or mark == "." and after == ".":
-                continue
+            if mark in ":;" and after == ")" or mark == "." and after == ".":
+                continue  # a smiley, :) or ;), or an ellipsis
+            if mark == "." and (doc.masked[m.end():m.end() + 2] == " ." or doc.masked[m.start() - 1: m.start()] == "."):
+                continue  # a spaced ellipsis, ". . ."
             if mark == ":" and doc.masked[m.start() - 1: m.start()].isdigit():
                 continue
             yield self.finding(m.start(1), m.end(1), f"space before `{mark}`",
@@ -217,6 +233,8 @@ class SpaceInsideBrackets(Rule):
             if not inner.strip() or bool(before) == bool(after):
                 continue
             space = m.span(2) if before else m.span(4)
+            if MASK in doc.masked[space[0] - 1: space[1] + 1]:
+                continue  # next to a URL or address: the space keeps the bracket out of the link
             yield self.finding(space[0], space[1], "space inside brackets",
                                Fix.replace(space[0], space[1], ""))
 
@@ -249,6 +267,10 @@ class UnbalancedQuote(Rule):
         ("fr", "Il a dit : « Nous continuerons. »"),
         ("en", "The soldiers’ families, the ‘pause’ and rock ’n’ roll in the ’90s."),
         ("nl", "Hij zei: ,,We gaan door.'' En hij ging."),
+        ("en", "\"We had to take action.'' And ``so we did,'' he said. The Students‘ Union agreed."),
+        ("en", "Though ''decided'' is wrong, ‘’we left,’’ she said, or something,, you know."),
+        ("nl", "Hij zei dat,,het volk erom vraagt''. En: ,,Het lijkt wel een droom. ''"),
+        ("pt", "Terminou com 10,017'' de avanço e 2,328'' sobre Rui."),
         ("es", '“Supongo que sí", dijo. Y añadió que " no habrá más " datos.'),
     )
 
@@ -261,37 +283,52 @@ class UnbalancedQuote(Rule):
         text = doc.masked
         paragraphs = doc.paragraphs
         for n, (start, end) in enumerate(paragraphs):
-            stack: list[int] = []
-            unmatched_closers: list[int] = []
-            for m in QUOTE_MARK.finditer(text, start, end):
+            stack: list[tuple[int, str]] = []
+            unmatched_closers: list[tuple[int, str]] = []
+            for m in QUOTE_TOKEN.finditer(text, start, end):
                 i, ch = m.start(), m.group()
-                if ch not in openers and ch not in closers or self._not_a_quote(text, i):
+                if len(ch) == 2:  # a doubled mark: its neighbours tell its role
+                    kind = _flank(text, i, i + 2)
+                    if ch == ",,":
+                        if kind == "close":
+                            continue  # a doubled comma, a typo: "DeBerry,, Präsident"
+                        kind = "open"
+                    elif text[i - 1: i].isdigit():
+                        continue  # seconds or inches: 10,017'' or 5' 10''
+                    elif kind == "?":  # spaced on both sides: it closes an open quotation, if any
+                        kind = "close" if any(_double(mark) for _, mark in stack) else "open"
+                elif ch not in openers and ch not in closers or self._not_a_quote(text, i):
                     continue
-                kind = ("open" if ch not in closers else "close" if ch not in openers
-                        else _flank(text, i))
+                else:
+                    kind = ("open" if ch not in closers else "close" if ch not in openers
+                            else _flank(text, i))
                 if kind == "?":  # symmetric ASCII mark between two letters: pair by count
-                    kind = "close" if any(text[j] == ch for j in stack) else "open"
+                    kind = "close" if any(mark == ch for _, mark in stack) else "open"
                 if kind == "close":
                     # Any double mark closes any double mark: “…" is a style slip (MT207's
                     # business), not a quotation left open.
-                    match = next((j for j in reversed(stack)
-                                  if (text[j] in DOUBLE_QUOTES) == (ch in DOUBLE_QUOTES)), None)
+                    match = next((k for k in range(len(stack) - 1, -1, -1)
+                                  if _double(stack[k][1]) == _double(ch)), None)
                     if match is not None:
-                        stack.remove(match)
-                    else:
-                        unmatched_closers.append(i)
+                        del stack[match]
+                    elif ch not in APOSTROPHES:  # a lone ‘ or ’ after a word is an apostrophe
+                        unmatched_closers.append((i, ch))
                 else:
-                    stack.append(i)
-            if self._straight_pairs(text, stack + unmatched_closers, start, end):
+                    stack.append((i, ch))
+            unmatched = [i for i, _ in stack + unmatched_closers]
+            if self._straight_pairs(text, unmatched, start, end):
                 continue  # misplaced spaces around an even number of straight quotes
-            for i in unmatched_closers:
-                if not _faithful(doc, i):
-                    yield self.finding(i, i + 1, f"closing `{text[i]}` has no opening mark in its paragraph")
-            for j in stack:
-                if self._continues(text, paragraphs, n, text[j]) or _faithful(doc, j):
+            # Doubled single marks ('' ``) only pair up with other marks: alone, they may be
+            # ditto marks, seconds or typos, so they are never reported themselves.
+            stack = [(j, ch) for j, ch in stack if len(ch) == 1]
+            for i, ch in unmatched_closers:
+                if len(ch) == 1 and not _faithful(doc, i):
+                    yield self.finding(i, i + len(ch), f"closing `{ch}` has no opening mark in its paragraph")
+            for j, ch in stack:
+                if self._continues(text, paragraphs, n, ch) or _faithful(doc, j):
                     continue
-                close = next(q.close for q in pairs if q.open == text[j])
-                yield self.finding(j, j + 1, f"opening `{text[j]}` is not closed by `{close}` in its paragraph")
+                close = next((q.close for q in pairs if q.open == ch), "''")
+                yield self.finding(j, j + len(ch), f"opening `{ch}` is not closed by `{close}` in its paragraph")
 
     @staticmethod
     def _not_a_quote(text: str, i: int) -> bool:
@@ -359,6 +396,8 @@ class UnbalancedBracket(Rule):
         before, after = text[i - 1: i], text[i + 1: i + 2]
         if after in (":", ";") and not text[i + 2: i + 3].isalnum():
             return True  # a mirrored smiley, (: or (;
+        if _symbol(before) and _symbol(after):
+            return True  # ASCII art, a signature such as ===}*{===, not an aside
         return before in (":", ";", "-", "=", "(") or after in ("(", "") or after.isspace()
 
 

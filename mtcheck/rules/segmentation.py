@@ -327,6 +327,8 @@ class RepeatedWord(Rule):
                 continue
             if self._tripled(text, m) or self._tripled_before(text, m):
                 continue
+            if text[m.end(3):m.end(3) + 1] in ("…", "-", "—", "–") or text.startswith("...", m.end(3)):
+                continue  # a stammer or a self-correction: "la la… del borde", "the the—"
             safe = second in lang.glue_words
             yield self.finding(
                 m.start(1), m.end(3), f"`{first}` is repeated",
