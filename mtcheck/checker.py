@@ -19,7 +19,12 @@ SUPPRESSION = regex.compile(r"<!--\s*mtcheck:\s*ignore(?:\[([^\]]*)\])?\s*-->")
 
 
 def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:
-    return [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
+    """The rules that run on a document of ``lang`` at ``path``; remembered per config, since
+    a JSONL file asks once per record."""
+    key = (lang, path)
+    if key not in config.rule_cache:
+        config.rule_cache[key] = [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
+    return config.rule_cache[key]
 
 
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:

@@ -52,6 +52,8 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None  # where it was read from
+    # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
+    rule_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def selects(self, rule, path: str | None = None) -> bool:
         """Is ``rule`` on for a file at ``path``? Ignore wins over select."""

@@ -8,6 +8,7 @@ Document and its Language and yields Findings. Rules never read files or print.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import ClassVar, Iterable
 
@@ -83,9 +84,15 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 def all_rules() -> list[Rule]:
     """Every registered rule, sorted by code."""
+    return list(_catalogue())
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[Rule, ...]:
+    # Once: every document asks, and the families register their rules when imported.
     for family in FAMILIES:
         importlib.import_module(f"mtcheck.rules.{family}")
-    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+    return tuple(_REGISTRY[c] for c in sorted(_REGISTRY))
 
 
 def get_rule(code: str) -> Rule:

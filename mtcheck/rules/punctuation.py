@@ -7,6 +7,7 @@ Which marks a language uses, and which take a space before them, is read from it
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -163,10 +164,7 @@ class SpaceBeforePunctuation(Rule):
              ("en", "At 10 : 30 it ended, with .Net and the .dll file."))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        marks = regex.escape(lang.no_space_before)
-        # The mark must end its word: " .Net", " .5" and " ..." are not spacing errors.
-        pattern = regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{marks}])(?=[\s\"”»’)]|$)")
-        for m in pattern.finditer(doc.masked):
+        for m in self._pattern(lang.no_space_before).finditer(doc.masked):
             mark, after = m.group(2), doc.masked[m.end():m.end() + 1]
             if mark in ":;" and after == ")" or mark == "." and after == ".":
                 continue  # a smiley, :) or ;), or an ellipsis
@@ -176,6 +174,13 @@ class SpaceBeforePunctuation(Rule):
                 continue
             yield self.finding(m.start(1), m.end(1), f"space before `{mark}`",
                                Fix.replace(m.start(1), m.end(1), ""))
+
+
+    @staticmethod
+    @lru_cache(maxsize=None)
+    def _pattern(marks: str) -> regex.Pattern:
+        # The mark must end its word: " .Net", " .5" and " ..." are not spacing errors.
+        return regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{regex.escape(marks)}])(?=[\s\"”»’)]|$)")
 
 
 @register
