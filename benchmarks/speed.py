@@ -9,11 +9,11 @@ whitespace-separated tokens of the translations.
    that loads every target language (lexicon included) and checks one document in each.
 2. Linearity: 1x, 4x and 16x the de-en documents (fresh ``Document`` objects each time, so no
    per-document cache carries over; per-word caches of the rules do, as with any repetitive text).
-3. Side by side with translate-toolkit's ``pofilter`` (default checks): the de-en and en-de system
+3. Side by side with translate-toolkit's ``pofilter`` (default checks), runs interleaved: the de-en and en-de system
    outputs as a PO file (msgid = source, msgstr = translation) and as the equivalent JSONL file for
-   ``mtcheck check``, both run as subprocesses, best of 3.
+   ``mtcheck check``, both run as subprocesses, best of 5.
 4. Start-up: a 3-sentence English text file, ``mtcheck check --lang en`` and ``mtcheck check``
-   (language detection) against ``pofilter`` on a 3-unit PO file, median of 5.
+   (language detection) against ``pofilter`` on a 3-unit PO file, median of 9, runs interleaved.
 5. Peak memory (``ru_maxrss``) of a fresh process that imports mtcheck, and of one that loads the
    lexicons of all languages and checks a small document in each. Measured first: on Linux a
    child's ru_maxrss never reports less than its parent's peak at spawn time.
@@ -229,13 +229,20 @@ def side_by_side(records: list[Record], pairs: str, tmp: Path, runs: int,
     words = count_words(records)
     jsonl, po = tmp / "side.jsonl", tmp / "side.po"
     write_jsonl(records, jsonl)
-    mtcheck_s = min(timings(mtcheck_command() + ["check", str(jsonl)], tmp, runs, MTCHECK_OK))
+    mtcheck_run = mtcheck_command() + ["check", str(jsonl)]
     case = f"mtcheck check ({pairs}, {len(records)} records)"
     if not pofilter:
+        mtcheck_s = min(timings(mtcheck_run, tmp, runs, MTCHECK_OK))
         return [Row("3 vs pofilter", case, words, mtcheck_s, f"best of {runs}"),
                 Row("3 vs pofilter", "pofilter", note="skipped: pofilter not installed")]
     write_po(records, po)
-    pofilter_s = min(timings([pofilter, "-i", str(po), "-o", str(tmp / "side-out.po")], tmp, runs))
+    pofilter_run = [pofilter, "-i", str(po), "-o", str(tmp / "side-out.po")]
+    # Interleaved, so that a slow spell of a shared machine hits both tools alike.
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(run_timed(mtcheck_run, tmp, MTCHECK_OK))
+        theirs.append(run_timed(pofilter_run, tmp))
+    mtcheck_s, pofilter_s = min(mine), min(theirs)
     return [Row("3 vs pofilter", case, words, mtcheck_s,
                 f"best of {runs}; mtcheck/pofilter words/s = {pofilter_s / mtcheck_s:.2f}"),
             Row("3 vs pofilter", f"pofilter ({pairs}, {len(records)} units)", words, pofilter_s,
@@ -246,17 +253,20 @@ def start_up(tmp: Path, runs: int, pofilter: str | None) -> list[Row]:
     small = tmp / "small.txt"
     small.write_text(SMALL_TEXT, encoding="utf-8")
 
-    def median(command: list[str], ok: tuple[int, ...] = (0,)) -> float:
-        return statistics.median(timings(command, tmp, runs, ok))
-
-    with_lang = median(mtcheck_command() + ["check", "--lang", "en", str(small)], MTCHECK_OK)
-    detected = median(mtcheck_command() + ["check", str(small)], MTCHECK_OK)
-    baseline = None
+    commands = {"with_lang": (mtcheck_command() + ["check", "--lang", "en", str(small)], MTCHECK_OK),
+                "detected": (mtcheck_command() + ["check", str(small)], MTCHECK_OK)}
+    lines = SMALL_TEXT.splitlines()
     if pofilter:
-        lines = SMALL_TEXT.splitlines()
         write_po([Record(f"s{i}", "small", "-", "en", line, line) for i, line in enumerate(lines)],
                  tmp / "small.po")
-        baseline = median([pofilter, "-i", str(tmp / "small.po"), "-o", str(tmp / "small-out.po")])
+        commands["baseline"] = ([pofilter, "-i", str(tmp / "small.po"), "-o", str(tmp / "small-out.po")], (0,))
+    # Interleaved runs, medians: a slow spell of a shared machine hits every command alike.
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, ok) in commands.items():
+            times[name].append(run_timed(command, tmp, ok))
+    with_lang, detected = statistics.median(times["with_lang"]), statistics.median(times["detected"])
+    baseline = statistics.median(times["baseline"]) if pofilter else None
 
     def note(seconds: float) -> str:
         text = f"median of {runs}"
@@ -327,7 +337,7 @@ def markdown(rows: list[Row]) -> str:
 
 
 def run(data: Path, quick: bool) -> list[Row]:
-    fraction, runs_best, runs_median = (0.25, 2, 3) if quick else (1.0, 3, 5)
+    fraction, runs_best, runs_median = (0.25, 2, 3) if quick else (1.0, 5, 9)
     memory_rows = memory()  # first, while this process is small (see peak_rss_mb)
     corpus = load_corpus(data, fraction)
     pofilter = find_pofilter()

@@ -58,7 +58,7 @@ def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
 @pytest.mark.parametrize("code", ["en", "ru"])
 def test_block_lookups_agree_with_the_whole_lexicon(code):
     """A short file reads a few blocks; a long one loads everything. Both must answer alike,
-    for listed words, unlisted ones, and prefix counts that run across block boundaries."""
+    for listed words, unlisted ones, and prefix and suffix counts that run across blocks."""
     from mtcheck.lexicon import BlockLexicon, count_prefixed
 
     data = (DATA_DIR / code / "lexicon.bin").read_bytes()
@@ -71,7 +71,10 @@ def test_block_lookups_agree_with_the_whole_lexicon(code):
         assert lazy.zipf(word) == whole.get(word, 0.0), word
         if lazy._all is not None:  # switched to the whole lexicon: start again, block by block
             lazy = BlockLexicon(data)
-    for stem in stems:
+    backward = sorted(w[::-1] for w in ordered)
+    tails = [w[-3:] for w in ordered[::1499]] + [w[-2:] for w in ordered[::3001]]
+    for stem, tail in zip(stems, tails):
         assert lazy.words_starting(stem, 50) == count_prefixed(ordered, stem, 50), stem
+        assert lazy.words_ending(tail, 50) == count_prefixed(backward, tail[::-1], 50), tail
         if lazy._all is not None:
             lazy = BlockLexicon(data)

@@ -18,7 +18,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from mtcheck.lexicon import BlockLexicon, count_prefixed
+from mtcheck.lexicon import BlockLexicon
 
 DATA_DIR = Path(__file__).parent
 
@@ -78,10 +78,6 @@ class Language:
         """
         return self._lexicon.zipf(word.lower()) if self._lexicon else 0.0
 
-    @cached_property
-    def _sorted_reversed(self) -> list[str]:
-        return sorted(w[::-1] for w in self.lexicon)
-
     def words_starting(self, stem: str, limit: int = 10) -> int:
         """How many lexicon words begin with ``stem`` and are longer (counted up to ``limit``).
 
@@ -92,7 +88,7 @@ class Language:
 
     def words_ending(self, tail: str, limit: int = 10) -> int:
         """How many lexicon words end with ``tail`` and are longer (counted up to ``limit``)."""
-        return count_prefixed(self._sorted_reversed, tail[::-1], limit)
+        return self._lexicon.words_ending(tail, limit) if self._lexicon else 0
 
     @cached_property
     def glue_words(self) -> dict[str, str]:
