@@ -311,8 +311,10 @@ class RepeatedWord(Rule):
              ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),
              ("es", "Los pilotos de De la Fuente."), ("nl", "Tijd om om te kijken."),
              ("pt", "Um som, se se preferir."))
+    # Only pairs whose second word repeats the first, ignoring case (a back-reference), so the
+    # engine, not Python, skips the other word pairs.
     PATTERN = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’\-\ue000])"
+        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
