@@ -7,7 +7,7 @@ Keys (all optional)::
     select = ["ALL"]                   # codes (MT101), code prefixes (MT1), categories, rule names
     ignore = ["extra-space"]
     fail-on = "minor"                  # lowest severity that makes `check` exit 1
-    accept = ["PayPal", "Azovstal"]    # words never flagged (house names, brands)
+    accept = ["PayPal", "Ravenmoor"]   # words never flagged (house names, brands)
     accept-file = "accept.txt"         # one word a line, `#` comments; relative to the config file
     [tool.mtcheck.severity]            # severity overrides by code or category
     "unbalanced-quote" = "major"

@@ -179,7 +179,7 @@ class InvisibleCharacter(Rule):
         Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
         Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
         Example("ru", "Мариу⟦\u200b⟧поль", "Мариуполь"),
-        Example("es", "Mariúpol⟦\u200b⟧ cayó", "Mariúpol cayó"),
+        Example("es", "Cádiz⟦\u200b⟧ ganó", "Cádiz ganó"),
         Example("fr", "le minis⟦\u00ad⟧tère", "le ministère"),
         Example("it", "il ministero⟦\u2060⟧ ha detto", "il ministero ha detto"),
         Example("pt", "o ministério⟦\u200e⟧ disse", "o ministério disse"),

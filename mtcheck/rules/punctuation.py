@@ -257,7 +257,7 @@ class UnbalancedQuote(Rule):
             "doc_id, no source) whose quotation may go on in sentences that are not there.")
     why = "A lost quote mark leaves the reader unsure where the quotation ends."
     examples = (
-        Example("en", "⟦“⟧In the last 24 hours, 694 surrendered, the ministry said.\n\nMore text.", None),
+        Example("en", "⟦“⟧We moved the elderly first, then the families, a volunteer said.\n\nMore text.", None),
         Example("de", "Er sagte: ⟦„⟧Wir kämpfen weiter.", None),
         Example("fr", "Il a dit ⟦«⟧ nous continuerons.", None),
         Example("ru", "Он сказал: ⟦«⟧Мы продолжим.", None),
