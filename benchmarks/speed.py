@@ -292,7 +292,7 @@ def memory_probe(load_all: bool) -> None:
     language, then print ru_maxrss in MB."""
     if load_all:
         for code in available():
-            get_language(code).lexicon
+            len(get_language(code).lexicon)  # every word in memory
         warm_up()
     print(own_peak_rss_mb())
 

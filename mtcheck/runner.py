@@ -44,7 +44,7 @@ def documents(inp: InputFile, config: Config, lang: str | None = None,
                            source=source, source_lang=source_lang)
         return
     indexed = list(enumerate(inp.records))
-    for doc_id, group in groupby(indexed, key=lambda ir: ir[1].fields.get("doc_id") or object()):
+    for _, group in groupby(indexed, key=lambda ir: ir[1].fields.get("doc_id") or object()):
         group = list(group)
         yield [i for i, _ in group], _record_document(inp, [r for _, r in group], config, lang)
 

@@ -29,7 +29,7 @@ import argparse
 import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from mtcheck import lexicon as lexicon_file

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mtcheck import apply_fixes, check
-from mtcheck.finding import Edit, Finding, Fix
+from mtcheck.finding import Finding, Fix
 from mtcheck.fixes import choose_fixes
 
 TEXT = st.text(alphabet=st.sampled_from("ab cd,.“”()\n"), min_size=0, max_size=60)
