@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Test modules import cli_helpers.py from this folder (pytest runs with --import-mode=importlib,
+# which leaves sys.path alone).
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from cli_helpers import assert_one_line_error, run
 from mtcheck.cli import main
 from mtcheck.rules import all_rules
 
@@ -25,12 +26,6 @@ FINDING_KEYS = {"path", "record", "line", "column", "start", "end", "code", "cat
 
 # Each test runs in its own empty folder, with colour settings of the environment cleared.
 pytestmark = pytest.mark.usefixtures("in_tmp")
-
-
-def run(capsys, *args):
-    rc = main(list(args))
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def write(path, text: str):
@@ -48,14 +43,6 @@ def findings_of(capsys, *args):
 
 def codes_of(capsys, *args):
     return {f["code"] for f in findings_of(capsys, *args)[1]}
-
-
-def assert_one_line_error(err: str, *needles: str):
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("mtcheck: error:"), err
-    for needle in needles:
-        assert needle in lines[0], (needle, err)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from cli_helpers import assert_one_line_error, run
 from mtcheck.cli import main
 
 MERGED = "They have surrenderedin the city.\n"
@@ -25,12 +26,6 @@ CLEAN = "The ministry said the soldiers left the city on Monday.\n"
 
 # Each test runs in its own empty folder, with colour settings of the environment cleared.
 pytestmark = pytest.mark.usefixtures("in_tmp")
-
-
-def run(capsys, *args):
-    rc = main(list(args))
-    out, err = capsys.readouterr()
-    return rc, out, err
 
 
 def check_json(capsys, *args):
@@ -51,14 +46,6 @@ def write(path, data: bytes | str):
 def read(path) -> bytes:
     with open(path, "rb") as fh:
         return fh.read()
-
-
-def assert_one_line_error(err: str, *needles: str):
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("mtcheck: error:"), err
-    for needle in needles:
-        assert needle in lines[0], (needle, err)
 
 
 def feed_stdin(monkeypatch, data: bytes):
