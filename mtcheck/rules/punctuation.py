@@ -292,23 +292,9 @@ class UnbalancedQuote(Rule):
             unmatched_closers: list[tuple[int, str]] = []
             for m in QUOTE_TOKEN.finditer(text, start, end):
                 i, ch = m.start(), m.group()
-                if len(ch) == 2:  # a doubled mark: its neighbours tell its role
-                    kind = _flank(text, i, i + 2)
-                    if ch == ",,":
-                        if kind == "close":
-                            continue  # a doubled comma, a typo: "DeBerry,, Präsident"
-                        kind = "open"
-                    elif text[i - 1: i].isdigit():
-                        continue  # seconds or inches: 10,017'' or 5' 10''
-                    elif kind == "?":  # spaced on both sides: it closes an open quotation, if any
-                        kind = "close" if any(_double(mark) for _, mark in stack) else "open"
-                elif ch not in openers and ch not in closers or self._not_a_quote(text, i):
+                kind = self._role(text, i, ch, openers, closers, stack)
+                if kind is None:
                     continue
-                else:
-                    kind = ("open" if ch not in closers else "close" if ch not in openers
-                            else _flank(text, i))
-                if kind == "?":  # symmetric ASCII mark between two letters: pair by count
-                    kind = "close" if any(mark == ch for _, mark in stack) else "open"
                 if kind == "close":
                     # Any double mark closes any double mark: “…" is a style slip (MT207's
                     # business), not a quotation left open.
@@ -334,6 +320,29 @@ class UnbalancedQuote(Rule):
                     continue
                 close = next((q.close for q in pairs if q.open == ch), "''")
                 yield self.finding(j, j + len(ch), f"opening `{ch}` is not closed by `{close}` in its paragraph")
+
+    def _role(self, text: str, i: int, ch: str, openers: set[str], closers: set[str],
+              stack: list[tuple[int, str]]) -> str | None:
+        """``open`` or ``close`` for the mark ``ch`` at ``text[i]``; None when it is no quote.
+
+        >>> UnbalancedQuote()._role('say "hi"', 4, '"', {'"'}, {'"'}, [])
+        'open'
+        """
+        if len(ch) == 2:  # a doubled mark ('' `` ‘’ ,,): its neighbours tell its role
+            kind = _flank(text, i, i + 2)
+            if ch == ",,":
+                return None if kind == "close" else "open"  # "DeBerry,, Präsident" is a typo
+            if text[i - 1: i].isdigit():
+                return None  # seconds or inches: 10,017'' or 5' 10''
+            if kind == "?":  # spaced on both sides: it closes an open quotation, if any
+                return "close" if any(_double(mark) for _, mark in stack) else "open"
+            return kind
+        if ch not in openers and ch not in closers or self._not_a_quote(text, i):
+            return None
+        kind = "open" if ch not in closers else "close" if ch not in openers else _flank(text, i)
+        if kind == "?":  # a symmetric ASCII mark between two letters: pair by count
+            kind = "close" if any(mark == ch for _, mark in stack) else "open"
+        return kind
 
     @staticmethod
     def _not_a_quote(text: str, i: int) -> bool:
