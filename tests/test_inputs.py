@@ -565,6 +565,16 @@ def test_lone_records_without_source_may_quote_across_sentences(capsys):
     assert [f["code"] for f in data["findings"]] == ["MT206"]
 
 
+def test_a_record_that_is_a_site_prompt_is_flagged_whole_with_an_unsafe_fix(capsys):
+    lines = [{"id": "1", "doc_id": "d", "translation": "The talks resumed."},
+             {"id": "2", "doc_id": "d", "translation": "(Also read: Talks resume in Geneva)"}]
+    write("batch.jsonl", "".join(json.dumps(r) + "\n" for r in lines))
+    _, data = check_json(capsys, "batch.jsonl")
+    (found,) = [f for f in data["findings"] if f["code"] == "MT501"]
+    assert (found["record"], found["start"], found["end"]) == ("2", 0, len(lines[1]["translation"]))
+    assert [fix["applicability"] for fix in found["fixes"]] == ["unsafe"]
+
+
 def test_records_with_different_doc_ids_are_separate_documents(capsys):
     lines = [{"id": "1", "doc_id": "x", "translation": "“In the last hours, they left."},
              {"id": "2", "doc_id": "y", "translation": "The city fell to the army,” he said."},

@@ -78,3 +78,13 @@ def test_block_lookups_agree_with_the_whole_lexicon(code):
         assert lazy.words_ending(tail, 50) == count_prefixed(backward, tail[::-1], 50), tail
         if lazy._all is not None:
             lazy = BlockLexicon(data)
+
+
+@pytest.mark.parametrize("code", available())
+def test_boilerplate_prompts_are_listed_lower_case_once(code):
+    path = DATA_DIR / code / "boilerplate.txt"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(lines) >= 10
+    assert len(lines) == len(set(lines)), "duplicates"
+    assert all(line == line.lower().strip() and not line.endswith(":") for line in lines)
+    assert get_language(code).boilerplate == frozenset(lines)

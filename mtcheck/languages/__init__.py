@@ -1,8 +1,9 @@
 """Language knowledge, looked up from data files: one folder per language.
 
-Each folder holds ``language.toml`` (written by hand, every key commented) and generated files
-(``lexicon.bin``, ``glue_words.txt``, built by ``scripts/build_language_data.py``). Adding a
-target language is adding a folder; no rule names a language.
+Each folder holds ``language.toml`` and ``boilerplate.txt`` (written by hand, commented) and
+generated files (``lexicon.bin``, ``glue_words.txt``, built by
+``scripts/build_language_data.py``). Adding a target language is adding a folder; no rule names
+a language.
 
 Everything is loaded lazily and cached, so checking English never reads the Russian lexicon.
 """
@@ -89,6 +90,15 @@ class Language:
     def words_ending(self, tail: str, limit: int = 10) -> int:
         """How many lexicon words end with ``tail`` and are longer (counted up to ``limit``)."""
         return self._lexicon.words_ending(tail, limit) if self._lexicon else 0
+
+    @cached_property
+    def boilerplate(self) -> frozenset[str]:
+        """Lower-case prompts of news sites in this language (``also read``), from boilerplate.txt."""
+        path = self.folder / "boilerplate.txt"
+        if not path.exists():
+            return frozenset()
+        lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+        return frozenset(line for line in lines if line and not line.startswith("#"))
 
     @cached_property
     def glue_words(self) -> dict[str, str]:
