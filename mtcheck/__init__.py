@@ -1,9 +1,9 @@
 """mtcheck: find the artifacts of machine translation, propose fixes, measure them.
 
     >>> import mtcheck
-    >>> text = "They have surrenderedin the city."
+    >>> text = "They have disappearedin the city."
     >>> mtcheck.apply_fixes(text, mtcheck.check(text, lang="en"))
-    'They have surrendered in the city.'
+    'They have disappeared in the city.'
 """
 
 from mtcheck.checker import check, check_document

@@ -59,8 +59,8 @@ def check(text: str, lang: str | None = None, source: str | None = None,
           markdown: bool = False, path: str | None = None) -> list[Finding]:
     """Check one translated text; the library's front door.
 
-    >>> [(f.category, f.text) for f in check("They have surrenderedin the city.", lang="en")]
-    [('merged-words', 'surrenderedin')]
+    >>> [(f.category, f.text) for f in check("They have disappearedin the city.", lang="en")]
+    [('merged-words', 'disappearedin')]
     """
     config = config or Config()
     if lang is None:

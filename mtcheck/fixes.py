@@ -43,8 +43,8 @@ def apply_fixes(text: str, findings: Iterable[Finding], unsafe: bool = False) ->
     """Return ``text`` with the findings' fixes applied (safe ones, or all with ``unsafe``).
 
     >>> from mtcheck import check
-    >>> apply_fixes("They have surrenderedin the city.", check("They have surrenderedin the city.", lang="en"))
-    'They have surrendered in the city.'
+    >>> apply_fixes("They have disappearedin the city.", check("They have disappearedin the city.", lang="en"))
+    'They have disappeared in the city.'
     """
     return apply_plan(text, choose_fixes(findings, unsafe))
 

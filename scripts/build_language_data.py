@@ -14,7 +14,7 @@ Two files per language are generated; everything else in those folders is writte
     The most frequent short words of the language's Universal Dependencies treebanks in
     ``../shared/data/ud`` that are written in lower case whenever they are not the first word of
     a sentence (see ``build_glue_words``): articles, pronouns, prepositions. A capitalized
-    function word glued to a previous word (``woundedThey``) therefore starts a sentence, while a
+    function word glued to a previous word (``injuredThey``) therefore starts a sentence, while a
     capitalized content word (German ``dieSoldaten``) does not: the language data decides.
 
 Run it from the repository root; ``tests/test_language_data.py`` checks that the shipped files

@@ -16,10 +16,10 @@ from cli_helpers import assert_one_line_error, run
 from mtcheck.cli import main
 from mtcheck.rules import all_rules
 
-MERGED = "They have surrenderedin the city.\n"
+MERGED = "They have disappearedin the city.\n"
 CLEAN = "The ministry said the soldiers left the city on Monday.\n"
 # One major (MT101), one minor with a fix (MT203), one minor without a fix (MT205).
-THREE = "They have surrenderedin the  city.\n\n“In the last hours, they left.\n"
+THREE = "They have disappearedin the  city.\n\n“In the last hours, they left.\n"
 FINDING_KEYS = {"path", "record", "line", "column", "start", "end", "code", "category", "severity",
                 "message", "fixes"}
 
@@ -90,13 +90,13 @@ def test_json_contract_keys_and_types(capsys):
 
 def test_json_offsets_lines_and_columns_point_at_the_flagged_text(capsys):
     text = ("Zoë and the mayor’s café stayed open.\n"
-            "😀 — they have surrenderedin the city. The  ministry spoke.\n"
+            "😀 — they have disappearedin the city. The  ministry spoke.\n"
             "\n"
-            "80 woundedThey left the town.\n")
+            "80 injuredThey left the town.\n")
     write("a.txt", text)
     _, found = findings_of(capsys, "--isolated", "--lang", "en", "a.txt")
     got = {f["code"]: text[f["start"]:f["end"]] for f in found}
-    assert got == {"MT101": "surrenderedin", "MT203": "  ", "MT102": "woundedThey"}
+    assert got == {"MT101": "disappearedin", "MT203": "  ", "MT102": "injuredThey"}
     for f in found:
         assert (f["line"], f["column"]) == line_col(text, f["start"]), f
     mt101 = next(f for f in found if f["code"] == "MT101")
@@ -110,7 +110,7 @@ def test_json_fix_edits_give_the_fixed_text(capsys):
     text = MERGED
     for e in sorted(f["fixes"][0]["edits"], key=lambda e: e["start"], reverse=True):
         text = text[:e["start"]] + e["replacement"] + text[e["end"]:]
-    assert text == "They have surrendered in the city.\n"
+    assert text == "They have disappeared in the city.\n"
     assert f["fixes"][0]["applicability"] == "safe"
 
 
@@ -125,8 +125,8 @@ def test_json_clean_file(capsys):
 
 def test_json_record_field_for_jsonl(capsys):
     write("batch.jsonl", '{"id": "seg-1", "translation": "The ministry said so."}\n'
-                         '{"id": "seg-2", "source": "x", "translation": "They have surrenderedin the city."}\n'
-                         '{"translation": "80 woundedThey left."}\n')
+                         '{"id": "seg-2", "source": "x", "translation": "They have disappearedin the city."}\n'
+                         '{"translation": "80 injuredThey left."}\n')
     _, found = findings_of(capsys, "--isolated", "--lang", "en", "batch.jsonl")
     got = [(f["path"], f["record"], f["line"], f["column"], f["start"], f["end"], f["code"]) for f in found]
     assert ("batch.jsonl", "seg-2", 2, 11, 10, 23, "MT101") in got
@@ -134,7 +134,7 @@ def test_json_record_field_for_jsonl(capsys):
     assert len(got) == 2
     mt101 = next(f for f in found if f["code"] == "MT101")
     # offsets point into the record's translation, not into the file line
-    assert "They have surrenderedin the city."[mt101["start"]:mt101["end"]] == "surrenderedin"
+    assert "They have disappearedin the city."[mt101["start"]:mt101["end"]] == "disappearedin"
     assert mt101["fixes"][0]["edits"] == [{"start": 21, "end": 21, "replacement": " "}]
 
 
@@ -182,12 +182,12 @@ def test_sarif_clean_run_has_no_results(capsys):
 
 
 def test_sarif_columns_agree_with_the_declared_column_kind(capsys):
-    text = "😀😀 They have surrenderedin the city.\n"
+    text = "😀😀 They have disappearedin the city.\n"
     write("a.txt", text)
     _, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--format", "sarif", "a.txt")
     sarif_run = json.loads(out)["runs"][0]
     region = sarif_run["results"][0]["locations"][0]["physicalLocation"]["region"]
-    start = text.index("surrenderedin")
+    start = text.index("disappearedin")
     if sarif_run.get("columnKind") == "unicodeCodePoints":
         assert region["startColumn"] == start + 1
     else:  # the default: UTF-16 code units
@@ -206,11 +206,11 @@ def test_github_annotations(capsys):
     assert lines[0].startswith("::warning file=a.txt,line=1,col=11,title=MT101 merged-words::")
     assert lines[1].startswith("::notice file=a.txt,line=1,col=28,title=MT203 extra-space::")
     assert lines[2].startswith("::notice file=a.txt,line=3,col=1,title=MT205 unbalanced-quote::")
-    assert "surrenderedin" in lines[0]
+    assert "disappearedin" in lines[0]
 
 
 def test_github_annotations_escape_properties_and_name_records(capsys):
-    write("a,b.jsonl", '{"id": "r1", "translation": "They have surrenderedin the city."}\n')
+    write("a,b.jsonl", '{"id": "r1", "translation": "They have disappearedin the city."}\n')
     rc, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--format", "github", "a,b.jsonl")
     assert rc == 1
     (line,) = out.splitlines()
@@ -250,7 +250,7 @@ def test_text_format_no_show_source_is_one_line_per_finding(capsys):
 
 def test_text_format_names_records(capsys):
     write("batch.jsonl", '{"id": "a", "translation": "The ministry said so."}\n'
-                         '{"id": "b", "translation": "They have surrenderedin the city."}\n')
+                         '{"id": "b", "translation": "They have disappearedin the city."}\n')
     _, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "batch.jsonl")
     assert "batch.jsonl[b]:2:11: MT101 [merged-words] " in out
 
@@ -305,7 +305,7 @@ def test_fix_exit_code_and_summary(capsys):
     assert rc == 0
     assert "a.txt:1:11: MT101 fixed" in err
     assert "Fixed 1 finding(s); 0 remaining." in err
-    write("b.txt", "“They have surrenderedin the city.\n")  # the quote has no fix
+    write("b.txt", "“They have disappearedin the city.\n")  # the quote has no fix
     rc, _, err = run(capsys, "fix", "--isolated", "--lang", "en", "b.txt")
     assert rc == 1
     assert "Fixed 1 finding(s); 1 remaining." in err
@@ -318,18 +318,18 @@ def test_fix_diff_output(capsys):
     rc, out, _ = run(capsys, "fix", "--isolated", "--lang", "en", "--diff", "a.txt")
     assert rc == 1
     assert out.splitlines()[:3] == ["--- a.txt", "+++ a.txt", "@@ -1,2 +1,2 @@"]
-    assert " The ministry said so.\n-They have surrenderedin the city.\n+They have surrendered in the city.\n" in out
+    assert " The ministry said so.\n-They have disappearedin the city.\n+They have disappeared in the city.\n" in out
     write("b.txt", CLEAN)
     rc, out, _ = run(capsys, "fix", "--isolated", "--lang", "en", "--diff", "b.txt")
     assert (rc, out) == (0, "")
 
 
 def test_fix_diff_of_a_file_without_final_newline_is_a_valid_patch(capsys):
-    write("a.txt", "They have surrenderedin the city.")
+    write("a.txt", "They have disappearedin the city.")
     _, out, _ = run(capsys, "fix", "--isolated", "--lang", "en", "--diff", "a.txt")
     lines = out.splitlines()
-    assert "-They have surrenderedin the city." in lines
-    assert "+They have surrendered in the city." in lines
+    assert "-They have disappearedin the city." in lines
+    assert "+They have disappeared in the city." in lines
     assert "\\ No newline at end of file" in lines
 
 
@@ -406,11 +406,11 @@ def test_config_lang_is_used_and_cli_lang_overrides_it(capsys):
 
 
 def test_config_accept_list_and_accept_file(capsys, tmp_path):
-    write("a.txt", "They have surrenderedin the city. 80 woundedThey left.\n")
-    write("mtcheck.toml", 'lang = "en"\naccept = ["SurrenderedIn"]\n')  # case-insensitive
+    write("a.txt", "They have disappearedin the city. 80 injuredThey left.\n")
+    write("mtcheck.toml", 'lang = "en"\naccept = ["DisappearedIn"]\n')  # case-insensitive
     assert codes_of(capsys, "a.txt") == {"MT102"}
     (tmp_path / "conf").mkdir()
-    write("conf/words.txt", "# house words\nwoundedThey  # a name here\n")
+    write("conf/words.txt", "# house words\ninjuredThey  # a name here\n")
     write("conf/mtcheck.toml", 'lang = "en"\naccept-file = "words.txt"\n')  # relative to the config
     assert codes_of(capsys, "--config", "conf/mtcheck.toml", "a.txt") == {"MT101"}
 
@@ -511,8 +511,8 @@ def test_markdown_suppression_by_category_applies_to_the_next_line_only(capsys):
     md = ("# Report\n"
           "\n"
           "<!-- mtcheck: ignore[merged-words] -->\n"
-          "They have surrenderedin the  city.\n"
-          "They have surrenderedin the town.\n")
+          "They have disappearedin the  city.\n"
+          "They have disappearedin the town.\n")
     write("a.md", md)
     _, found = findings_of(capsys, "--isolated", "--lang", "en", "a.md")
     # line 4: merged-words suppressed, the doubled space is not; line 5: nothing suppressed
@@ -527,12 +527,12 @@ def test_markdown_suppression_by_category_applies_to_the_next_line_only(capsys):
     ("<!-- mtcheck: ignore[unbalanced-quote] -->", {"MT101", "MT203"}),
 ])
 def test_markdown_suppression_selectors(capsys, comment, codes):
-    write("a.md", f"{comment}\nThey have surrenderedin the  city.\n")
+    write("a.md", f"{comment}\nThey have disappearedin the  city.\n")
     assert codes_of(capsys, "--isolated", "--lang", "en", "a.md") == codes
 
 
 def test_suppression_comment_after_the_line_does_not_suppress_it(capsys):
-    write("a.md", "They have surrenderedin the city.\n<!-- mtcheck: ignore[merged-words] -->\n")
+    write("a.md", "They have disappearedin the city.\n<!-- mtcheck: ignore[merged-words] -->\n")
     assert codes_of(capsys, "--isolated", "--lang", "en", "a.md") == {"MT101"}
 
 
@@ -564,7 +564,7 @@ def test_rule_explains_mt101(capsys):
     assert -1 not in positions, out
     assert positions == sorted(positions)
     assert "merged-words" in out and "MT101" in out
-    assert "surrendered in" in out  # an example with its fix
+    assert "disappeared in" in out  # an example with its fix
     assert run(capsys, "rule", "mt101")[1] == out  # codes are case-insensitive
 
 

@@ -19,8 +19,8 @@ import pytest
 from cli_helpers import assert_one_line_error, run
 from mtcheck.cli import main
 
-MERGED = "They have surrenderedin the city.\n"
-MERGED_FIXED = "They have surrendered in the city.\n"
+MERGED = "They have disappearedin the city.\n"
+MERGED_FIXED = "They have disappeared in the city.\n"
 CLEAN = "The ministry said the soldiers left the city on Monday.\n"
 
 
@@ -227,7 +227,7 @@ def test_size_error_states_a_fractional_limit_correctly(capsys):
 # -- line endings, BOM, byte-exact fixes ------------------------------------------------------
 
 
-CRLF = b"They have surrenderedin the city.\r\nSecond line is fine here.\r\n80 woundedThey left.\r\n"
+CRLF = b"They have disappearedin the city.\r\nSecond line is fine here.\r\n80 injuredThey left.\r\n"
 
 
 def test_crlf_offsets_lines_and_columns(capsys):
@@ -235,7 +235,7 @@ def test_crlf_offsets_lines_and_columns(capsys):
     text = CRLF.decode()
     _, data = check_json(capsys, "crlf.txt")
     got = [(f["code"], f["line"], f["column"], text[f["start"]:f["end"]]) for f in data["findings"]]
-    assert got == [("MT101", 1, 11, "surrenderedin"), ("MT102", 3, 4, "woundedThey")]
+    assert got == [("MT101", 1, 11, "disappearedin"), ("MT102", 3, 4, "injuredThey")]
     # "\r" is counted as a character of line 1 and 2: line 3 starts at 35 + 27
     assert data["findings"][1]["start"] == 62 + 3
 
@@ -244,8 +244,8 @@ def test_fix_keeps_crlf_and_changes_only_the_edited_spans(capsys):
     write("crlf.txt", CRLF)
     rc, _, _ = run(capsys, "fix", "--isolated", "--lang", "en", "crlf.txt")
     assert rc == 0
-    assert read("crlf.txt") == (b"They have surrendered in the city.\r\nSecond line is fine here.\r\n"
-                                b"80 wounded. They left.\r\n")
+    assert read("crlf.txt") == (b"They have disappeared in the city.\r\nSecond line is fine here.\r\n"
+                                b"80 injured. They left.\r\n")
 
 
 def test_bom_is_not_counted_in_offsets(capsys):
@@ -266,20 +266,20 @@ def test_fix_keeps_the_bom(capsys):
 def test_fix_keeps_bom_and_crlf_together(capsys):
     write("both.txt", b"\xef\xbb\xbf" + CRLF)
     run(capsys, "fix", "--isolated", "--lang", "en", "both.txt")
-    assert read("both.txt") == (b"\xef\xbb\xbfThey have surrendered in the city.\r\n"
-                                b"Second line is fine here.\r\n80 wounded. They left.\r\n")
+    assert read("both.txt") == (b"\xef\xbb\xbfThey have disappeared in the city.\r\n"
+                                b"Second line is fine here.\r\n80 injured. They left.\r\n")
 
 
 def test_fix_changes_no_byte_outside_the_fixed_spans(capsys):
     original = ("Zoë and the mayor’s café stayed open.\n"
-                "They have surrenderedin the city. The  ministry spoke.\n"
-                "80 woundedThey left the town.\n")
+                "They have disappearedin the city. The  ministry spoke.\n"
+                "80 injuredThey left the town.\n")
     write("mixed.txt", original)
     rc, _, err = run(capsys, "fix", "--isolated", "--lang", "en", "mixed.txt")
     assert rc == 0, err
     expected = (b"Zo\xc3\xab and the mayor\xe2\x80\x99s caf\xc3\xa9 stayed open.\n"
-                b"They have surrendered in the city. The ministry spoke.\n"
-                b"80 wounded. They left the town.\n")
+                b"They have disappeared in the city. The ministry spoke.\n"
+                b"80 injured. They left the town.\n")
     assert read("mixed.txt") == expected
 
 
@@ -305,8 +305,8 @@ def test_fix_diff_writes_nothing(capsys, tmp_path):
     write("in.txt", MERGED)
     rc, out, _ = run(capsys, "fix", "--isolated", "--lang", "en", "--diff", "in.txt")
     assert rc == 1
-    assert "-They have surrenderedin the city.\n" in out
-    assert "+They have surrendered in the city.\n" in out
+    assert "-They have disappearedin the city.\n" in out
+    assert "+They have disappeared in the city.\n" in out
     assert read("in.txt") == MERGED.encode()
     assert sorted(os.listdir(tmp_path)) == ["in.txt"]
 
@@ -385,20 +385,20 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout(capsysbinary, monkeypatch, tm
     rc = main(["fix", "--isolated", "--lang", "en", "-"])
     out, err = capsysbinary.readouterr()
     assert rc == 0
-    assert out == (b"\xef\xbb\xbfThey have surrendered in the city.\r\nSecond line is fine here.\r\n"
-                   b"80 wounded. They left.\r\n")
+    assert out == (b"\xef\xbb\xbfThey have disappeared in the city.\r\nSecond line is fine here.\r\n"
+                   b"80 injured. They left.\r\n")
     assert os.listdir(tmp_path) == []  # no file named "-" or anything else
 
 
 def test_stdin_fix_with_stdin_filename_uses_its_format(capsysbinary, monkeypatch, tmp_path):
-    lines = ['{"id": "r1", "translation": "They have surrenderedin the city.", "n": 1}\n',
+    lines = ['{"id": "r1", "translation": "They have disappearedin the city.", "n": 1}\n',
              '{"id":"r2","translation":"The ministry said so."}\n']
     feed_stdin(monkeypatch, "".join(lines).encode())
     rc = main(["fix", "--isolated", "--lang", "en", "--stdin-filename", "batch.jsonl", "-"])
     out, _ = capsysbinary.readouterr()
     assert rc == 0
     got = out.decode().splitlines(keepends=True)
-    assert json.loads(got[0]) == {"id": "r1", "translation": "They have surrendered in the city.", "n": 1}
+    assert json.loads(got[0]) == {"id": "r1", "translation": "They have disappeared in the city.", "n": 1}
     assert got[1] == lines[1]
     assert os.listdir(tmp_path) == []
 
@@ -445,8 +445,8 @@ def test_jsonl_invalid_json_line_is_exit_2_with_line_number(capsys):
 def test_jsonl_findings_carry_record_id_and_file_line(capsys):
     write("batch.jsonl", '{"id": "a", "translation": "The ministry said so."}\n'
                          '\n'
-                         '{"id": "b", "translation": "They have surrenderedin the city."}\n'
-                         '{"translation": "80 woundedThey left."}\n')
+                         '{"id": "b", "translation": "They have disappearedin the city."}\n'
+                         '{"translation": "80 injuredThey left."}\n')
     _, data = check_json(capsys, "batch.jsonl")
     got = [(f["record"], f["line"], f["column"], f["start"], f["end"], f["code"]) for f in data["findings"]]
     assert ("b", 3, 11, 10, 23, "MT101") in got
@@ -458,10 +458,10 @@ def test_jsonl_fix_output_keeps_other_lines_and_fields(capsys):
     lines = [
         '{"id":"a","translation":"The ministry said so.","source":"Le minist\\u00e8re l\'a dit.","meta":{"k":[1, 2]}}\n',
         '\n',
-        '{"id": "b", "source": "Ils se sont rendus dans la ville.", "translation": "They have surrenderedin the city.", '
+        '{"id": "b", "source": "Ils se sont rendus dans la ville.", "translation": "They have disappearedin the city.", '
         '"meta": {"score": 0.5, "tags": ["news", "fr-en"]}, "target_lang": "en"}\n',
         '{ "id" : "c" , "translation" : "Nothing   wrong?\\u00a0No." , "extra" : null }\n',
-        '{"id": "d", "translation": "80 woundedThey left.", "meta": {"nested": {"deep": [true, false]}}}\n',
+        '{"id": "d", "translation": "80 injuredThey left.", "meta": {"nested": {"deep": [true, false]}}}\n',
     ]
     # line 4 has a finding (spaces) only with extra-space on: keep it out of the way
     write("batch.jsonl", "".join(lines))
@@ -474,7 +474,7 @@ def test_jsonl_fix_output_keeps_other_lines_and_fields(capsys):
     assert len(out) == len(lines)
     for i in (0, 1, 3):
         assert out[i] == lines[i], i
-    for i, fixed in ((2, "They have surrendered in the city."), (4, "80 wounded. They left.")):
+    for i, fixed in ((2, "They have disappeared in the city."), (4, "80 injured. They left.")):
         before, after = json.loads(lines[i]), json.loads(out[i])
         assert list(after) == list(before)  # same keys, same order
         assert after == dict(before, translation=fixed)
@@ -483,19 +483,19 @@ def test_jsonl_fix_output_keeps_other_lines_and_fields(capsys):
 
 def test_jsonl_fix_keeps_bom_and_crlf(capsys):
     data = ('\ufeff{"id": "a", "translation": "The ministry said so."}\r\n'
-            '{"id": "b", "translation": "They have surrenderedin the city."}\r\n').encode()
+            '{"id": "b", "translation": "They have disappearedin the city."}\r\n').encode()
     write("batch.jsonl", data)
     rc, _, _ = run(capsys, "fix", "--isolated", "--lang", "en", "batch.jsonl")
     assert rc == 0
     got = read("batch.jsonl")
     assert got.startswith(b'\xef\xbb\xbf{"id": "a", "translation": "The ministry said so."}\r\n')
     assert got.endswith(b"\r\n") and got.count(b"\r\n") == 2 and got.count(b"\n") == 2
-    assert json.loads(got.decode("utf-8-sig").splitlines()[1])["translation"] == "They have surrendered in the city."
+    assert json.loads(got.decode("utf-8-sig").splitlines()[1])["translation"] == "They have disappeared in the city."
 
 
 @pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"], ids=["LS", "PS", "NEL"])
 def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(capsys, sep):
-    records = [{"id": "a", "translation": f"The first part.{sep}They have surrenderedin the city."},
+    records = [{"id": "a", "translation": f"The first part.{sep}They have disappearedin the city."},
                {"id": "b", "translation": "The ministry said so."}]
     write("batch.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     rc, out, err = run(capsys, "check", "--isolated", "--lang", "en", "--format", "json", "batch.jsonl")
@@ -508,12 +508,12 @@ def test_jsonl_line_separator_inside_a_string_is_not_a_line_break(capsys, sep):
 
 def test_jsonl_fix_with_repeated_ids_in_one_document_fixes_only_the_right_record(capsys):
     lines = ['{"id": "1", "doc_id": "d", "translation": "The ministry said so."}\n',
-             '{"id": "1", "doc_id": "d", "translation": "They have surrenderedin the city."}\n']
+             '{"id": "1", "doc_id": "d", "translation": "They have disappearedin the city."}\n']
     write("batch.jsonl", "".join(lines))
     run(capsys, "fix", "--isolated", "--lang", "en", "--output", "out.jsonl", "batch.jsonl")
     out = read("out.jsonl").decode().splitlines(keepends=True)
     assert out[0] == lines[0]
-    assert json.loads(out[1])["translation"] == "They have surrendered in the city."
+    assert json.loads(out[1])["translation"] == "They have disappeared in the city."
 
 
 # -- documents across records ----------------------------------------------------------------
@@ -592,8 +592,8 @@ def test_records_with_different_doc_ids_are_separate_documents(capsys):
 def test_tsv_findings_and_fix_round_trip(capsys):
     tsv = ("id\ttranslation\tnote\n"
            "s1\tThe ministry said so.\tchecked by \"A\"\n"
-           "s2\tThey have surrenderedin the city.\tx, y\n"
-           "s3\t80 woundedThey left.\t\n")
+           "s2\tThey have disappearedin the city.\tx, y\n"
+           "s3\t80 injuredThey left.\t\n")
     write("seg.tsv", tsv)
     _, data = check_json(capsys, "seg.tsv")
     got = [(f["record"], f["line"], f["column"], f["code"]) for f in data["findings"]]
@@ -603,15 +603,15 @@ def test_tsv_findings_and_fix_round_trip(capsys):
     assert read("seg.tsv") == tsv.encode()
     assert read("out.tsv") == ("id\ttranslation\tnote\n"
                                "s1\tThe ministry said so.\tchecked by \"A\"\n"
-                               "s2\tThey have surrendered in the city.\tx, y\n"
-                               "s3\t80 wounded. They left.\t\n").encode()
+                               "s2\tThey have disappeared in the city.\tx, y\n"
+                               "s3\t80 injured. They left.\t\n").encode()
 
 
 def test_tsv_minimal_header_in_place_fix_with_crlf(capsys):
-    write("seg.tsv", b"id\ttranslation\r\n1\tThey have surrenderedin the city.\r\n2\tThe ministry said so.\r\n")
+    write("seg.tsv", b"id\ttranslation\r\n1\tThey have disappearedin the city.\r\n2\tThe ministry said so.\r\n")
     rc, _, _ = run(capsys, "fix", "--isolated", "--lang", "en", "seg.tsv")
     assert rc == 0
-    assert read("seg.tsv") == (b"id\ttranslation\r\n1\tThey have surrendered in the city.\r\n"
+    assert read("seg.tsv") == (b"id\ttranslation\r\n1\tThey have disappeared in the city.\r\n"
                                b"2\tThe ministry said so.\r\n")
 
 
@@ -630,7 +630,7 @@ def test_tsv_row_with_wrong_column_count_names_its_line(capsys):
 
 
 def test_tsv_line_separator_inside_a_field_is_not_a_row_break(capsys):
-    write("seg.tsv", "id\ttranslation\n1\tThe first part.\u2028They have surrenderedin the city.\n")
+    write("seg.tsv", "id\ttranslation\n1\tThe first part.\u2028They have disappearedin the city.\n")
     rc, out, err = run(capsys, "check", "--isolated", "--lang", "en", "--format", "json", "seg.tsv")
     assert rc == 1, err
     (f,) = json.loads(out)["findings"]

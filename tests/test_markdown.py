@@ -6,17 +6,17 @@ from __future__ import annotations
 from mtcheck import check
 
 MD = """---
-title: surrenderedin the the
+title: disappearedin the the
 tags: [a,b]
 ---
 # Report
 
-They have surrenderedin the city.
+They have disappearedin the city.
 
 Inline `the the` code, a [link](https://example.org/the_the,x) and <span class="a,b">x</span>.
 
 ```
-the the surrenderedin ( x
+the the disappearedin ( x
 ```
 
     indented code the the
@@ -28,9 +28,9 @@ Visit <https://example.org/foo,bar> now.
 
 def test_only_prose_is_flagged_and_offsets_point_into_the_file():
     findings = check(MD, lang="en", markdown=True)
-    assert [(f.category, f.text) for f in findings] == [("merged-words", "surrenderedin")]
+    assert [(f.category, f.text) for f in findings] == [("merged-words", "disappearedin")]
     f = findings[0]
-    assert MD[f.start:f.end] == "surrenderedin"
+    assert MD[f.start:f.end] == "disappearedin"
     assert (f.line, f.column) == (7, 11)
 
 
@@ -40,14 +40,14 @@ def test_the_same_text_as_plain_text_is_flagged_in_code_too():
 
 
 def test_suppression_comment_silences_the_next_line_only():
-    md = ("<!-- mtcheck: ignore[merged-words] -->\nThey have surrenderedin the city.\n"
-          "They have surrenderedin the town.\n")
+    md = ("<!-- mtcheck: ignore[merged-words] -->\nThey have disappearedin the city.\n"
+          "They have disappearedin the town.\n")
     findings = check(md, lang="en", markdown=True)
     assert [f.line for f in findings] == [3]
 
 
 def test_suppression_without_selector_silences_everything_on_the_next_line():
-    md = "<!-- mtcheck: ignore -->\nthe the surrenderedin\n"
+    md = "<!-- mtcheck: ignore -->\nthe the disappearedin\n"
     assert check(md, lang="en", markdown=True) == []
 
 

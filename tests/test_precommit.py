@@ -28,7 +28,7 @@ def content_repo(tmp_path_factory):
     git(repo, "config", "user.email", "t@example.org")
     git(repo, "config", "user.name", "t")
     (repo / "pyproject.toml").write_text('[tool.mtcheck]\nlang = "en"\n')
-    (repo / "article.txt").write_text("They have surrenderedin the city.\n")
+    (repo / "article.txt").write_text("They have disappearedin the city.\n")
     (repo / "clean.md").write_text("# Notes\n\nThe ministry said the soldiers left on Monday.\n")
     git(repo, "add", "-A")
     return repo
@@ -44,7 +44,7 @@ def test_check_hook_fails_on_an_artifact_and_passes_on_clean_text(content_repo, 
     home = tmp_path_factory.mktemp("pre-commit-home")
     bad = try_repo(content_repo, "mtcheck", home, "article.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "MT101" in bad.stdout and "surrenderedin" in bad.stdout
+    assert "MT101" in bad.stdout and "disappearedin" in bad.stdout
     good = try_repo(content_repo, "mtcheck", home, "clean.md")
     assert good.returncode == 0, good.stdout + good.stderr
 
@@ -53,4 +53,4 @@ def test_fix_hook_rewrites_the_file(content_repo, tmp_path_factory):
     home = tmp_path_factory.mktemp("pre-commit-home")
     result = try_repo(content_repo, "mtcheck-fix", home, "article.txt")
     assert result.returncode == 1  # pre-commit fails a hook that modified files
-    assert (content_repo / "article.txt").read_text() == "They have surrendered in the city.\n"
+    assert (content_repo / "article.txt").read_text() == "They have disappeared in the city.\n"

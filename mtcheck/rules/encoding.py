@@ -178,7 +178,7 @@ class InvisibleCharacter(Rule):
     examples = (
         Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
         Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
-        Example("ru", "Мариу⟦\u200b⟧поль", "Мариуполь"),
+        Example("ru", "Воро⟦\u200b⟧неж", "Воронеж"),
         Example("es", "Cádiz⟦\u200b⟧ ganó", "Cádiz ganó"),
         Example("fr", "le minis⟦\u00ad⟧tère", "le ministère"),
         Example("it", "il ministero⟦\u2060⟧ ha detto", "il ministero ha detto"),
@@ -213,13 +213,13 @@ class MixedScript(Rule):
     category = "mixed-script"
     fix_availability = "sometimes"
     what = ("Finds words that mix letters of two scripts, such as a Latin `a` inside a Russian "
-            "word (`Мaриуполя`): homoglyphs that look right and break search and spelling.")
+            "word (`Вoронежа`): homoglyphs that look right and break search and spelling.")
     why = "Homoglyphs come from keyboard switching and OCR; they make words unfindable."
     fix_safety = ("Safe when every odd letter has a look-alike in the word's main script: it is "
                   "replaced by that look-alike. No fix otherwise.")
     examples = (
-        Example("ru", "город ⟦Мaриуполь⟧ пал", "город Мариуполь пал"),
-        Example("en", "the city of ⟦Kyіv⟧", "the city of Kyiv"),
+        Example("ru", "город ⟦Вoронеж⟧ вырос", "город Воронеж вырос"),
+        Example("en", "the city of ⟦Rіga⟧", "the city of Riga"),
         Example("de", "die ⟦Stаdt⟧ fiel", "die Stadt fiel"),
         Example("es", "la ⟦ciudаd⟧ cayó", "la ciudad cayó"),
         Example("fr", "la ⟦villе⟧ est tombée", "la ville est tombée"),

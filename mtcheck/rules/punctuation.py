@@ -468,7 +468,7 @@ class ForeignMarks(Rule):
     examples = (
         Example("en", "⟦¿⟧What happened?", "What happened?"),
         Example("fr", "⟦¡⟧Quelle surprise!", "Quelle surprise!"),
-        Example("en", "they surrendered⟦，⟧then left", "they surrendered, then left"),
+        Example("en", "they disappeared⟦，⟧then left", "they disappeared, then left"),
         Example("de", "⟦¿⟧Was ist passiert?", "Was ist passiert?"),
         Example("es", "se rindieron⟦，⟧luego", "se rindieron, luego"),
         Example("it", "⟦¿⟧Cosa è successo?", "Cosa è successo?"),

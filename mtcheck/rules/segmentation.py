@@ -22,7 +22,7 @@ from mtcheck.rules import Example, Rule, register
 WORD = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
 )
-# One lower-case run followed by one capitalized run: woundedThey, dieSoldaten, inKyiv.
+# One lower-case run followed by one capitalized run: injuredThey, dieSoldaten, inRiga.
 CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 
 # Frequency thresholds (Zipf: log10 of occurrences per billion words).
@@ -67,8 +67,8 @@ def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     stay quiet. ``certain`` is true when one part is a glue word.
 
     >>> from mtcheck.languages import get_language
-    >>> best_split(get_language("en"), "surrenderedin")
-    ('surrendered', 'in', True)
+    >>> best_split(get_language("en"), "disappearedin")
+    ('disappeared', 'in', True)
     >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
     True
     """
@@ -105,15 +105,15 @@ class MergedWords(Rule):
     category = "merged-words"
     fix_availability = "always"
     what = ("Finds two words written without the space between them: an unknown token that "
-            "reads as two known words (`surrenderedin`), or a lower-case word glued to a "
-            "capitalized one that is not a sentence start (`inKyiv`, German `dieSoldaten`).")
+            "reads as two known words (`disappearedin`), or a lower-case word glued to a "
+            "capitalized one that is not a sentence start (`inRiga`, German `dieSoldaten`).")
     why = ("Machine translation and the pipelines around it lose spaces at tag and segment "
            "boundaries; no human writes these tokens.")
     fix_safety = ("Safe when one side is a frequent function word of the language and the other "
                   "a frequent word; unsafe otherwise (the split is probable, not certain).")
     examples = (
-        Example("en", "troops have ⟦surrenderedin⟧ the port city", "troops have surrendered in the port city"),
-        Example("en", "the talks ⟦inKyiv⟧ ended", "the talks in Kyiv ended"),
+        Example("en", "troops have ⟦disappearedin⟧ the port city", "troops have disappeared in the port city"),
+        Example("en", "the talks ⟦inRiga⟧ ended", "the talks in Riga ended"),
         Example("de", "Am Montag haben sich ⟦dieSoldaten⟧ ergeben.", "Am Montag haben sich die Soldaten ergeben."),
         Example("de", "Die Soldaten ⟦ergabensich⟧ am Montag.", "Die Soldaten ergaben sich am Montag."),
         Example("es", "los soldados se ⟦rindieronen⟧ la ciudad", "los soldados se rindieron en la ciudad"),
@@ -126,7 +126,7 @@ class MergedWords(Rule):
     clean = (
         ("de", "Das Verteidigungsministerium meldete den Kriegsgefangenenaustausch."),
         ("en", "She bought an iPhone on eBay and paid with PayPal, then watched YouTube at McDonald's."),
-        ("en", "Write to press@example.com or see www.example.com/surrenderedin and #inKyiv"),
+        ("en", "Write to press@example.com or see www.example.com/disappearedin and #inRiga"),
         ("es", "Quiero decírselo y comprarlos mañana."),
         ("it", "Vorrei dirglielo e comprarli domani."),
         ("nl", "De Tweede Kamer sprak over het verkiezingsprogramma en de IJssel."),
@@ -167,12 +167,12 @@ class MissingSentenceBoundary(Rule):
     name = "glued-sentences"
     category = "missing-sentence-boundary"
     what = ("Finds a word glued to the capitalized first word of the next sentence "
-            "(`woundedThey`): the period and the space were lost.")
+            "(`injuredThey`): the period and the space were lost.")
     why = "Two sentences read as one, and the glued token is not a word."
     fix_safety = ("Safe: the capitalized part is a word the language writes in lower case "
                   "mid-sentence, so it can only start a sentence; the fix inserts `. `.")
     examples = (
-        Example("en", "including 80 ⟦woundedThey⟧ have surrendered", "including 80 wounded. They have surrendered"),
+        Example("en", "including 80 ⟦injuredThey⟧ have disappeared", "including 80 injured. They have disappeared"),
         Example("de", "Es gab 80 ⟦VerletzteDie⟧ Behörden schweigen.", "Es gab 80 Verletzte. Die Behörden schweigen."),
         Example("es", "hubo 80 ⟦heridosLos⟧ soldados se rindieron", "hubo 80 heridos. Los soldados se rindieron"),
         Example("fr", "dont 80 ⟦blessésIls⟧ se sont rendus", "dont 80 blessés. Ils se sont rendus"),
@@ -301,7 +301,7 @@ class RepeatedWord(Rule):
         Example("en", "in ⟦the the⟧ port city", "in the port city"),
         Example("es", "en ⟦la la⟧ ciudad", "en la ciudad"),
         Example("de", "die Soldaten ⟦haben haben⟧ sich ergeben", "die Soldaten haben sich ergeben"),
-        Example("ru", "в ⟦городе городе⟧ Мариуполь", "в городе Мариуполь"),
+        Example("ru", "в ⟦городе городе⟧ Воронеже", "в городе Воронеже"),
         Example("fr", "dans ⟦la la⟧ ville", "dans la ville"),
         Example("it", "per ⟦il il⟧ governo", "per il governo"),
         Example("pt", "para ⟦o o⟧ governo", "para o governo"),
