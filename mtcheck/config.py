@@ -53,7 +53,7 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None  # where it was read from
     # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
-    rule_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    rule_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def selects(self, rule, path: str | None = None) -> bool:
         """Is ``rule`` on for a file at ``path``? Ignore wins over select."""

@@ -582,3 +582,14 @@ def test_unknown_rule_is_exit_2(capsys):
     assert rc == 2
     assert out == ""
     assert_one_line_error(err, "MT999")
+
+
+def test_changing_the_selection_of_a_used_config_changes_the_rules_run():
+    """The per-config cache of selected rules must not answer for an older selection."""
+    from mtcheck import check
+    from mtcheck.config import Config
+
+    config = Config()
+    assert {f.code for f in check(THREE, lang="en", config=config)} == {"MT101", "MT203", "MT205"}
+    config.ignore = ["MT101"]
+    assert {f.code for f in check(THREE, lang="en", config=config)} == {"MT203", "MT205"}
