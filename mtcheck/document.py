@@ -25,8 +25,10 @@ _URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w@])@\w{2,}"
 _HASHTAG = r"(?<![\w#&])#\w*[^\W\d_]\w*"
-# A bare domain (example.com, gov.uk): letters, a dot, a common top-level domain.
-_DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:com|org|net|edu|gov|info|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]'’])?(?![\w])"
+# A bare domain (example.com, gov.uk, Newsfeed.Com): letters, a dot, a common top-level domain.
+# Generic domains match in any case; country codes only in lower case, since "Ukraine.It" or
+# "said.De" are glued sentences, not hosts.
+_DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:(?i:com|org|net|edu|gov|info|biz)|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]'’])?(?![\w])"
 # Compiled one by one: a single alternation is tried at every position and runs 3× slower.
 PLAIN_PROTECTED = tuple(regex.compile(p) for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN))
 

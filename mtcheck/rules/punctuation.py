@@ -35,8 +35,6 @@ QUOTE_TOKEN = regex.compile(f"[‘’'`]{{2}}|,,|[{regex.escape(QUOTE_MARKS)}]")
 BRACKET_MARK = regex.compile(r"[()\[\]{}]")
 
 _SPACE = " \t\u00a0\u202f"
-# Top-level domains that follow a word directly in host names written without "www." or scheme.
-DOMAIN_ENDINGS = frozenset({"com", "net", "org", "edu", "gov", "info", "biz"})
 
 
 def _double(mark: str) -> bool:
@@ -129,9 +127,8 @@ class MissingSpace(Rule):
                 continue
             if m.group() == ";" and doc.masked[start - len(left) - 1: start - len(left)] in ("&", "#"):
                 continue  # an HTML entity (&quot;): markup residue, reported by MT302
-            if m.group() == "." and (right.lower() in DOMAIN_ENDINGS
-                                     or doc.masked[end + len(right): end + len(right) + 1] == "@"):
-                continue  # a host name (Newsfeed.Com) or an address cut short (Kyle.Jones@)
+            if m.group() == "." and doc.masked[end + len(right): end + len(right) + 1] == "@":
+                continue  # an address cut short (Kyle.Jones@)
             yield self.finding(
                 start - len(left), end + len(right),
                 f"no space after `{m.group()}` in `{left}{m.group()}{right}`",
