@@ -152,6 +152,11 @@ class Document:
             i = self.text.find("\n", i + 1)
         return starts
 
+    @property
+    def has_records(self) -> bool:
+        """Was this document built from JSONL/TSV records (rather than a text file)?"""
+        return self.segments[0].record is not None
+
     def segment_at(self, offset: int) -> Segment:
         return self.segments[max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)]
 

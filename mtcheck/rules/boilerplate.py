@@ -17,6 +17,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, available, get_language
 from mtcheck.rules import Example, Rule, register
+from mtcheck.rules.punctuation import BRACKETS
 
 # A prompt: optional bracket, the prompt words, a colon, the linked headline.
 PROMPT = regex.compile(r"(?P<open>[(\[]?)\s*(?P<phrase>[^\W\d][^:：\n]{0,60}?)\s*[:：]\s*\S.*", regex.S)
@@ -72,7 +73,7 @@ class WebBoilerplate(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         prompts = all_prompts()
-        records = doc.segments[0].record is not None
+        records = doc.has_records
         # A record is judged whole (its fix empties it); a text file paragraph by paragraph.
         units = [(s.start, s.end) for s in doc.segments] if records else doc.paragraphs
         for n, (start, end) in enumerate(units):
@@ -97,9 +98,9 @@ class WebBoilerplate(Rule):
         'bracketed'
         """
         words = text.split()
-        if len(words) <= MAX_HEADING_WORDS and text.rstrip(":：").strip().lower() in prompts \
-                and len(text.rstrip(":：").split()) >= 2:
-            return "heading"
+        heading = " ".join(text.rstrip(":：").lower().split())
+        if 2 <= len(words) <= MAX_HEADING_WORDS and heading in prompts:
+            return "heading"  # one-word headings ("Related") are too often real words
         m = PROMPT.fullmatch(text)
         if m is None or len(words) > MAX_PROMPT_WORDS:
             return None
@@ -107,7 +108,6 @@ class WebBoilerplate(Rule):
         if phrase not in prompts:
             return None
         if m.group("open"):
-            closing = {"(": ")", "[": "]"}[m.group("open")]
-            return "bracketed" if text.endswith(closing) else None
+            return "bracketed" if text.endswith(BRACKETS[m.group("open")]) else None
         # Without a bracket, a one-word prompt ("Also: …") is too often a sentence.
         return "prompt" if len(phrase.split()) >= 2 else None

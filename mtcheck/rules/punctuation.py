@@ -86,7 +86,7 @@ def lone_sentence(doc: Document) -> bool:
     """A record with no document around it (no ``doc_id`` shared with others) and no source:
     a quotation or an aside may open or close in the sentences before or after it, which are not
     here. With a source, a balanced source makes an unbalanced translation an error again."""
-    return len(doc.segments) == 1 and doc.segments[0].record is not None and doc.segments[0].source is None
+    return doc.has_records and len(doc.segments) == 1 and doc.segments[0].source is None
 
 
 @register
