@@ -57,7 +57,7 @@ def encode(words: dict[str, int], comment: str, block_words: int = BLOCK_WORDS) 
 
 
 class _Blocks:
-    """One sorted word list stored as compressed blocks; inflated blocks are kept."""
+    """One sorted word list stored as compressed blocks (the owner keeps what it inflates)."""
 
     def __init__(self, index: list, body: bytes, start: int):
         self.firsts = [first for first, _ in index]
@@ -65,7 +65,6 @@ class _Blocks:
         for _, length in index:
             self.offsets.append(self.offsets[-1] + length)
         self.body = body
-        self.cache: dict[int, bytes] = {}
 
     def __len__(self) -> int:
         return len(self.firsts)
@@ -116,7 +115,7 @@ class BlockLexicon:
         """How many listed words are longer than ``stem`` and start with it (up to ``limit``)."""
         if self._all is not None:
             return count_prefixed(self.sorted_words(), stem, limit)
-        return self._forward.count_prefixed(stem, limit, lambda i: self._inflate(i)[0])
+        return self._forward.count_prefixed(stem, limit, lambda i: self._block(i)[0])
 
     def words_ending(self, tail: str, limit: int) -> int:
         """How many listed words are longer than ``tail`` and end with it (up to ``limit``)."""
