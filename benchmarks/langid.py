@@ -33,10 +33,7 @@ def run(data: Path, per_file: int) -> dict[str, dict]:
     for lang, texts in sentences(data, per_file).items():
         right, long_right, long_total, voted = 0, 0, 0, 0
         for text in texts:
-            ranked = langdetect.vote(text).most_common(2)
-            decided_by_vote = (ranked and ranked[0][1] >= langdetect.MIN_VOTES
-                               and (len(ranked) == 1 or ranked[0][1] >= langdetect.MIN_MARGIN * ranked[1][1]))
-            voted += bool(decided_by_vote)
+            voted += langdetect.decided_by_vote(text) is not None
             ok = langdetect.detect(text) == lang
             right += ok
             if len(text.split()) > 5:

@@ -37,11 +37,19 @@ def vote(text: str) -> Counter:
     return counts
 
 
-def detect(text: str, default: str = "en") -> str:
-    """The most probable target language of ``text`` among those with data."""
+def decided_by_vote(text: str) -> str | None:
+    """The language the glue-word vote settles on alone (enough votes, a clear margin), or None."""
     ranked = vote(text).most_common(2)
     if ranked and ranked[0][1] >= MIN_VOTES and (len(ranked) == 1 or ranked[0][1] >= MIN_MARGIN * ranked[1][1]):
         return ranked[0][0]
+    return None
+
+
+def detect(text: str, default: str = "en") -> str:
+    """The most probable target language of ``text`` among those with data."""
+    voted = decided_by_vote(text)
+    if voted:
+        return voted
     if not _WORD.search(text):
         return default
     lang, _ = _identifier().classify(text[:20000])
