@@ -94,11 +94,7 @@ class Language:
     @cached_property
     def boilerplate(self) -> frozenset[str]:
         """Lower-case prompts of news sites in this language (``also read``), from boilerplate.txt."""
-        path = self.folder / "boilerplate.txt"
-        if not path.exists():
-            return frozenset()
-        lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-        return frozenset(line for line in lines if line and not line.startswith("#"))
+        return _boilerplate(self.code)
 
     @cached_property
     def glue_words(self) -> dict[str, str]:
@@ -122,6 +118,22 @@ def available() -> list[str]:
 def _available() -> tuple[str, ...]:
     # Read once: rules ask for every document, and a directory glob costs ~0.2 ms.
     return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/language.toml")))
+
+
+@lru_cache(maxsize=None)
+def _boilerplate(code: str) -> frozenset[str]:
+    path = DATA_DIR / code / "boilerplate.txt"
+    if not path.exists():
+        return frozenset()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def all_boilerplate() -> frozenset[str]:
+    """The prompts of every language with data, read without loading the languages themselves
+    (page furniture may arrive untranslated, so every text is checked against all of them)."""
+    return frozenset().union(*(_boilerplate(code) for code in available()))
 
 
 @lru_cache(maxsize=None)

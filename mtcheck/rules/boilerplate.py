@@ -8,14 +8,13 @@ language with data (``languages/<lang>/boilerplate.txt``) are looked for in ever
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterable
 
 import regex
 
 from mtcheck.document import Document
 from mtcheck.finding import Fix
-from mtcheck.languages import Language, available, get_language
+from mtcheck.languages import Language, all_boilerplate
 from mtcheck.rules import Example, Rule, register
 from mtcheck.rules.punctuation import BRACKETS
 
@@ -23,12 +22,6 @@ from mtcheck.rules.punctuation import BRACKETS
 PROMPT = regex.compile(r"(?P<open>[(\[]?)\s*(?P<phrase>[^\W\d][^:：\n]{0,60}?)\s*[:：]\s*\S.*", regex.S)
 MAX_PROMPT_WORDS = 40  # a prompt line is one headline long; a longer paragraph is article text
 MAX_HEADING_WORDS = 4
-
-
-@lru_cache(maxsize=1)
-def all_prompts() -> frozenset[str]:
-    """The prompts of every language with data: furniture may come untranslated."""
-    return frozenset().union(*(get_language(code).boilerplate for code in available()))
 
 
 @register
@@ -72,7 +65,7 @@ class WebBoilerplate(Rule):
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        prompts = all_prompts()
+        prompts = all_boilerplate()
         records = doc.has_records
         # A record is judged whole (its fix empties it); a text file paragraph by paragraph.
         units = [(s.start, s.end) for s in doc.segments] if records else doc.paragraphs
