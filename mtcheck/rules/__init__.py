@@ -18,7 +18,7 @@ from mtcheck.languages import Language
 from mtcheck.taxonomy import CATEGORIES
 
 # Rule families, imported on first use of the catalogue.
-FAMILIES = ("segmentation", "punctuation", "encoding", "boilerplate")
+FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 

@@ -1,0 +1,263 @@
+"""Casing: names lowercased, weekdays and nationalities capitalized against the language's rules,
+sentences that start in lower case.
+
+Words are judged only mid-sentence (see ``mtcheck.casing``), from the language's casing data
+(``languages/<lang>/casing.txt``, built from CLDR, dictionaries, case statistics of human text
+and a reviewed names table). A paragraph without any capital letter is a style choice and is
+left alone, and so is a headline written in Title Case.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import regex
+
+from mtcheck.casing import WORD, in_language, lower_case_words, mid_sentence_words
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language, get_language
+from mtcheck.rules import Example, Rule, register
+
+# Sources certain enough for a safe fix; a name known only from case statistics is unsafe.
+CERTAIN_SOURCES = frozenset({"names.toml", "cldr", "dictionary", "wiktionary"})
+TITLE_LINE_SHARE = 0.75  # a line whose longer words are mostly capitalized is a headline
+MAX_ABBREVIATION = 3  # a word this short before a period mid-sentence is an abbreviation (`cf.`)
+MAX_CONNECTORS = 2  # `Plaza de Mayo`, `Plaza de la Constitución`: connectors inside a name
+
+
+# A day of the month before a word, or a year after it, maybe past a short word: English
+# `5 march`, `may 2023`, Spanish `5 de Julio`, `Julio de 2023`.
+_DAY_BEFORE = regex.compile(r"(?<![\p{N}.,\-–]|\p{Lu}\p{L}*[ \t]+)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|\.)?[ \t]+(?:\p{Ll}{1,3}[ \t]+)?$")
+_YEAR_AFTER = regex.compile(r"[ \t]+(?:\p{Ll}{1,3}[ \t]+)?[12]\d{3}(?!\p{N})")
+
+
+def _in_date(text: str, start: int, end: int, lang: Language) -> bool:
+    """Does a date mark the word as a weekday or month: a day number before it, a year after
+    it, or one of the language's date words before it (Spanish `el`, `próximo`; Dutch `op`)?"""
+    before = _phrase_before(text, start)
+    return bool(_DAY_BEFORE.search(text, max(0, start - 16), start) or _YEAR_AFTER.match(text, end)
+                or (before and before[0] in lang.date_markers))
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in WORD.finditer(text)]
+
+
+def _headline(line: str) -> bool:
+    """Is this line written in Title Case (``Troops Leave Kyiv On Monday``)?"""
+    longer = [w for w in _words(line)[1:] if len(w) >= 4]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) / len(longer) >= TITLE_LINE_SHARE
+
+
+@lru_cache(maxsize=None)
+def _phrases(phrases: tuple[str, ...]) -> regex.Pattern | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+
+
+def _paragraph_words(doc: Document, lang: Language, words=mid_sentence_words) -> Iterable[tuple[int, int, str]]:
+    """``words`` of every paragraph outside its headlines and the language's multiword names
+    (`14 Juillet`), with document offsets."""
+    phrases = _phrases(tuple(lang.name_phrases))
+    for start, end in doc.paragraphs:
+        text = doc.masked[start:end]
+        lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
+        skipped = [(s, e) for s, e in lines if _headline(text[s:e])]
+        if phrases is not None:
+            skipped += [m.span() for m in phrases.finditer(text)]
+        for s, e, word in words(text):
+            if not any(hs <= s < he for hs, he in skipped):
+                yield start + s, start + e, word
+
+
+@register
+class ProperNounCase(Rule):
+    code = "MT401"
+    name = "proper-noun-case"
+    category = "proper-noun-case"
+    fix_availability = "always"
+    what = ("Finds a word written in lower case mid-sentence that the language always capitalizes: "
+            "a place or person name (`kyiv`), an English weekday, month or nationality "
+            "(`on wednesday`, `russian oil`), a German noun (`die soldaten`).")
+    why = "Machine translation loses capitals; readers see a careless text, and names get lost."
+    fix_safety = ("Safe when a dictionary, CLDR or the reviewed names table says the word is only "
+                  "ever capitalized; unsafe when only case statistics of human text do.")
+    examples = (
+        Example("en", "Troops left ⟦kyiv⟧ on Monday.", "Troops left Kyiv on Monday."),
+        Example("en", "They met on ⟦wednesday⟧ in Geneva.", "They met on Wednesday in Geneva."),
+        Example("en", "Prices of ⟦russian⟧ oil rose.", "Prices of Russian oil rose."),
+        Example("en", "The talks ended on 5 ⟦march⟧ in Geneva.", "The talks ended on 5 March in Geneva."),
+        Example("es", "Las tropas llegaron a ⟦madrid⟧ el lunes.", "Las tropas llegaron a Madrid el lunes."),
+        Example("pt", "As tropas chegaram a ⟦londres⟧ ontem.", "As tropas chegaram a Londres ontem."),
+        Example("fr", "Les troupes sont arrivées à ⟦marseille⟧ hier.", "Les troupes sont arrivées à Marseille hier."),
+        Example("it", "Le truppe sono arrivate a ⟦parigi⟧ ieri.", "Le truppe sono arrivate a Parigi ieri."),
+        Example("de", "Gestern kamen die ⟦soldaten⟧ zurück.", "Gestern kamen die Soldaten zurück."),
+        Example("nl", "De troepen gingen naar ⟦amsterdam⟧ terug.", "De troepen gingen naar Amsterdam terug."),
+        Example("ru", "Вчера войска вошли в ⟦москву⟧ без боя.", "Вчера войска вошли в Москву без боя."),
+    )
+    clean = (
+        ("en", "The troops march at dawn; it may rain in March, and China sent turkey and a bill."),
+        ("en", "i think it's fine lol, we went to paris"),
+        ("de", "Am Montag sagte die ukrainische Armee, die Soldaten seien zurück."),
+        ("es", "El lunes, los soldados ucranianos llegaron a Madrid."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        casing, text = lang.casing, doc.masked
+        for start, end, word in _paragraph_words(doc, lang, lower_case_words):
+            entry = casing.get(word)
+            if entry is None or not entry.is_name:
+                continue
+            if text.startswith(".", end) and (word in lang.abbreviations or len(word) <= MAX_ABBREVIATION):
+                continue  # Italian `sig.`, not the town of Sig; `cf.`
+            if _capitalized_past(_phrase_before(text, start), frozenset()) and \
+                    _capitalized_past(_phrase_after(text, end), frozenset()):
+                continue  # a particle or short word inside a name or title: `Carl von Linné`
+            if not in_language(text, start, end, lang.zipf):
+                continue  # a quotation in another language: `una sera` in German text
+            if entry.in_date and not _in_date(text, start, end, lang):
+                continue  # `troops march`, `it may rain`: a month only in `5 march`, `may 2023`
+            safe = bool(entry.sources & CERTAIN_SOURCES)
+            yield self.finding(start, end, f"`{word}` is written `{entry.form}` in {lang.name}",
+                               Fix.replace(start, end, entry.form, safe=safe))
+
+
+@register
+class OverCapitalization(Rule):
+    code = "MT402"
+    name = "over-capitalization"
+    category = "over-capitalization"
+    fix_availability = "always"
+    what = ("Finds a weekday, month or language/nationality word capitalized mid-sentence in a "
+            "language that writes them in lower case (es `el Lunes`, fr `en Mai`, ru `в "
+            "Понедельник`), the source language's casing carried over.")
+    why = "Each language has its own casing rules; source casing in the translation reads as an error."
+    fix_safety = ("Safe for weekdays and months; unsafe for language and nationality words, which "
+                  "institution names capitalize (`Iglesia Ortodoxa Rusa`).")
+    examples = (
+        Example("es", "Llegaron el ⟦Lunes⟧ por la noche.", "Llegaron el lunes por la noche."),
+        Example("es", "Murieron tres soldados ⟦Ucranianos⟧ ayer.", "Murieron tres soldados ucranianos ayer."),
+        Example("pt", "Chegaram no ⟦Sábado⟧ passado.", "Chegaram no sábado passado."),
+        Example("fr", "Ils sont arrivés en ⟦Mai⟧ dernier.", "Ils sont arrivés en mai dernier."),
+        Example("it", "Sono arrivati a ⟦Marzo⟧ scorso.", "Sono arrivati a marzo scorso."),
+        Example("nl", "Ze kwamen op ⟦Maandag⟧ aan.", "Ze kwamen op maandag aan."),
+        Example("ru", "Они приехали в ⟦Понедельник⟧ вечером.", "Они приехали в понедельник вечером."),
+    )
+    clean = (
+        ("es", "La Iglesia Ortodoxa Rusa celebró el Viernes Santo en la Plaza de Mayo."),
+        ("es", "La Revolución Francesa cambió el mundo."),
+        ("fr", "La planète Mars est visible en mai."),
+        ("de", "Am Montag sprach sie Russisch."),
+        ("ru", "В понедельник украинские войска вошли в город."),
+        ("es", "Nuevo Récord En Las Ventas De Lunes Y Martes"),
+    )
+
+    def applies_to(self, lang: str) -> bool:
+        return bool(get_language(lang).over_capitalized)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        casing, text = lang.casing, doc.masked
+        for start, end, word in _paragraph_words(doc, lang):
+            if not word[0].isupper() or word.isupper():
+                continue  # lower case, or all capitals on purpose (`14 de ENERO` in a heading)
+            entry = casing.get(word.lower())
+            if entry is None or entry.is_name or entry.kind not in lang.over_capitalized:
+                continue
+            if entry.in_date and not _in_date(text, start, end, lang):
+                continue  # Spanish `Domingo`, Dutch `Mei`: names too, outside a date
+            before, after = _phrase_before(text, start), _phrase_after(text, end)
+            if _capitalized_past(after, lang.name_connectors) or \
+                    _capitalized_past(before, lang.name_connectors, joined=1):
+                continue  # inside a multiword name: `Viernes Santo`, `Domingo de Ramos`, `Plaza de Mayo`
+            if entry.kind == "language" and (not before or before[0] in lang.noun_markers):
+                continue  # a noun (`los Griegos`, `Italiens, Espagnols`): usage varies
+            fixed = entry.form if word[1:].islower() else word.lower()  # `LunES` → `lunes`
+            kind = {"weekday": "weekdays", "month": "months"}.get(entry.kind, "language and nationality words")
+            yield self.finding(start, end, f"{lang.name} writes {kind} in lower case: `{fixed}`",
+                               Fix.replace(start, end, fixed, safe=entry.kind in ("weekday", "month")))
+
+
+def _phrase_before(text: str, start: int) -> list[str]:
+    """The words before ``start`` up to a punctuation mark, nearest first."""
+    return regex.search(r"[\p{L}\p{M} \t]*$", text[max(0, start - 60):start]).group().split()[::-1]
+
+
+def _phrase_after(text: str, end: int) -> list[str]:
+    """The words after ``end`` up to a punctuation mark, nearest first."""
+    return regex.match(r"[\p{L}\p{M} \t]*", text[end:end + 60]).group().split()
+
+
+def _capitalized_past(words: list[str], connectors: frozenset[str], joined: int = 0) -> bool:
+    """Do ``words`` (nearest first) reach a capitalized word past at least ``joined`` and at most
+    MAX_CONNECTORS connectors?"""
+    n = 0
+    while n < len(words) and n < MAX_CONNECTORS and words[n] in connectors:
+        n += 1
+    return joined <= n < len(words) and words[n][0].isupper()
+
+
+# A sentence glued after its period (`hours.the`), or begun in lower case after one (`hours. the`).
+# The word after the period is a function word or another very frequent word (`selon`,
+# `volgens`); the word before it a known word, frequent or long enough (Russian `замедлилась`)
+# not to be an abbreviation, which the language's list covers besides.
+MIN_RIGHT_ZIPF = 5.0
+MIN_LEFT_ZIPF = 3.0
+MIN_LONG_WORD = 7
+# `hours. the` needs a long word before the period, or a frequent one in lower case (`Reps.`,
+# `rec.` are cut short); the glued `hours.the` is a slip after any known word.
+MIN_LEFT_SPACED = 5
+MIN_LEFT_ZIPF_SPACED = 4.5
+_AFTER_PERIOD = regex.compile(r"(?<![\p{L}\p{M}.])(\p{L}\p{Ll}{2,})\.([ \t]*)(\p{Ll}+)(?=[ \t,])")
+
+
+@register
+class SentenceCase(Rule):
+    code = "MT403"
+    name = "sentence-case"
+    category = "sentence-case"
+    fix_availability = "always"
+    what = ("Finds a sentence that starts in lower case after the period of the one before, "
+            "`hours.the authorities` or `hours. the authorities`, where the first word is one of "
+            "the language's function words or very frequent words and the word before the period "
+            "a known word.")
+    why = "A lower-case start hides the sentence boundary; often a space was lost with it."
+    fix_safety = "Safe: the first word is capitalized (and a lost space restored)."
+    examples = (
+        Example("en", "It ended within hours⟦.the⟧ authorities left.", "It ended within hours. The authorities left."),
+        Example("en", "It ended within hours⟦. the⟧ authorities left.", "It ended within hours. The authorities left."),
+        Example("es", "Terminó en pocas horas⟦. las⟧ autoridades se fueron.", "Terminó en pocas horas. Las autoridades se fueron."),
+        Example("pt", "Terminou em poucas horas⟦.as⟧ autoridades saíram.", "Terminou em poucas horas. As autoridades saíram."),
+        Example("fr", "Tout était fini en quelques heures⟦. les⟧ autorités sont parties.", "Tout était fini en quelques heures. Les autorités sont parties."),
+        Example("it", "Tutto finì in poche ore⟦. le⟧ autorità se ne andarono.", "Tutto finì in poche ore. Le autorità se ne andarono."),
+        Example("de", "Alles endete nach wenigen Stunden⟦. die⟧ Behörden gingen.", "Alles endete nach wenigen Stunden. Die Behörden gingen."),
+        Example("nl", "Het was binnen enkele uren voorbij⟦. de⟧ autoriteiten vertrokken.", "Het was binnen enkele uren voorbij. De autoriteiten vertrokken."),
+        Example("ru", "Всё закончилось через несколько часов⟦. в⟧ городе тихо.", "Всё закончилось через несколько часов. В городе тихо."),
+    )
+    clean = (
+        ("en", "It costs 5 dollars, etc. and more.\n\nSee config.yaml for the settings."),
+        ("en", "i went there. the food was good lol"),
+        ("de", "Das gilt z. B. für die Stadt usw. in der Region."),
+        ("es", "Visite www.ejemplo.es para más datos."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        if not any(ch.isupper() for ch in text):
+            return
+        for m in _AFTER_PERIOD.finditer(text):
+            left, space, right = m.groups()
+            if space and not (len(left) >= MIN_LEFT_SPACED or left.islower() and lang.zipf(left) >= MIN_LEFT_ZIPF_SPACED):
+                continue  # `Reps. to`, `rec. and`: abbreviations the language's list lacks
+            if (not (right in lang.glue_words or lang.zipf(right) >= MIN_RIGHT_ZIPF)
+                    or not (lang.zipf(left) >= MIN_LEFT_ZIPF or len(left) >= MIN_LONG_WORD and lang.zipf(left) > 0)
+                    or left.lower() in lang.abbreviations or doc.is_protected(m.start(), m.end())):
+                continue
+            start = m.start(1) + len(left)
+            end = m.end(3)
+            fixed = ". " + right[0].upper() + right[1:]
+            yield self.finding(start, end, f"a sentence starts in lower case: `{right}` → `{fixed[2:]}`",
+                               Fix.replace(start, end, fixed))

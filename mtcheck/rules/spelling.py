@@ -1,0 +1,160 @@
+"""Spelling that is certain: accents dropped from frequent words, and one name spelled two ways.
+
+Only what needs no guessing is reported. ``accents.txt`` lists forms that no dictionary of the
+language has and whose accented spelling is a frequent word (Spanish ``tambien`` → ``también``);
+everything less certain stays quiet. A document that mixes spellings of one name (``Kyiv`` …
+``Kiev``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+import regex
+
+from mtcheck.casing import WORD, WORD_OR_ELIDED, in_language, strip_accents
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language, get_language
+from mtcheck.rules import Example, Rule, register
+
+
+@register
+class DroppedAccent(Rule):
+    code = "MT404"
+    name = "dropped-accent"
+    category = "spelling"
+    fix_availability = "always"
+    what = ("Finds a lower-case word that is no word of the language but a frequent word with its "
+            "accents dropped (es `estan` → `están`, fr `deja` → `déjà` when no reading without "
+            "accents exists).")
+    why = "Accents are part of the spelling; an MT system or a keyboard without them leaves typos."
+    fix_safety = "Safe: the form is no word of its own, and one accented word is far more frequent than any other."
+    examples = (
+        Example("es", "Las tropas ⟦estan⟧ en la ciudad.", "Las tropas están en la ciudad."),
+        Example("pt", "As tropas ⟦nao⟧ chegaram.", "As tropas não chegaram."),
+        Example("fr", "Les troupes sont ⟦deja⟧ parties.", "Les troupes sont déjà parties."),
+        Example("it", "Le truppe sono in ⟦citta⟧ oggi.", "Le truppe sono in città oggi."),
+        Example("de", "Das ist gut ⟦fur⟧ die Stadt.", "Das ist gut für die Stadt."),
+    )
+    clean = (
+        ("es", "Yo publico el libro y esta casa es de José."),
+        ("en", "The cafe near the resume desk opened."),
+        ("ru", "Он еще не пришел."),
+    )
+
+    def applies_to(self, lang: str) -> bool:
+        return bool(get_language(lang).accents)  # languages whose accents can be dropped
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        accents = lang.accents
+        if not accents:
+            return
+        for m in WORD_OR_ELIDED.finditer(doc.masked):
+            word = m.group()
+            fixed = accents.get(word) if word.islower() else None
+            if fixed is not None and in_language(doc.masked, m.start(), m.end(), lang.zipf):
+                yield self.finding(m.start(), m.end(), f"`{word}` is spelled `{fixed}` in {lang.name}",
+                                   Fix.replace(m.start(), m.end(), fixed))
+
+
+# How transliterations of one name differ, in Latin letters: i/y/j (Dmitry, Dmitri, Dmitrij),
+# w/v, c/q/k (Qaddafi, Kaddafi), h after a consonant (Gadhafi, Gaddafi; Kharkiv, Karkiv),
+# `gu` before e/i (Serguéi), an i between vowels (Dostoievski, Dostoevsky), doubled letters
+# (Odessa, Odesa).
+_LATIN = [("[yj]", "i"), ("w", "v"), ("[qc]", "k"), ("(?<=[kdtpsz])h", ""), ("ph", "f"),
+          ("(?<=g)u(?=[ei])", ""), ("(?<=[aeou])i(?=[aeiou])", ""), (r"(\p{L})\1+", r"\1")]
+# In Cyrillic, transliterations of foreign names differ in their vowels and soft signs (Фрейд,
+# Фройд; Нетаньяху, Нетанияху): inside the word they count as one vowel. The last two letters
+# stay as they are, since Russian inflects names there (Путина, Путину).
+_CYRILLIC_VOWELS = regex.compile(r"[аеёиоуыэюяйьъ]+")
+_CAPITALIZED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
+MIN_NAME = 5
+MAX_NAME_ZIPF = 4.0  # more frequent capitalized words are common words (`Party`, `Harry`)
+LISTING_GAP = 6  # spellings this close are listed on purpose (`Gordievski, Gordievsky o Gordievskiy`)
+
+
+def translit_key(word: str) -> str:
+    """One key for the spellings a name gets from different transliterations.
+
+    >>> translit_key("Dmitry") == translit_key("Dmitri") == translit_key("Dmitrij")
+    True
+    >>> len({translit_key(w) for w in ("Gaddafi", "Gadhafi", "Gadafi")}), translit_key("Ginza") == translit_key("Kinza")
+    (1, False)
+    >>> translit_key("Dostoevsky") == translit_key("Dostoievski"), translit_key("Odesa") == translit_key("Odessa")
+    (True, True)
+    >>> translit_key("Фрейд") == translit_key("Фройд"), translit_key("Путина") == translit_key("Путину")
+    (True, False)
+    """
+    word = strip_accents(word.lower())
+    if regex.match(r"\p{Cyrillic}", word):
+        return _CYRILLIC_VOWELS.sub("V", word[:-2]) + word[-2:]
+    for pattern, replacement in _LATIN:
+        word = regex.sub(pattern, replacement, word)
+    return word
+
+
+@register
+class InconsistentSpelling(Rule):
+    code = "MT405"
+    name = "inconsistent-spelling"
+    category = "inconsistent-spelling"
+    fix_availability = "always"
+    what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
+            "name in the language's names table (`Kyiv` … `Kiev`), or two transliterations that "
+            "differ only in `i`/`y`/`j` (`Dmitry` … `Dmitri`) of a name that is no common word.")
+    why = "Readers take two spellings for two people or places; the house style picks one."
+    fix_safety = ("Unsafe: the later spelling is replaced by the one the document uses first (for "
+                  "listed variants, by the current spelling).")
+    examples = (
+        Example("en", "Dmitry Peskov spoke. Later ⟦Dmitri⟧ Peskov left.", "Dmitry Peskov spoke. Later Dmitry Peskov left."),
+        Example("en", "Troops left Kyiv. Talks in ⟦Kiev⟧ resumed.", "Troops left Kyiv. Talks in Kyiv resumed."),
+        Example("de", "Truppen verließen Kyjiw. Gespräche in ⟦Kiew⟧ folgten.", "Truppen verließen Kyjiw. Gespräche in Kyjiw folgten."),
+        Example("es", "Dmitri Peskov habló. Después ⟦Dmitry⟧ Peskov se fue.", "Dmitri Peskov habló. Después Dmitri Peskov se fue."),
+        Example("pt", "Dmitri Peskov falou. Depois ⟦Dmitry⟧ Peskov saiu.", "Dmitri Peskov falou. Depois Dmitri Peskov saiu."),
+        Example("fr", "Dmitri Peskov a parlé. Puis ⟦Dmitry⟧ Peskov est parti.", "Dmitri Peskov a parlé. Puis Dmitri Peskov est parti."),
+        Example("it", "Dmitrij Peskov ha parlato. Poi ⟦Dmitry⟧ Peskov è partito.", "Dmitrij Peskov ha parlato. Poi Dmitrij Peskov è partito."),
+        Example("nl", "Dmitri Peskov sprak. Later vertrok ⟦Dmitry⟧ Peskov.", "Dmitri Peskov sprak. Later vertrok Dmitri Peskov."),
+        Example("ru", "Город Днепр большой. Мэр города ⟦Днипро⟧ выступил.", "Город Днепр большой. Мэр города Днепр выступил."),
+    )
+    clean = (
+        ("en", "Mary met Mari in Kiev; Mary left."),
+        ("en", "Harry and Harri met Jane."),
+    )
+
+    @staticmethod
+    def _maybe_name(lang: Language, word: str) -> bool:
+        entry = lang.casing.get(word.lower())
+        return entry is None or entry.is_name  # not a weekday or nationality word
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        first: dict[str, str] = {}  # key -> the spelling the document uses first
+        seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        variant_of = {v: group for group in lang.name_variants for v in group}
+        for m in WORD.finditer(doc.masked):
+            word = m.group()
+            if not _CAPITALIZED.fullmatch(word):
+                continue
+            group = variant_of.get(word)
+            if group is not None:
+                key = "=" + group[0]
+            elif len(word) >= MIN_NAME and lang.zipf(word) < MAX_NAME_ZIPF and self._maybe_name(lang, word):
+                key = translit_key(word)
+            else:
+                continue
+            first.setdefault(key, group[0] if group else word)
+            seen[key].append((m.start(), m.end(), word))
+        for key, occurrences in seen.items():
+            spellings = {w for _, _, w in occurrences}
+            if len(spellings) < 2:
+                continue
+            keep = first[key] if first[key] in spellings else occurrences[0][2]
+            previous_end = -LISTING_GAP
+            for start, end, word in occurrences:
+                between = doc.masked[max(previous_end, 0):start]
+                listed = len(between) < LISTING_GAP and not regex.search(r"[.!?]", between)
+                previous_end = end
+                if word != keep and not listed:
+                    yield self.finding(start, end, f"`{word}` is spelled `{keep}` elsewhere in this document",
+                                       Fix.replace(start, end, keep, safe=False))
