@@ -41,11 +41,20 @@ def corpora(data: Path):
     for path in sorted((data / "ud").glob("*-*.jsonl")):
         rows = [json.loads(line) for line in path.open(encoding="utf-8")]
         lang = rows[0]["lang"]
-        # As mtcheck reads JSONL: consecutive records of one doc_id are one document, and a
-        # record without one (the GSD treebanks) is a document of its own.
-        docs = [[(r["id"], r["text"], None) for r in group]
-                for _, group in groupby(rows, key=lambda r: r.get("doc_id") or object())]
-        yield lang, f"ud/{path.name}", docs
+        # The test split apart: the casing build counts case on the other splits.
+        for split in sorted({r.get("split", "") for r in rows}):
+            part = [r for r in rows if r.get("split", "") == split]
+            # As mtcheck reads JSONL: consecutive records of one doc_id are one document, and a
+            # record without one (the GSD treebanks) is a document of its own.
+            docs = [[(r["id"], r["text"], None) for r in group]
+                    for _, group in groupby(part, key=lambda r: r.get("doc_id") or object())]
+            yield lang, f"ud/{path.name}" + (f":{split}" if split else ""), docs
+
+
+def held_out(name: str) -> bool:
+    """Corpora no data build has seen: WMT24 and the UD test splits (the casing build counts
+    case on WMT22 and the other UD splits)."""
+    return name.startswith("wmt24/") or name.endswith(":test")
 
 
 def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> dict:
@@ -60,10 +69,10 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> d
             doc = Document.from_records(list(texts), list(ids), list(range(1, len(ids) + 1)), lang,
                                         path=name, sources=list(sources))
             n_words = sum(len(t.split()) for t in texts)
-            for key in (lang, (lang, name)):
+            keys = (lang, (lang, name)) + (((lang, "held out"),) if held_out(name) else ())
+            for key in keys:
                 words[key] += n_words
             for f in check_document(doc, config):
-                keys = (lang, (lang, name))
                 if f.code in LEFT_OUT:
                     for key in keys:
                         left_out[key] += 1
@@ -81,8 +90,9 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> d
                 "doubled_spaces": left_out[key], "by_code": dict(by_code[key].most_common())}
 
     report = {"languages": {lang: row(lang) for lang in sorted(k for k in words if isinstance(k, str))},
-              "corpora": {f"{lang} {name}": row((lang, name))
-                          for lang, name in sorted(k for k in words if isinstance(k, tuple))}}
+              "held_out": {k[0]: row(k) for k in sorted(k for k in words if isinstance(k, tuple) and k[1] == "held out")},
+              "corpora": {f"{lang} {name}": row((lang, name)) for lang, name in
+                          sorted(k for k in words if isinstance(k, tuple) and k[1] != "held out")}}
     if dump:
         with dump.open("w", encoding="utf-8") as out:
             for lang, name, record, code, message, context in examples:
@@ -111,6 +121,8 @@ def main() -> None:
     args = parser.parse_args()
     report = run(args.data, args.show, dump=args.dump)
     print_table("language", report["languages"])
+    print()
+    print_table("held out (WMT24, UD test)", report["held_out"])
     print()
     print_table("corpus", report["corpora"])
     if args.json:

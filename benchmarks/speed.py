@@ -14,6 +14,9 @@ whitespace-separated tokens of the translations.
    ``mtcheck check``, both run as subprocesses, best of 5.
 4. Start-up: a 3-sentence English text file, ``mtcheck check --lang en`` and ``mtcheck check``
    (language detection) against ``pofilter`` on a 3-unit PO file, median of 9, runs interleaved.
+   Also the shared example article (``../shared/examples/azovstal``), ``mtcheck check --lang en``,
+   median of 9, and the time to read one language's casing and accent data (casing.txt,
+   accents.txt, as ``Language.casing`` and ``Language.accents`` do), best of 5 per language.
 5. Peak memory (``ru_maxrss``) of a fresh process that imports mtcheck, and of one that loads the
    lexicons of all languages and checks a small document in each. Measured first: on Linux a
    child's ru_maxrss never reports less than its parent's peak at spawn time.
@@ -285,6 +288,32 @@ def start_up(tmp: Path, runs: int, pofilter: str | None) -> list[Row]:
     return rows
 
 
+def example_and_casing_data(data: Path, tmp: Path, runs: int) -> list[Row]:
+    """The full check of the shared example from the command line, and casing data loads."""
+    from mtcheck.languages import CasingTable
+
+    rows = []
+    article = data.parent / "examples" / "azovstal" / "article.txt"
+    if article.exists():
+        seconds = statistics.median(run_timed(mtcheck_command() + ["check", "--lang", "en", str(article)],
+                                              tmp, MTCHECK_OK) for _ in range(runs))
+        rows.append(Row("4 start-up", f"mtcheck check --lang en (shared example, {len(article.read_text().split())} words)",
+                        seconds=seconds, note=f"median of {runs}"))
+    for code in available():
+        folder = get_language(code).folder
+
+        def load() -> float:
+            started = time.perf_counter()
+            CasingTable((folder / "casing.txt").read_text(encoding="utf-8"))
+            if (folder / "accents.txt").exists():
+                dict(line.split("\t") for line in (folder / "accents.txt").read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith("#"))
+            return time.perf_counter() - started
+        rows.append(Row("4 start-up", f"casing and accent data of {code}", seconds=min(load() for _ in range(5)),
+                        note=f"best of 5; {(folder / 'casing.txt').stat().st_size // 1024} KB casing.txt"))
+    return rows
+
+
 # -- 5: memory --------------------------------------------------------------------------------------
 
 def memory_probe(load_all: bool) -> None:
@@ -351,6 +380,7 @@ def run(data: Path, quick: bool) -> list[Row]:
         records = [r for p in pairs for r in corpus[p]]
         rows += side_by_side(records, " + ".join(pairs), tmp, runs_best, pofilter)
         rows += start_up(tmp, runs_median, pofilter)
+        rows += example_and_casing_data(data, tmp, runs_median)
     return rows + memory_rows
 
 
