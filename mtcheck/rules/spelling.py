@@ -158,3 +158,46 @@ class InconsistentSpelling(Rule):
                 if word != keep and not listed:
                     yield self.finding(start, end, f"`{word}` is spelled `{keep}` elsewhere in this document",
                                        Fix.replace(start, end, keep, safe=False))
+
+
+@register
+class SourceSpelling(Rule):
+    code = "MT406"
+    name = "source-spelling"
+    category = "source-spelling"
+    fix_availability = "always"
+    what = ("Finds a place name spelled the way another language writes it where this language "
+            "has its own name: Spanish `Járkov` or German `Deutschland` in English text.")
+    why = "Machine translation copies names from the source; readers of the target know them otherwise."
+    fix_safety = ("Unsafe: the target language's name is proposed, but the text may quote the "
+                  "foreign form on purpose.")
+    examples = (
+        Example("en", "Troops left ⟦Járkov⟧ yesterday.", "Troops left Kharkiv yesterday."),
+        Example("es", "Las tropas llegaron a ⟦Moskau⟧ ayer.", "Las tropas llegaron a Moscú ayer."),
+        Example("pt", "As tropas chegaram à ⟦Rusia⟧ ontem.", "As tropas chegaram à Rússia ontem."),
+        Example("fr", "Les troupes sont arrivées à ⟦Moskau⟧ hier.", "Les troupes sont arrivées à Moscou hier."),
+        Example("de", "Die Truppen kamen gestern in ⟦Moscú⟧ an.", "Die Truppen kamen gestern in Moskau an."),
+        Example("it", "Le truppe sono arrivate a ⟦Moscú⟧ ieri.", "Le truppe sono arrivate a Mosca ieri."),
+        Example("nl", "De troepen kwamen gisteren in ⟦Moskau⟧ aan.", "De troepen kwamen gisteren in Moskou aan."),
+    )
+    clean = (
+        ("en", "Troops left Kharkiv and Kyiv for Moscow; the Köln office stayed."),
+        ("es", "Las tropas salieron de Járkov hacia Moscú."),
+    )
+
+    def applies_to(self, lang: str) -> bool:
+        return bool(get_language(lang).source_spellings)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        spellings = lang.source_spellings
+        if not spellings:
+            return
+        for m in WORD.finditer(doc.masked):
+            known = spellings.get(m.group())
+            if known is None:
+                continue
+            name, codes = known
+            names = [get_language(code).name for code in codes]
+            where = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+            yield self.finding(m.start(), m.end(), f"`{m.group()}` is the {where} spelling; {lang.name} writes `{name}`",
+                               Fix.replace(m.start(), m.end(), name, safe=False))
