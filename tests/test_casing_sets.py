@@ -17,8 +17,9 @@ from mtcheck import apply_fixes, check
 from mtcheck.languages import available
 
 SETS = Path(__file__).parent / "fixtures" / "casing"
-CATEGORIES = {"proper-noun-case", "over-capitalization", "sentence-case", "spelling", "inconsistent-spelling"}
-MIN_RECALL = 0.7  # measured 0.71 (ru) to 0.95 (en, nl): README, "Casing and spelling"
+CATEGORIES = {"proper-noun-case", "over-capitalization", "sentence-case", "spelling", "inconsistent-spelling",
+              "source-spelling"}
+MIN_RECALL = 0.65  # measured 0.70 (pt) to 0.91 (en, nl): README, "Casing and spelling"
 MIN_EXAMPLES = 30
 
 

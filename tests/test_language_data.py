@@ -72,7 +72,7 @@ def test_shipped_casing_data_equals_a_fresh_build(shared, tmp_path):
                     "--hunspell", str(hunspell), "--unmunch", unmunch, "--out", str(out), "--lang", "en", "de", "ru"],
                    check=True, capture_output=True)
     for code in ("en", "de", "ru"):
-        for name in ("casing.txt", "accents.txt"):
+        for name in ("casing.txt", "accents.txt", "source_spellings.txt"):
             if (DATA_DIR / code / name).exists():
                 assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
 
@@ -89,6 +89,9 @@ def test_casing_data_is_well_formed(code):
         assert entry.sources <= {"names.toml", "cldr", "dictionary", "wiktionary", "geonames", "corpus"}
     for bare, word in lang.accents.items():
         assert bare != word and len(bare) == len(word)
+    for form, (name, codes) in lang.source_spellings.items():
+        assert form != name and lang.casing.get(form.lower()) is None
+        assert codes and code not in codes and set(codes) <= set(available())
 
 
 @pytest.mark.parametrize("code", ["en", "ru"])

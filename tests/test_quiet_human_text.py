@@ -5,7 +5,9 @@ Alpino treebank, which PUD lacks), checked as one running document per language.
 measurement is benchmarks/quiet.py; this is its fast guard. Doubled spaces (MT203) are true
 findings on human text and left out, as in the benchmark. Mixed-script findings (MT305) are
 left out of the rate only after the test proves each one real: PUD Russian has Latin
-homoglyphs typed by its translators.
+homoglyphs typed by its translators. Source spellings (MT406) are left out of the rate only
+when the English original of the sentence has the very spelling: PUD's translators copied
+`Kamchatka` and `Sakhalin`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ SENTENCES = 500
 # `Ontario` … `Ontário`), besides one-off gaps of their data (Spanish `El monzón`, French `sami`).
 MAX_PER_10K_WORDS = 4.0
 LANGS = ["en", "de", "es", "fr", "it", "pt", "ru", "nl"]
+PUD_TRANSLATIONS = {"de", "es", "fr", "it", "pt", "ru"}  # PUD text beside its English version
 
 
 def _texts(shared, lang: str) -> list[str]:
@@ -39,12 +42,19 @@ def _texts(shared, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_rules_stay_quiet_on_edited_human_text(shared, lang):
     texts = _texts(shared, lang)
+    english = _texts(shared, "en")
     doc = Document.from_records(texts, [str(i) for i in range(len(texts))],
                                 list(range(1, len(texts) + 1)), lang)
     words = sum(len(t.split()) for t in texts)
     counted = []
     for finding in check_document(doc, Config()):
         if finding.code == "MT203":
+            continue
+        if finding.code == "MT406" and lang in PUD_TRANSLATIONS:
+            # A place spelled as English spells it, copied by the translator: true when the
+            # English original of the sentence has that very spelling (`Kamchatka`).
+            word = texts[int(finding.record)][finding.start:finding.end]
+            assert word in english[int(finding.record)], f"MT406 on {word!r}, not in the English original"
             continue
         if finding.code == "MT305":
             word = texts[int(finding.record)][finding.start:finding.end]  # offsets are per record
