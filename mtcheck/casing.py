@@ -80,7 +80,7 @@ def strip_accents(word: str, keep: set[str] = frozenset()) -> str:
 
 
 def in_language(text: str, start: int, end: int, zipf, known: float = 3.0) -> bool:
-    """Is the word at ``text[start:end]`` among words of the language: at least half of the two
+    """Is the word at ``text[start:end]`` among words of the language: more than half of the two
     words on either side frequent in it (``zipf``: word → Zipf frequency)? A quotation in another
     language is not (German text quoting `Metti, una sera a cena`).
 
@@ -92,5 +92,5 @@ def in_language(text: str, start: int, end: int, zipf, known: float = 3.0) -> bo
     """
     around = [m.group() for m in WORD.finditer(text, max(0, start - 40), start)][-2:]
     around += [m.group() for m in WORD.finditer(text, end, end + 40)][:2]
-    return 2 * sum(zipf(w.lower()) >= known for w in around) >= len(around)
+    return 2 * sum(zipf(w.lower()) >= known for w in around) > len(around) or not around
 

@@ -87,8 +87,10 @@ GEONAMES_LANGS = {"es", "pt", "fr", "de", "it", "nl", "ru"}
 MIN_CITY_POPULATION = 50_000
 MIN_ZIPF_CITY = 2.5
 # Noun lists with every inflected form, for languages that capitalize nouns: (package, file,
-# first column of word forms). german-nouns 1.2.5: German Wiktionary, CC BY-SA 4.0.
-NOUN_LISTS = {"de": ("german_nouns", "nouns.csv", 7)}
+# first column of word forms, a part-of-speech mark of rows to leave out). german-nouns 1.2.5:
+# German Wiktionary, CC BY-SA 4.0; adjectives used as nouns (`Sudetendeutsche`) are left out,
+# their lower-case forms are adjectives.
+NOUN_LISTS = {"de": ("german_nouns", "nouns.csv", 7, "adjektivische Deklination")}
 # CLDR territory codes that are groupings, not countries: their names are often written in
 # lower case (`the eurozone`).
 GROUPINGS = {"EU", "EZ", "UN", "QO", "ZZ"}
@@ -223,9 +225,10 @@ def noun_forms(lang: str) -> set[str]:
     import csv
     import importlib.resources
 
-    package, name, first = NOUN_LISTS[lang]
+    package, name, first, left_out = NOUN_LISTS[lang]
     with (importlib.resources.files(package) / name).open(encoding="utf-8") as rows:
-        return {form for row in csv.reader(rows) for form in row[first:] if is_title(form) and form.isalpha()}
+        return {form for row in csv.reader(rows) if left_out not in row[1]
+                for form in row[first:] if is_title(form) and form.isalpha()}
 
 
 # -- the two files --------------------------------------------------------------------------
