@@ -67,3 +67,13 @@ def test_positives_are_found_and_fixed(lang):
     report = "\n".join(map(repr, misses + wrong))
     assert not wrong, report
     assert recall >= MIN_RECALL, f"recall {recall:.2f} < {MIN_RECALL}\n{report}"
+
+
+def test_the_accept_list_wins_over_the_casing_data():
+    """House spellings and brands in the config's accept-list are never reported."""
+    from mtcheck.config import Config
+
+    text = "The band kyiv played in Járkov, then in moskau."
+    assert {f.text for f in ours(text, "en")} >= {"kyiv", "Járkov"}
+    config = Config(accept=frozenset({"kyiv", "járkov"}))  # as load_config stores them: case-folded
+    assert not {f.text for f in check(text, lang="en", config=config)} & {"kyiv", "Járkov"}
