@@ -106,15 +106,7 @@ class Language:
     @cached_property
     def glue_words(self) -> dict[str, str]:
         """Frequent lower-case words → the sides (``L``, ``R``) a lost space may be assumed on."""
-        path = self.folder / "glue_words.txt"
-        out: dict[str, str] = {}
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    word, sides, *_ = line.split("\t")
-                    out[word] = sides
-        return out
-
+        return dict(_rows(self.folder / "glue_words.txt", 2))
 
     @cached_property
     def casing(self) -> "CasingTable":
