@@ -1,10 +1,11 @@
 """Casing: names lowercased, weekdays and nationalities capitalized against the language's rules,
 sentences that start in lower case.
 
-Words are judged only mid-sentence (see ``mtcheck.casing``), from the language's casing data
-(``languages/<lang>/casing.txt``, built from CLDR, dictionaries, case statistics of human text
-and a reviewed names table). A paragraph without any capital letter is a style choice and is
-left alone, and so is a headline written in Title Case.
+Words are judged from the language's casing table (``languages/<lang>/casing.txt``, built from
+CLDR, dictionaries, Wiktionary, GeoNames, case statistics of human text and a reviewed names
+table): a name in lower case wherever it stands, a capital only mid-sentence (see
+``mtcheck.casing``), where the language's own rules decide. A paragraph without any capital
+letter is a style choice and is left alone, and so is a headline written in Title Case.
 """
 
 from __future__ import annotations
@@ -80,12 +81,13 @@ class ProperNounCase(Rule):
     name = "proper-noun-case"
     category = "proper-noun-case"
     fix_availability = "always"
-    what = ("Finds a word written in lower case mid-sentence that the language always capitalizes: "
+    what = ("Finds a word written in lower case that the language always capitalizes: "
             "a place or person name (`kyiv`), an English weekday, month or nationality "
             "(`on wednesday`, `russian oil`), a German noun (`die soldaten`).")
     why = "Machine translation loses capitals; readers see a careless text, and names get lost."
-    fix_safety = ("Safe when a dictionary, CLDR or the reviewed names table says the word is only "
-                  "ever capitalized; unsafe when only case statistics of human text do.")
+    fix_safety = ("Safe when a dictionary, CLDR, Wiktionary or the reviewed names table says the word "
+                  "is only ever capitalized; unsafe when only GeoNames or case statistics of human "
+                  "text do.")
     examples = (
         Example("en", "Troops left ⟦kyiv⟧ on Monday.", "Troops left Kyiv on Monday."),
         Example("en", "They met on ⟦wednesday⟧ in Geneva.", "They met on Wednesday in Geneva."),

@@ -1,9 +1,12 @@
-"""Spelling that is certain: accents dropped from frequent words, and one name spelled two ways.
+"""Spelling that is certain: accents dropped from frequent words, one name spelled two ways, and
+places spelled the way another language spells them.
 
 Only what needs no guessing is reported. ``accents.txt`` lists forms that no dictionary of the
 language has and whose accented spelling is a frequent word (Spanish ``tambien`` → ``también``);
 everything less certain stays quiet. A document that mixes spellings of one name (``Kyiv`` …
 ``Kiev``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
+``source_spellings.txt`` lists other target languages' names of places that this language
+names otherwise (English ``Járkov`` → ``Kharkiv``).
 """
 
 from __future__ import annotations
