@@ -77,3 +77,15 @@ def test_the_accept_list_wins_over_the_casing_data():
     assert {f.text for f in ours(text, "en")} >= {"kyiv", "Járkov"}
     config = Config(accept=frozenset({"kyiv", "járkov"}))  # as load_config stores them: case-folded
     assert not {f.text for f in check(text, lang="en", config=config)} & {"kyiv", "Járkov"}
+
+
+def test_a_place_name_copied_from_the_source_is_found_only_with_the_source():
+    """Czech `Oděsa` is no target language's spelling, so only the aligned source shows that it
+    was copied; English writes `Odesa`."""
+    text = "The ship left Oděsa on Monday."
+    assert not [f for f in ours(text, "en") if f.category == "source-spelling"]
+    found = [f for f in check(text, lang="en", source="Loď opustila Oděsa v pondělí.", source_lang="cs")
+             if f.category == "source-spelling"]
+    assert [(f.text, f.fixes[0].edits[0].replacement) for f in found] == [("Oděsa", "Odesa")]
+    assert not [f for f in check(text, lang="en", source="Loď opustila přístav v pondělí.", source_lang="cs")
+                if f.category == "source-spelling"]

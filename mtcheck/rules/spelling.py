@@ -12,6 +12,7 @@ names otherwise (English ``Járkov`` → ``Kharkiv``).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -170,7 +171,9 @@ class SourceSpelling(Rule):
     category = "source-spelling"
     fix_availability = "always"
     what = ("Finds a place name spelled the way another language writes it where this language "
-            "has its own name: Spanish `Járkov` or German `Deutschland` in English text.")
+            "has its own name: Spanish `Járkov` or German `Deutschland` in English text; with a "
+            "source, also a name copied from it that differs from this language's only in accents "
+            "(Czech `Oděsa`).")
     why = "Machine translation copies names from the source; readers of the target know them otherwise."
     fix_safety = ("Unsafe: the target language's name is proposed, but the text may quote the "
                   "foreign form on purpose.")
@@ -189,18 +192,52 @@ class SourceSpelling(Rule):
     )
 
     def applies_to(self, lang: str) -> bool:
+        # Russian names places in Cyrillic: another language's spelling would be untranslated text.
         return bool(get_language(lang).source_spellings)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         spellings = lang.source_spellings
-        if not spellings:
-            return
         for m in WORD.finditer(doc.masked):
-            known = spellings.get(m.group())
-            if known is None:
+            word = m.group()
+            known = spellings.get(word)
+            if known is not None:
+                name, codes = known
+                names = [get_language(code).name for code in codes]
+                where = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+                message = f"`{word}` is the {where} spelling; {lang.name} writes `{name}`"
+            elif doc.source is not None and word[0].isupper():
+                name = self._copied_from_source(doc, lang, m.start(), word)
+                if name is None:
+                    continue
+                message = f"`{word}` is copied from the source; {lang.name} writes `{name}`"
+            else:
                 continue
-            name, codes = known
-            names = [get_language(code).name for code in codes]
-            where = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
-            yield self.finding(m.start(), m.end(), f"`{m.group()}` is the {where} spelling; {lang.name} writes `{name}`",
-                               Fix.replace(m.start(), m.end(), name, safe=False))
+            yield self.finding(m.start(), m.end(), message, Fix.replace(m.start(), m.end(), name, safe=False))
+
+    @staticmethod
+    def _copied_from_source(doc: Document, lang: Language, start: int, word: str) -> str | None:
+        """The language's own name of a place whose source spelling ``word`` was copied from
+        the aligned source (Spanish `Mariúpol` in English, where English writes `Mariupol`):
+        the source has the very word, this language does not know it, and one of its place
+        names differs from it only in accents. (Transliteration keys, as MT405 uses them, match
+        unrelated names here: `Thraki`, `Tracy`.)"""
+        source = doc.segment_at(start).source or doc.source
+        if (len(word) < MIN_NAME or word not in source or lang.casing.get(word.lower()) is not None
+                or lang.zipf(word.lower()) >= MAX_SOURCE_ZIPF):
+            return None
+        return _place_names(lang.code).get(strip_accents(word.lower()))
+
+
+# A word the target language's text uses this often is its own spelling too (as in the build).
+MAX_SOURCE_ZIPF = 1.5
+PLACE_SOURCES = frozenset({"cldr", "geonames", "names.toml"})
+
+
+@lru_cache(maxsize=None)
+def _place_names(code: str) -> dict[str, str]:
+    """The language's place names by their lower case without accents."""
+    index: dict[str, str] = {}
+    for key, entry in get_language(code).casing.items():
+        if entry.is_name and entry.sources & PLACE_SOURCES:
+            index.setdefault(strip_accents(key), entry.form)
+    return index
