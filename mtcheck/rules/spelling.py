@@ -138,8 +138,8 @@ class InconsistentSpelling(Rule):
         variant_of = {v: group for group in lang.name_variants for v in group}
         for m in WORD.finditer(doc.masked):
             word = m.group()
-            if not _CAPITALIZED.fullmatch(word):
-                continue
+            if not _CAPITALIZED.fullmatch(word) or word in lang.source_spellings:
+                continue  # another language's spelling of a place: source-spelling (MT406) says which
             group = variant_of.get(word)
             if group is not None:
                 key = "=" + group[0]
