@@ -13,6 +13,7 @@ needs no abbreviation list.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -79,18 +80,37 @@ def strip_accents(word: str, keep: set[str] = frozenset()) -> str:
     return "".join(out)
 
 
-def in_language(text: str, start: int, end: int, zipf, known: float = 3.0) -> bool:
-    """Is the word at ``text[start:end]`` among words of the language: more than half of the two
-    words on either side frequent in it (``zipf``: word → Zipf frequency)? A quotation in another
-    language is not (German text quoting `Metti, una sera a cena`).
+# Where a phrase ends for in_language: quote marks, brackets and sentence punctuation.
+MIN_FOREIGN = 2  # one foreign-looking word is chance (French `à la fin`, Spanish `fin`)
+_PHRASE_END = regex.compile(r"[\"“”„«»‹›‘’‚()\[\].!?;:]")
 
-    >>> frequent = {"die", "zahl", "der", "ist", "im"}.__contains__
-    >>> in_language("Die Zahl der firmenpleiten ist im Mai", 13, 26, lambda w: 5.0 * frequent(w))
+
+def in_language(text: str, start: int, end: int, own: frozenset[str], foreign: frozenset[str]) -> bool:
+    """Is the word at ``text[start:end]`` in a phrase of the language? Up to five words on either
+    side, not past a quote mark or sentence punctuation, are counted as function words of this
+    language only (``own``) or of other languages only (``foreign``, see ``function_words``);
+    more foreign ones, and at least MIN_FOREIGN, mark a quotation in another language (German text quoting `No man is an
+    island` or `Metti, una sera a cena`).
+
+    >>> own, foreign = frozenset({"die", "der", "ist", "im", "zu"}), frozenset({"is", "a", "una", "no"})
+    >>> in_language("Die Zahl der firmenpleiten ist im Mai", 13, 26, own, foreign)
     True
-    >>> in_language("Lied Metti, una sera a cena war", 16, 20, lambda w: 5.0 * frequent(w))
+    >>> in_language('Er zitiert "No man is a island" gern', 24, 30, own, foreign)
     False
     """
-    around = [m.group() for m in WORD.finditer(text, max(0, start - 40), start)][-2:]
-    around += [m.group() for m in WORD.finditer(text, end, end + 40)][:2]
-    return 2 * sum(zipf(w.lower()) >= known for w in around) > len(around) or not around
+    before = _PHRASE_END.split(text[max(0, start - 60):start])[-1]
+    after = _PHRASE_END.split(text[end:end + 60])[0]
+    around = [m.group().lower() for m in WORD.finditer(before)][-5:] + [m.group().lower() for m in WORD.finditer(after)][:5]
+    foreign_count = sum(w in foreign for w in around)
+    return foreign_count < MIN_FOREIGN or foreign_count <= sum(w in own for w in around)
 
+
+@lru_cache(maxsize=None)
+def function_words(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(function words of this language only, function words of other languages only): the
+    languages' glue words, without those they share (`an`, `in` are English and German)."""
+    from mtcheck.languages import available, get_language
+
+    own = set(get_language(code).glue_words)
+    others = {w for other in available() if other != code for w in get_language(other).glue_words}
+    return frozenset(own - others), frozenset(others - own)

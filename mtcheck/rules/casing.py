@@ -15,7 +15,7 @@ from typing import Iterable
 
 import regex
 
-from mtcheck.casing import WORD, in_language, lower_case_words, mid_sentence_words
+from mtcheck.casing import WORD, function_words, in_language, lower_case_words, mid_sentence_words
 from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, get_language
@@ -119,8 +119,11 @@ class ProperNounCase(Rule):
             if _capitalized_past(_phrase_before(text, start), frozenset()) and \
                     _capitalized_past(_phrase_after(text, end), frozenset()):
                 continue  # a particle or short word inside a name or title: `Carl von Linné`
-            if not in_language(text, start, end, lang.zipf):
+            if not in_language(text, start, end, *function_words(lang.code)):
                 continue  # a quotation in another language: `una sera` in German text
+            if regex.match(rf"\W{{1,3}}{word}\b", text[end:end + len(word) + 4]) or \
+                    regex.search(rf"\b{word}\W{{1,3}}$", text[max(0, start - len(word) - 4):start]):
+                continue  # a word said twice is a sound or a cry (German `ding, ding, ding`)
             if entry.in_date and not _in_date(text, start, end, lang):
                 continue  # `troops march`, `it may rain`: a month only in `5 march`, `may 2023`
             safe = bool(entry.sources & CERTAIN_SOURCES)

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import regex
 
-from mtcheck.casing import WORD, WORD_OR_ELIDED, in_language, strip_accents
+from mtcheck.casing import WORD, WORD_OR_ELIDED, function_words, in_language, strip_accents
 from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, get_language
@@ -58,7 +58,7 @@ class DroppedAccent(Rule):
         for m in WORD_OR_ELIDED.finditer(doc.masked):
             word = m.group()
             fixed = accents.get(word) if word.islower() else None
-            if fixed is not None and in_language(doc.masked, m.start(), m.end(), lang.zipf):
+            if fixed is not None and in_language(doc.masked, m.start(), m.end(), *function_words(lang.code)):
                 yield self.finding(m.start(), m.end(), f"`{word}` is spelled `{fixed}` in {lang.name}",
                                    Fix.replace(m.start(), m.end(), fixed))
 
