@@ -8,6 +8,7 @@ and reported apart, outside the rate. The goal (issue 2): at most 1 finding per 
 language.
 
     python benchmarks/quiet.py [--data ../shared/data] [--show 20] [--json out.json]
+                               [--labels benchmarks/labels/casing-human-text.jsonl]
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def held_out(name: str) -> bool:
     return name.startswith("wmt24/") or name.endswith(":test")
 
 
-def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> dict:
+def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labels: Path | None = None) -> dict:
     """Count findings per language and per corpus; returns {"languages": …, "corpora": …}."""
     config = Config()
     words, counted, left_out = Counter(), Counter(), Counter()
@@ -82,7 +83,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> d
                     by_code[key][f.code] += 1
                 text = texts[ids.index(f.record)]
                 examples.append((lang, name, f.record, f.code, f.message,
-                                 text[max(0, f.start - 40): f.end + 40]))
+                                 text[max(0, f.start - 40): f.end + 40], f.start, f.end))
 
     def row(key) -> dict:
         return {"words": words[key], "findings": counted[key],
@@ -95,14 +96,40 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None) -> d
                           sorted(k for k in words if isinstance(k, tuple) and k[1] != "held out")}}
     if dump:
         with dump.open("w", encoding="utf-8") as out:
-            for lang, name, record, code, message, context in examples:
+            for lang, name, record, code, message, context, start, end in examples:
                 out.write(json.dumps({"lang": lang, "corpus": name, "record": record, "code": code,
-                                      "message": message, "context": context}, ensure_ascii=False) + "\n")
+                                      "start": start, "end": end, "message": message, "context": context},
+                                     ensure_ascii=False) + "\n")
+    if labels:
+        report["hand_check"] = hand_check(examples, labels, words)
     if show:
         random.Random(seed).shuffle(examples)
         for ex in examples[:show]:
             print(" | ".join(map(str, ex[:5])), "|", repr(ex[5]), file=sys.stderr)
     return report
+
+
+def hand_check(examples: list, labels: Path, words: Counter) -> dict:
+    """False findings per 10,000 words by a hand check: ``labels`` holds one JSON object per
+    checked finding (corpus, record, code, start, end, label: true, false or unsure). Findings
+    of the labelled codes that the file lacks are counted as unchecked."""
+    rows = [json.loads(line) for line in labels.open(encoding="utf-8")]
+    verdict = {(r["corpus"], r["record"], r["code"], r["start"], r["end"]): r["label"] for r in rows}
+    codes = {r["code"] for r in rows}
+    tally: dict = defaultdict(Counter)
+    for lang, name, record, code, _, _, start, end in examples:
+        if code in codes:
+            label = verdict.get((name, record, code, start, end), "unchecked")
+            for key in (lang, (lang, "held out")) if held_out(name) else (lang,):
+                tally[key][label] += 1
+                tally[key]["findings"] += 1
+
+    def row(key) -> dict:
+        return {**dict(tally[key]), "false_per_10k_words": round(10000 * tally[key]["false"] / max(words[key], 1), 2)}
+
+    return {"codes": sorted(codes),
+            "languages": {lang: row(lang) for lang in sorted(k for k in words if isinstance(k, str))},
+            "held_out": {k[0]: row(k) for k in sorted(k for k in words if isinstance(k, tuple) and k[1] == "held out")}}
 
 
 def print_table(title: str, rows: dict) -> None:
@@ -118,13 +145,21 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many random findings to stderr")
     parser.add_argument("--json", type=Path, help="write the report here")
     parser.add_argument("--dump", type=Path, help="write every counted finding here, one JSON per line")
+    parser.add_argument("--labels", type=Path, help="a hand check of findings (see hand_check)")
     args = parser.parse_args()
-    report = run(args.data, args.show, dump=args.dump)
+    report = run(args.data, args.show, dump=args.dump, labels=args.labels)
     print_table("language", report["languages"])
     print()
     print_table("held out (WMT24, UD test)", report["held_out"])
     print()
     print_table("corpus", report["corpora"])
+    if "hand_check" in report:
+        print(f"\nhand check of {', '.join(report['hand_check']['codes'])}")
+        for part in ("languages", "held_out"):
+            for lang, r in report["hand_check"][part].items():
+                print(f"{part:<10} {lang:<4} findings {r.get('findings', 0):>4}  true {r.get('true', 0):>4}  "
+                      f"false {r.get('false', 0):>3}  unsure {r.get('unsure', 0):>2}  unchecked {r.get('unchecked', 0):>3}  "
+                      f"false per 10k words {r['false_per_10k_words']}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
 
