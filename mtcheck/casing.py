@@ -6,8 +6,8 @@ its own. A word is *mid-sentence* here when the token before it, on the same lin
 lower case, a number, or a comma or semicolon. That is stricter than a sentence splitter and
 needs no abbreviation list.
 
->>> [w for _, _, w in mid_sentence_words("Troops left Kyiv on Monday. Then, slowly, Paris")]
-['Kyiv', 'Monday', 'slowly', 'Paris']
+>>> [w for _, _, w in mid_sentence_words("Troops left Kharkiv on Monday. Then, slowly, Paris")]
+['Kharkiv', 'Monday', 'slowly', 'Paris']
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def mid_sentence_words(text: str) -> Iterator[tuple[int, int, str]]:
 
 def lower_case_words(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, word) for every word in lower case, wherever it stands: a name in lower
-    case is wrong mid-sentence and at its start alike (``Olaf scholz``, ``kyiv is``). As above, a
+    case is wrong mid-sentence and at its start alike (``Olaf scholz``, ``kharkiv is``). As above, a
     text without any capital letter yields nothing.
 
     >>> [w for _, _, w in lower_case_words("Olaf scholz visita l'italie")]

@@ -7,7 +7,7 @@ Two files per language; ``names.toml`` beside them is written by hand and read h
     Sections of words by class and sources (read by ``mtcheck.languages.CasingTable``): how the
     language writes a word when it is not the first word of a sentence:
 
-    * ``name``: always capitalized (``kyiv`` → ``Kyiv``, ``wednesday`` → ``Wednesday`` in
+    * ``name``: always capitalized (``kharkiv`` → ``Kharkiv``, ``wednesday`` → ``Wednesday`` in
       English, ``soldaten`` → ``Soldaten`` in German). A word is a name when a source says so
       (below) and nothing says it is also a lower-case word.
     * ``lower``: a weekday, month or language/nationality word that the language writes in lower
@@ -34,7 +34,7 @@ Sources, chosen after measuring them (README, "Casing and spelling data"):
   times and never in lower case is a name (German nouns come from here); a word seen in lower
   case mid-sentence is never one.
 * ``names.toml`` (hand-written, reviewed, with sources): current spellings that dictionaries
-  and word lists predate (``Kyiv``).
+  and word lists predate (``Kharkiv``).
 * The frequencies of ``lexicon.bin`` (wordfreq): only words of the lexicon are kept.
 
     python scripts/build_casing_data.py [--data ../shared/data] [--hunspell DIR] [--unmunch PATH]
@@ -119,7 +119,7 @@ class Dictionary:
     hunspell's ``unmunch``, so Russian names come with their case forms), and ``knows(word)``,
     hunspell's own verdict through chunspell. Hunspell accepts ``Paris`` for any entry
     ``paris`` but not ``paris`` for an entry ``Paris``, so ``knows`` on a lower-case form says
-    whether the language has that word in lower case (French ``paris``, bets: yes; ``kyiv``: no).
+    whether the language has that word in lower case (French ``paris``, bets: yes; ``kharkiv``: no).
     ``unmunch`` alone cannot say: it skips some affix classes (French ``sienne``) and prints
     stems that are only compound parts (German ``soldaten``)."""
 
@@ -381,7 +381,7 @@ def untagged_places() -> tuple[list[list[str]], set[str]]:
 def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: BlockLexicon,
                            variants: list[list[str]]) -> str:
     """Spellings of a place in another target language where this one writes it otherwise:
-    in English, Spanish ``Járkov`` and ``Mariúpol`` (``Kharkiv``, ``Mariupol``), German
+    in English, Spanish ``Járkov`` and ``Melitópol`` (``Kharkiv``, ``Melitopol``), German
     ``Deutschland``. A spelling is kept when this language neither lists it as a name nor uses
     it in its text (lexicon), and, for GeoNames' untagged names, when another target language
     lists it as a name and this language has exactly one name for the place."""
@@ -409,7 +409,7 @@ def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: B
     found: dict[str, set[tuple[str, str]]] = {}
     # GeoNames: this language's one name of a city, and the other languages' names (from their
     # casing tables) that are the city's alternate names once accents are set aside (Spanish
-    # `Járkov`, `Mariúpol`: GeoNames has `Jarkov`, `Mariupol`).
+    # `Járkov`, `Melitópol`: GeoNames has `Jarkov`, `Melitopol`).
     cities, main_names = untagged_places()
     target_of: dict[str, str | None] = {}
     for names in cities:

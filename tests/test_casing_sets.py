@@ -73,10 +73,10 @@ def test_the_accept_list_wins_over_the_casing_data():
     """House spellings and brands in the config's accept-list are never reported."""
     from mtcheck.config import Config
 
-    text = "The band kyiv played in Járkov, then in moskau."
-    assert {f.text for f in ours(text, "en")} >= {"kyiv", "Járkov"}
-    config = Config(accept=frozenset({"kyiv", "járkov"}))  # as load_config stores them: case-folded
-    assert not {f.text for f in check(text, lang="en", config=config)} & {"kyiv", "Járkov"}
+    text = "The band kharkiv played in Járkov, then in moskau."
+    assert {f.text for f in ours(text, "en")} >= {"kharkiv", "Járkov"}
+    config = Config(accept=frozenset({"kharkiv", "járkov"}))  # as load_config stores them: case-folded
+    assert not {f.text for f in check(text, lang="en", config=config)} & {"kharkiv", "Járkov"}
 
 
 def test_a_place_name_copied_from_the_source_is_found_only_with_the_source():

@@ -150,7 +150,7 @@ class Language:
 
 @dataclass(frozen=True)
 class CaseEntry:
-    """How a word is written mid-sentence: ``form`` (``Kyiv``, ``lunes``), whether it is a
+    """How a word is written mid-sentence: ``form`` (``Kharkiv``, ``lunes``), whether it is a
     name (always capitalized) or a lower-case ``kind`` of word (weekday, month, language), and
     the sources that say so (names.toml, cldr, dictionary, wiktionary, geonames, corpus).
     ``in_date``: the word is also another word or a name (English ``march``, Spanish

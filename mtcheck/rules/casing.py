@@ -47,7 +47,7 @@ def _words(text: str) -> list[str]:
 
 
 def _headline(line: str) -> bool:
-    """Is this line written in Title Case (``Troops Leave Kyiv On Monday``)?"""
+    """Is this line written in Title Case (``Troops Leave Kharkiv On Monday``)?"""
     longer = [w for w in _words(line)[1:] if len(w) >= 4]
     return len(longer) >= 3 and sum(w[0].isupper() for w in longer) / len(longer) >= TITLE_LINE_SHARE
 
@@ -82,14 +82,14 @@ class ProperNounCase(Rule):
     category = "proper-noun-case"
     fix_availability = "always"
     what = ("Finds a word written in lower case that the language always capitalizes: "
-            "a place or person name (`kyiv`), an English weekday, month or nationality "
+            "a place or person name (`kharkiv`), an English weekday, month or nationality "
             "(`on wednesday`, `russian oil`), a German noun (`die soldaten`).")
     why = "Machine translation loses capitals; readers see a careless text, and names get lost."
     fix_safety = ("Safe when a dictionary, CLDR, Wiktionary or the reviewed names table says the word "
                   "is only ever capitalized; unsafe when only GeoNames or case statistics of human "
                   "text do.")
     examples = (
-        Example("en", "Troops left ⟦kyiv⟧ on Monday.", "Troops left Kyiv on Monday."),
+        Example("en", "Troops left ⟦kharkiv⟧ on Monday.", "Troops left Kharkiv on Monday."),
         Example("en", "They met on ⟦wednesday⟧ in Geneva.", "They met on Wednesday in Geneva."),
         Example("en", "Prices of ⟦russian⟧ oil rose.", "Prices of Russian oil rose."),
         Example("en", "The talks ended on 5 ⟦march⟧ in Geneva.", "The talks ended on 5 March in Geneva."),

@@ -3,8 +3,8 @@ places spelled the way another language spells them.
 
 Only what needs no guessing is reported. ``accents.txt`` lists forms that no dictionary of the
 language has and whose accented spelling is a frequent word (Spanish ``tambien`` → ``también``);
-everything less certain stays quiet. A document that mixes spellings of one name (``Kyiv`` …
-``Kiev``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
+everything less certain stays quiet. A document that mixes spellings of one name (``Kharkiv`` …
+``Kharkov``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
 ``source_spellings.txt`` lists other target languages' names of places that this language
 names otherwise (English ``Járkov`` → ``Kharkiv``).
 """
@@ -106,24 +106,24 @@ class InconsistentSpelling(Rule):
     category = "inconsistent-spelling"
     fix_availability = "always"
     what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
-            "name in the language's names table (`Kyiv` … `Kiev`), or two transliterations that "
+            "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations that "
             "differ only in `i`/`y`/`j` (`Dmitry` … `Dmitri`) of a name that is no common word.")
     why = "Readers take two spellings for two people or places; the house style picks one."
     fix_safety = ("Unsafe: the later spelling is replaced by the one the document uses first (for "
                   "listed variants, by the current spelling).")
     examples = (
-        Example("en", "Dmitry Peskov spoke. Later ⟦Dmitri⟧ Peskov left.", "Dmitry Peskov spoke. Later Dmitry Peskov left."),
-        Example("en", "Troops left Kyiv. Talks in ⟦Kiev⟧ resumed.", "Troops left Kyiv. Talks in Kyiv resumed."),
-        Example("de", "Truppen verließen Kyjiw. Gespräche in ⟦Kiew⟧ folgten.", "Truppen verließen Kyjiw. Gespräche in Kyjiw folgten."),
-        Example("es", "Dmitri Peskov habló. Después ⟦Dmitry⟧ Peskov se fue.", "Dmitri Peskov habló. Después Dmitri Peskov se fue."),
-        Example("pt", "Dmitri Peskov falou. Depois ⟦Dmitry⟧ Peskov saiu.", "Dmitri Peskov falou. Depois Dmitri Peskov saiu."),
-        Example("fr", "Dmitri Peskov a parlé. Puis ⟦Dmitry⟧ Peskov est parti.", "Dmitri Peskov a parlé. Puis Dmitri Peskov est parti."),
-        Example("it", "Dmitrij Peskov ha parlato. Poi ⟦Dmitry⟧ Peskov è partito.", "Dmitrij Peskov ha parlato. Poi Dmitrij Peskov è partito."),
-        Example("nl", "Dmitri Peskov sprak. Later vertrok ⟦Dmitry⟧ Peskov.", "Dmitri Peskov sprak. Later vertrok Dmitri Peskov."),
+        Example("en", "Dmitry Sokolov spoke. Later ⟦Dmitri⟧ Sokolov left.", "Dmitry Sokolov spoke. Later Dmitry Sokolov left."),
+        Example("en", "Troops left Kharkiv. Talks in ⟦Kharkov⟧ resumed.", "Troops left Kharkiv. Talks in Kharkiv resumed."),
+        Example("de", "Truppen verließen Charkiw. Gespräche in ⟦Charkow⟧ folgten.", "Truppen verließen Charkiw. Gespräche in Charkiw folgten."),
+        Example("es", "Dmitri Sokolov habló. Después ⟦Dmitry⟧ Sokolov se fue.", "Dmitri Sokolov habló. Después Dmitri Sokolov se fue."),
+        Example("pt", "Dmitri Sokolov falou. Depois ⟦Dmitry⟧ Sokolov saiu.", "Dmitri Sokolov falou. Depois Dmitri Sokolov saiu."),
+        Example("fr", "Dmitri Sokolov a parlé. Puis ⟦Dmitry⟧ Sokolov est parti.", "Dmitri Sokolov a parlé. Puis Dmitri Sokolov est parti."),
+        Example("it", "Dmitrij Sokolov ha parlato. Poi ⟦Dmitry⟧ Sokolov è partito.", "Dmitrij Sokolov ha parlato. Poi Dmitrij Sokolov è partito."),
+        Example("nl", "Dmitri Sokolov sprak. Later vertrok ⟦Dmitry⟧ Sokolov.", "Dmitri Sokolov sprak. Later vertrok Dmitri Sokolov."),
         Example("ru", "Город Днепр большой. Мэр города ⟦Днипро⟧ выступил.", "Город Днепр большой. Мэр города Днепр выступил."),
     )
     clean = (
-        ("en", "Mary met Mari in Kiev; Mary left."),
+        ("en", "Mary met Mari in Lviv; Mary left."),
         ("en", "Harry and Harri met Jane."),
     )
 
@@ -187,7 +187,7 @@ class SourceSpelling(Rule):
         Example("nl", "De troepen kwamen gisteren in ⟦Moskau⟧ aan.", "De troepen kwamen gisteren in Moskou aan."),
     )
     clean = (
-        ("en", "Troops left Kharkiv and Kyiv for Moscow; the Köln office stayed."),
+        ("en", "Troops left Kharkiv and Odesa for Moscow; the Köln office stayed."),
         ("es", "Las tropas salieron de Járkov hacia Moscú."),
     )
 
@@ -217,7 +217,7 @@ class SourceSpelling(Rule):
     @staticmethod
     def _copied_from_source(doc: Document, lang: Language, start: int, word: str) -> str | None:
         """The language's own name of a place whose source spelling ``word`` was copied from
-        the aligned source (Spanish `Mariúpol` in English, where English writes `Mariupol`):
+        the aligned source (Spanish `Melitópol` in English, where English writes `Melitopol`):
         the source has the very word, this language does not know it, and one of its place
         names differs from it only in accents. (Transliteration keys, as MT405 uses them, match
         unrelated names here: `Thraki`, `Tracy`.)"""
