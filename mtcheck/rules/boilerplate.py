@@ -1,13 +1,16 @@
-"""Page furniture carried into the text: related-article prompts and list headings.
+"""Page furniture carried into the text: related-article prompts, list headings, pull quotes.
 
 News sites put prompts between paragraphs, ``(Also read: …)``, ``Lesen Sie auch: …``, and
 headings such as ``More news`` before a list of links. Copied with the article, they reach the
 translation either translated or still in the source language, so the prompts of every
 language with data (``languages/<lang>/boilerplate.txt``) are looked for in every text.
+A pull quote repeats a sentence of the article, often without its quote marks; in running
+text it reads as the article saying the same thing twice.
 """
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterable
 
 import regex
@@ -22,6 +25,22 @@ from mtcheck.rules.punctuation import BRACKETS
 PROMPT = regex.compile(r"(?P<open>[(\[]?)\s*(?P<phrase>[^\W\d][^:：\n]{0,60}?)\s*[:：]\s*\S.*", regex.S)
 MAX_PROMPT_WORDS = 40  # a prompt line is one headline long; a longer paragraph is article text
 MAX_HEADING_WORDS = 4
+
+
+def _units(doc: Document) -> list[tuple[int, int]]:
+    """What a rule may remove whole: the records of a JSONL/TSV file, else the paragraphs."""
+    return [(s.start, s.end) for s in doc.segments] if doc.has_records else doc.paragraphs
+
+
+def _unit_removal(units: list[tuple[int, int]], n: int, records: bool) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(span to report, span to delete) for removing unit ``n``: a paragraph goes with the blank
+    line after it, or before it when it is the last; a record is emptied."""
+    start, end = units[n]
+    if not records and n + 1 < len(units):
+        return (start, units[n + 1][0]), (start, units[n + 1][0])
+    if not records and n:
+        return (start, end), (units[n - 1][1], end)
+    return (start, end), (start, end)
 
 
 @register
@@ -68,17 +87,13 @@ class WebBoilerplate(Rule):
         prompts = all_boilerplate()
         records = doc.has_records
         # A record is judged whole (its fix empties it); a text file paragraph by paragraph.
-        units = [(s.start, s.end) for s in doc.segments] if records else doc.paragraphs
+        units = _units(doc)
         for n, (start, end) in enumerate(units):
             text = doc.text[start:end].strip()
             kind = self._kind(text, prompts)
             if kind is None:
                 continue
-            span = cut = (start, end)
-            if not records and n + 1 < len(units):
-                span = cut = (start, units[n + 1][0])  # with the blank line after it
-            elif not records and n:
-                cut = (units[n - 1][1], end)  # the last paragraph: with the blank line before it
+            span, cut = _unit_removal(units, n, records)
             what = "a list heading" if kind == "heading" else "a news site's prompt"
             yield self.finding(span[0], span[1], f"{what}, not article text: `{text[:50]}`",
                                Fix.replace(cut[0], cut[1], "", safe=kind == "bracketed" and not records))
@@ -104,3 +119,123 @@ class WebBoilerplate(Rule):
             return "bracketed" if text.endswith(BRACKETS[m.group("open")]) else None
         # Without a bracket, a one-word prompt ("Also: …") is too often a sentence.
         return "prompt" if len(phrase.split()) >= 2 else None
+
+
+# A sentence: up to its end mark and closing quotes or brackets, before white space.
+SENTENCE = regex.compile(r"\S.*?(?:[.!?…]+[\"”»’)\]]*(?=\s)|$)", regex.S)
+MIN_REPEAT_WORDS = 8  # shorter sentences repeat by formula (`Thank you very much.`)
+MIN_CONTAINED = 0.9  # share of the later sentence's words found, in order, in the earlier one
+
+
+def _words_of(text: str) -> list[str]:
+    return regex.findall(r"\w+", text.lower())
+
+
+def _contains(longer: list[str], words: list[str]) -> bool:
+    """Does ``longer`` hold nearly all of ``words`` (MIN_CONTAINED of them), in order?"""
+    blocks = difflib.SequenceMatcher(None, words, longer, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= MIN_CONTAINED * len(words)
+
+
+@register
+class DuplicateSentence(Rule):
+    code = "MT502"
+    name = "duplicate-sentence"
+    category = "duplicate-sentence"
+    fix_availability = "always"
+    what = ("Finds a sentence of eight words or more that repeats, exactly or with small edits, "
+            "an earlier sentence of the same document where the repetition is no one's intent: a "
+            "pull quote restating a quote without its quote marks, or, with a source, a sentence "
+            "the source does not repeat.")
+    why = "In running text a pull quote reads as the article saying the same thing twice."
+    fix_safety = ("Unsafe: the later copy is deleted (a paragraph with its blank line), but a "
+                  "writer may repeat a sentence on purpose.")
+    examples = tuple(
+        Example(lang, f"{first}\n\n{middle}\n\n⟦{again}\n\n⟧{last}", f"{first}\n\n{middle}\n\n{last}")
+        for lang, first, middle, again, last in (
+            ("en", "“We see no will at all on the other side to continue these talks,” the spokesman said.",
+             "The talks stopped in May.", "We see no will on the other side to continue these talks", "Troops left."),
+            ("es", "«No vemos ninguna voluntad del otro lado de seguir con estas conversaciones», dijo el portavoz.",
+             "Las conversaciones se detuvieron en mayo.", "No vemos voluntad del otro lado de seguir con estas conversaciones",
+             "Las tropas se fueron."),
+            ("pt", "«Não vemos nenhuma vontade do outro lado de continuar estas conversações», disse o porta-voz.",
+             "As conversações pararam em maio.", "Não vemos vontade do outro lado de continuar estas conversações",
+             "As tropas partiram."),
+            ("fr", "« Nous ne voyons aucune volonté de l'autre côté de poursuivre ces discussions », a dit le porte-parole.",
+             "Les discussions se sont arrêtées en mai.", "Nous ne voyons aucune volonté de poursuivre ces discussions",
+             "Les troupes sont parties."),
+            ("de", "„Wir sehen auf der anderen Seite keinen Willen, diese Gespräche fortzusetzen“, sagte der Sprecher.",
+             "Die Gespräche endeten im Mai.", "Wir sehen auf der anderen Seite keinen Willen, die Gespräche fortzusetzen",
+             "Die Truppen zogen ab."),
+            ("it", "«Non vediamo alcuna volontà dall'altra parte di continuare questi colloqui», ha detto il portavoce.",
+             "I colloqui si sono fermati a maggio.", "Non vediamo volontà dall'altra parte di continuare questi colloqui",
+             "Le truppe sono partite."),
+            ("nl", "„We zien aan de andere kant geen enkele wil om deze gesprekken voort te zetten”, zei de woordvoerder.",
+             "De gesprekken stopten in mei.", "We zien aan de andere kant geen wil om deze gesprekken voort te zetten",
+             "De troepen vertrokken."),
+            ("ru", "«Мы не видим с другой стороны никакого желания продолжать эти переговоры», сказал представитель.",
+             "Переговоры остановились в мае.", "Мы не видим с другой стороны желания продолжать эти переговоры",
+             "Войска ушли."),
+        )
+    )
+    clean = (
+        ("en", "Thank you very much.\n\nThank you very much."),
+        ("en", "The army said the bridge was closed on Monday. The police said the bridge was open on Tuesday."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        records = doc.has_records
+        units = _units(doc)
+        seen: list[tuple[list[str], int]] = []  # earlier sentences: words, start
+        by_word: dict[str, set[int]] = {}  # word -> earlier sentences that have it
+        for n, (unit_start, unit_end) in enumerate(units):
+            for m in SENTENCE.finditer(doc.text, unit_start, unit_end):
+                words = _words_of(m.group())
+                if len(words) < MIN_REPEAT_WORDS:
+                    continue
+                earlier = self._repeated(words, seen, by_word)
+                if earlier is not None and self._unintended(doc, earlier, m):
+                    whole = doc.text[unit_start:unit_end].strip() == m.group().strip()
+                    span, cut = _unit_removal(units, n, records) if whole else self._sentence_removal(doc, m)
+                    line = doc.locate(earlier[0], earlier[0] + 1)
+                    where = f" of line {line[3]}" if line else ""
+                    yield self.finding(span[0], span[1], f"repeats a sentence{where}: `{m.group()[:50]}`",
+                                       Fix.replace(cut[0], cut[1], "", safe=False))
+                    continue
+                for word in set(words):
+                    by_word.setdefault(word, set()).add(len(seen))
+                seen.append((words, (m.start(), m.end())))
+
+    @staticmethod
+    def _unintended(doc: Document, earlier: tuple[int, int], later) -> bool:
+        """Human text repeats on purpose: e-mails quote each other, web pages and their
+        translations repeat a product line. A repetition is reported when the earlier copy is
+        quoted and the later one is not (a pull quote), or when, with sources, the later
+        sentence's source does not repeat the earlier one's."""
+        first, second = doc.segment_at(earlier[0]), doc.segment_at(later.start())
+        if first.source and second.source and first is not second:
+            return not _contains(_words_of(first.source), _words_of(second.source))
+        quoted = regex.compile(r"[\"“”„«»‹›]")
+        return bool(quoted.search(doc.text, *earlier)) and not quoted.search(later.group())
+
+    @staticmethod
+    def _repeated(words: list[str], seen: list, by_word: dict) -> tuple[int, int] | None:
+        """The span of an earlier sentence that holds nearly all of ``words`` in order."""
+        counts: dict[int, int] = {}
+        for word in set(words):
+            for i in by_word.get(word, ()):
+                counts[i] = counts.get(i, 0) + 1
+        for i, shared in sorted(counts.items(), key=lambda kv: -kv[1]):
+            if shared < MIN_CONTAINED * len(set(words)):
+                break
+            if _contains(seen[i][0], words):
+                return seen[i][1]
+        return None
+
+    @staticmethod
+    def _sentence_removal(doc: Document, m) -> tuple[tuple[int, int], tuple[int, int]]:
+        """A sentence inside a paragraph goes with the spaces after it."""
+        end = m.end()
+        while end < len(doc.text) and doc.text[end] in " \t":
+            end += 1
+        return (m.start(), m.end()), (m.start(), end)
