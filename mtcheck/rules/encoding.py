@@ -6,6 +6,7 @@ Character knowledge lives in the named constants below, built in one place (ftfy
 from __future__ import annotations
 
 import difflib
+import os
 import html
 import unicodedata
 from typing import Iterable
@@ -88,11 +89,18 @@ class Mojibake(Rule):
             offset += len(line) + 1
 
     def _diff(self, line: str, fixed: str, offset: int, doc: Document) -> Iterable:
-        """One finding per changed run, widened to whole words so the message reads well."""
-        matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+        """One finding per changed run, widened to whole words so the message reads well.
+
+        Only the stretch between the common start and end of the two is compared: difflib is
+        quadratic, and a text without line breaks is one long line."""
+        head = len(os.path.commonprefix([line, fixed]))
+        tail = len(os.path.commonprefix([line[head:][::-1], fixed[head:][::-1]]))
+        matcher = difflib.SequenceMatcher(None, line[head:len(line) - tail], fixed[head:len(fixed) - tail],
+                                          autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
+            i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
             while i1 > 0 and j1 > 0 and line[i1 - 1].isalnum() and line[i1 - 1] == fixed[j1 - 1]:
                 i1, j1 = i1 - 1, j1 - 1
             while i2 < len(line) and j2 < len(fixed) and line[i2].isalnum() and line[i2] == fixed[j2]:
