@@ -11,6 +11,7 @@ text it reads as the article saying the same thing twice.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from typing import Iterable
 
 import regex
@@ -121,9 +122,13 @@ class WebBoilerplate(Rule):
         return "prompt" if len(phrase.split()) >= 2 else None
 
 
-# A sentence: up to its end mark and closing quotes or brackets, before white space.
-SENTENCE = regex.compile(r"\S.*?(?:[.!?…]+[\"”»’)\]]*(?=\s)|$)", regex.S)
+# A sentence: up to its end mark and closing quotes or brackets, before white space, or up to
+# the end of its line.
+SENTENCE = regex.compile(r"\S[^\n]*?(?:[.!?…]+[\"”»’)\]]*(?=\s)|(?=\n)|$)")
 MIN_REPEAT_WORDS = 8  # shorter sentences repeat by formula (`Thank you very much.`)
+MAX_REPEAT_WORDS = 80  # longer runs are not sentences (text without punctuation): not compared
+MIN_SHARED_SHINGLES = 0.5  # a copy with a word changed in 18 keeps 13 of its 16 three-word runs
+MAX_POSTINGS = 50
 MIN_CONTAINED = 0.9  # share of the later sentence's words found, in order, in the earlier one
 
 
@@ -186,14 +191,15 @@ class DuplicateSentence(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         records = doc.has_records
         units = _units(doc)
-        seen: list[tuple[list[str], int]] = []  # earlier sentences: words, start
-        by_word: dict[str, set[int]] = {}  # word -> earlier sentences that have it
+        seen: list[tuple[list[str], tuple[int, int]]] = []  # earlier sentences: words, span
+        by_shingle: dict[tuple[str, ...], list[int]] = {}  # three words in a row -> earlier sentences
         for n, (unit_start, unit_end) in enumerate(units):
             for m in SENTENCE.finditer(doc.text, unit_start, unit_end):
                 words = _words_of(m.group())
-                if len(words) < MIN_REPEAT_WORDS:
+                if not MIN_REPEAT_WORDS <= len(words) <= MAX_REPEAT_WORDS:
                     continue
-                earlier = self._repeated(words, seen, by_word)
+                shingles = set(zip(words, words[1:], words[2:]))
+                earlier = self._repeated(words, shingles, seen, by_shingle)
                 if earlier is not None and self._unintended(doc, earlier, m):
                     whole = doc.text[unit_start:unit_end].strip() == m.group().strip()
                     span, cut = _unit_removal(units, n, records) if whole else self._sentence_removal(doc, m)
@@ -202,8 +208,8 @@ class DuplicateSentence(Rule):
                     yield self.finding(span[0], span[1], f"repeats a sentence{where}: `{m.group()[:50]}`",
                                        Fix.replace(cut[0], cut[1], "", safe=False))
                     continue
-                for word in set(words):
-                    by_word.setdefault(word, set()).add(len(seen))
+                for shingle in shingles:
+                    by_shingle.setdefault(shingle, []).append(len(seen))
                 seen.append((words, (m.start(), m.end())))
 
     @staticmethod
@@ -219,14 +225,18 @@ class DuplicateSentence(Rule):
         return bool(quoted.search(doc.text, *earlier)) and not quoted.search(later.group())
 
     @staticmethod
-    def _repeated(words: list[str], seen: list, by_word: dict) -> tuple[int, int] | None:
-        """The span of an earlier sentence that holds nearly all of ``words`` in order."""
-        counts: dict[int, int] = {}
-        for word in set(words):
-            for i in by_word.get(word, ()):
-                counts[i] = counts.get(i, 0) + 1
-        for i, shared in sorted(counts.items(), key=lambda kv: -kv[1]):
-            if shared < MIN_CONTAINED * len(set(words)):
+    def _repeated(words: list[str], shingles: set, seen: list, by_shingle: dict) -> tuple[int, int] | None:
+        """The span of an earlier sentence that holds nearly all of ``words`` in order. Only
+        sentences sharing MIN_SHARED_SHINGLES of the three-word runs are compared, and a run as
+        common as `one of the` (in more than MAX_POSTINGS sentences) picks none: the work stays
+        linear in the document's length."""
+        counts: Counter = Counter()
+        for shingle in shingles:
+            earlier = by_shingle.get(shingle, ())
+            if len(earlier) <= MAX_POSTINGS:
+                counts.update(earlier)
+        for i, shared in counts.most_common():
+            if shared < MIN_SHARED_SHINGLES * len(shingles):
                 break
             if _contains(seen[i][0], words):
                 return seen[i][1]
