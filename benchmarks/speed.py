@@ -8,7 +8,9 @@ whitespace-separated tokens of the translations.
 1. Throughput: words/s of ``check_document`` over the whole corpus, one process, after a warm-up
    that loads every target language (lexicon included) and checks one document in each.
 2. Linearity: 1x, 4x and 16x the de-en documents (fresh ``Document`` objects each time, so no
-   per-document cache carries over; per-word caches of the rules do, as with any repetitive text).
+   per-document cache carries over; per-word caches of the rules do, as with any repetitive text),
+   and the same translations joined into one plain-text document, 1x and 4x (a single line: the
+   case where a rule comparing parts of a document could turn quadratic).
 3. Side by side with translate-toolkit's ``pofilter`` (default checks), runs interleaved: the de-en and en-de system
    outputs as a PO file (msgid = source, msgstr = translation) and as the equivalent JSONL file for
    ``mtcheck check``, both run as subprocesses, best of 5.
@@ -168,6 +170,18 @@ def linearity(records: list[Record], pair: str) -> list[Row]:
         seconds = time_checking(records, scale)
         base = base or seconds
         rows.append(Row("2 linearity", f"{pair} x{scale}", words * scale, seconds,
+                        f"time / (x1 time * {scale}) = {seconds / (base * scale):.2f}"))
+    # One plain text, one document: rules that compare a document's sentences or lines with each
+    # other (duplicates, spellings) must stay linear there too.
+    text = " ".join(r.translation for r in records)
+    base = None
+    for scale in (1, 4):
+        doc = Document(" ".join([text] * scale), records[0].lang)
+        start = time.perf_counter()
+        check_document(doc)
+        seconds = time.perf_counter() - start
+        base = base or seconds
+        rows.append(Row("2 linearity", f"{pair} as one plain-text document x{scale}", words * scale, seconds,
                         f"time / (x1 time * {scale}) = {seconds / (base * scale):.2f}"))
     return rows
 
