@@ -8,6 +8,9 @@ needs no abbreviation list.
 
 >>> [w for _, _, w in mid_sentence_words("Troops left Kharkiv on Monday. Then, slowly, Paris")]
 ['Kharkiv', 'Monday', 'slowly', 'Paris']
+
+A name in lower case is wrong anywhere, mid-sentence and at its start alike (``Olaf scholz``,
+``kharkiv is``); a capital only mid-sentence.
 """
 
 from __future__ import annotations
@@ -34,6 +37,17 @@ WORD_OR_ELIDED = regex.compile(
 _BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(?:\p{Ll}[\p{L}\p{M}]*|\p{N}+)|[,;])[ \t]+$")
 
 
+def is_mid_sentence(text: str, start: int) -> bool:
+    """Does the word at ``start`` stand mid-sentence: after a word in lower case, a number, or a
+    comma or semicolon, on the same line?
+
+    >>> text = "Troops left Kharkiv on Monday. Then, slowly, Paris"
+    >>> [text[i:i + 7] for i in (12, 31, 37, 45)], [is_mid_sentence(text, i) for i in (12, 31, 37, 45)]
+    (['Kharkiv', 'Then, s', 'slowly,', 'Paris'], [True, False, True, True])
+    """
+    return _BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def mid_sentence_words(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, word) for every mid-sentence word of ``text``.
 
@@ -46,23 +60,7 @@ def mid_sentence_words(text: str) -> Iterator[tuple[int, int, str]]:
     if not any(ch.isupper() for ch in text):
         return
     for m in WORD.finditer(text):
-        start = m.start()
-        if _BEFORE.search(text, max(0, start - 40), start):
-            yield start, m.end(), m.group()
-
-
-def lower_case_words(text: str) -> Iterator[tuple[int, int, str]]:
-    """Yield (start, end, word) for every word in lower case, wherever it stands: a name in lower
-    case is wrong mid-sentence and at its start alike (``Olaf scholz``, ``kharkiv is``). As above, a
-    text without any capital letter yields nothing.
-
-    >>> [w for _, _, w in lower_case_words("Olaf scholz visita l'italie")]
-    ['scholz', 'visita', 'italie']
-    """
-    if not any(ch.isupper() for ch in text):
-        return
-    for m in WORD_OR_ELIDED.finditer(text):
-        if m.group().islower():
+        if is_mid_sentence(text, m.start()):
             yield m.start(), m.end(), m.group()
 
 

@@ -129,11 +129,15 @@ MIN_REPEAT_WORDS = 8  # shorter sentences repeat by formula (`Thank you very muc
 MAX_REPEAT_WORDS = 80  # longer runs are not sentences (text without punctuation): not compared
 MIN_SHARED_SHINGLES = 0.5  # a copy with a word changed in 18 keeps 13 of its 16 three-word runs
 MAX_POSTINGS = 50
+QUOTE_MARK = regex.compile(r"[\"“”„«»‹›]")
 MIN_CONTAINED = 0.9  # share of the later sentence's words found, in order, in the earlier one
 
 
+_WORD = regex.compile(r"\w+")
+
+
 def _words_of(text: str) -> list[str]:
-    return regex.findall(r"\w+", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def _contains(longer: list[str], words: list[str]) -> bool:
@@ -221,8 +225,7 @@ class DuplicateSentence(Rule):
         first, second = doc.segment_at(earlier[0]), doc.segment_at(later.start())
         if first.source and second.source and first is not second:
             return not _contains(_words_of(first.source), _words_of(second.source))
-        quoted = regex.compile(r"[\"“”„«»‹›]")
-        return bool(quoted.search(doc.text, *earlier)) and not quoted.search(later.group())
+        return bool(QUOTE_MARK.search(doc.text, *earlier)) and not QUOTE_MARK.search(later.group())
 
     @staticmethod
     def _repeated(words: list[str], shingles: set, seen: list, by_shingle: dict) -> tuple[int, int] | None:

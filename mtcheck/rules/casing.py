@@ -15,7 +15,7 @@ from typing import Iterable
 
 import regex
 
-from mtcheck.casing import WORD, function_words, in_language, lower_case_words, mid_sentence_words
+from mtcheck.casing import WORD, WORD_OR_ELIDED, function_words, in_language, is_mid_sentence
 from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, get_language
@@ -42,6 +42,15 @@ def _in_date(text: str, start: int, end: int, lang: Language) -> bool:
                 or (before and before[0] in lang.date_markers))
 
 
+def _said_twice(text: str, start: int, end: int) -> bool:
+    """Does the word at ``text[start:end]`` stand right after or before itself (`ding, ding`)?"""
+    word = text[start:end]
+    after = text[end:end + 3 + len(word) + 1].lstrip(" ,;-–!")
+    before = text[max(0, start - 3 - len(word) - 1):start].rstrip(" ,;-–!")
+    return ((after.startswith(word) and not after[len(word):len(word) + 1].isalpha())
+            or (before.endswith(word) and not before[-len(word) - 1:-len(word)].isalpha()))
+
+
 def _words(text: str) -> list[str]:
     return [m.group() for m in WORD.finditer(text)]
 
@@ -60,19 +69,33 @@ def _phrases(phrases: tuple[str, ...]) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
 
 
-def _paragraph_words(doc: Document, lang: Language, words=mid_sentence_words) -> Iterable[tuple[int, int, str]]:
-    """``words`` of every paragraph outside its headlines and the language's multiword names
-    (`14 Juillet`), with document offsets."""
-    phrases = _phrases(tuple(lang.name_phrases))
+def _candidates(doc: Document, lang: Language, keep, capitals: bool) -> Iterable[tuple[int, int, str]]:
+    """Words that ``keep`` accepts (a quick look-up in the casing table), in paragraphs with a
+    capital letter, outside Title Case headlines and the language's multiword names (`14
+    Juillet`), with document offsets. ``capitals``: words judged for a capital, which count only
+    mid-sentence; otherwise words in lower case, after an elision too (French `l'italie`)."""
+    words = WORD if capitals else WORD_OR_ELIDED
     for start, end in doc.paragraphs:
         text = doc.masked[start:end]
-        lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]+", text)]
-        skipped = [(s, e) for s, e in lines if _headline(text[s:e])]
-        if phrases is not None:
-            skipped += [m.span() for m in phrases.finditer(text)]
-        for s, e, word in words(text):
-            if not any(hs <= s < he for hs, he in skipped):
-                yield start + s, start + e, word
+        if not any(ch.isupper() for ch in text):
+            continue  # all in lower case: a style, no casing to judge
+        skipped = None
+        for m in words.finditer(text):
+            if not keep(m.group()) or (capitals and not is_mid_sentence(text, m.start())):
+                continue
+            if skipped is None:  # worked out for the few paragraphs that have a candidate
+                skipped = _skipped(text, lang)
+            if not any(s <= m.start() < e for s, e in skipped):
+                yield start + m.start(), start + m.end(), m.group()
+
+
+def _skipped(text: str, lang: Language) -> list[tuple[int, int]]:
+    """Spans of a paragraph whose words are not judged: headlines and multiword names."""
+    spans = [m.span() for m in regex.finditer(r"[^\n]+", text) if _headline(m.group())]
+    phrases = _phrases(tuple(lang.name_phrases))
+    if phrases is not None:
+        spans += [m.span() for m in phrases.finditer(text)]
+    return spans
 
 
 @register
@@ -110,10 +133,12 @@ class ProperNounCase(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         casing, text = lang.casing, doc.masked
-        for start, end, word in _paragraph_words(doc, lang, lower_case_words):
-            entry = casing.get(word)
-            if entry is None or not entry.is_name:
-                continue
+        def keep(word: str) -> bool:
+            entry = casing.get(word) if word.islower() else None
+            return entry is not None and entry.is_name
+
+        for start, end, word in _candidates(doc, lang, keep, capitals=False):
+            entry = casing[word]
             if text.startswith(".", end) and (word in lang.abbreviations or len(word) <= MAX_ABBREVIATION):
                 continue  # Italian `sig.`, not the town of Sig; `cf.`
             if _capitalized_past(_phrase_before(text, start), frozenset()) and \
@@ -121,8 +146,7 @@ class ProperNounCase(Rule):
                 continue  # a particle or short word inside a name or title: `Carl von Linné`
             if not in_language(text, start, end, *function_words(lang.code)):
                 continue  # a quotation in another language: `una sera` in German text
-            if regex.match(rf"\W{{1,3}}{word}\b", text[end:end + len(word) + 4]) or \
-                    regex.search(rf"\b{word}\W{{1,3}}$", text[max(0, start - len(word) - 4):start]):
+            if _said_twice(text, start, end):
                 continue  # a word said twice is a sound or a cry (German `ding, ding, ding`)
             if entry.in_date and not _in_date(text, start, end, lang):
                 continue  # `troops march`, `it may rain`: a month only in `5 march`, `may 2023`
@@ -166,12 +190,13 @@ class OverCapitalization(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         casing, text = lang.casing, doc.masked
-        for start, end, word in _paragraph_words(doc, lang):
-            if not word[0].isupper() or word.isupper():
-                continue  # lower case, or all capitals on purpose (`14 de ENERO` in a heading)
-            entry = casing.get(word.lower())
-            if entry is None or entry.is_name or entry.kind not in lang.over_capitalized:
-                continue
+        def keep(word: str) -> bool:
+            # Not lower case, nor all capitals on purpose (`14 de ENERO` in a heading).
+            entry = casing.get(word.lower()) if word[0].isupper() and not word.isupper() else None
+            return entry is not None and not entry.is_name and entry.kind in lang.over_capitalized
+
+        for start, end, word in _candidates(doc, lang, keep, capitals=True):
+            entry = casing[word.lower()]
             if entry.in_date and not _in_date(text, start, end, lang):
                 continue  # Spanish `Domingo`, Dutch `Mei`: names too, outside a date
             before, after = _phrase_before(text, start), _phrase_after(text, end)

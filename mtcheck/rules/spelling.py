@@ -67,12 +67,14 @@ class DroppedAccent(Rule):
 # w/v, c/q/k (Qaddafi, Kaddafi), h after a consonant (Gadhafi, Gaddafi; Kharkiv, Karkiv),
 # `gu` before e/i (Serguéi), an i between vowels (Dostoievski, Dostoevsky), doubled letters
 # (Odessa, Odesa).
-_LATIN = [("[yj]", "i"), ("w", "v"), ("[qc]", "k"), ("(?<=[kdtpsz])h", ""), ("ph", "f"),
-          ("(?<=g)u(?=[ei])", ""), ("(?<=[aeou])i(?=[aeiou])", ""), (r"(\p{L})\1+", r"\1")]
+_LATIN = [(regex.compile(pattern), replacement) for pattern, replacement in (
+    ("[yj]", "i"), ("w", "v"), ("[qc]", "k"), ("(?<=[kdtpsz])h", ""), ("ph", "f"),
+    ("(?<=g)u(?=[ei])", ""), ("(?<=[aeou])i(?=[aeiou])", ""), (r"(\p{L})\1+", r"\1"))]
 # In Cyrillic, transliterations of foreign names differ in their vowels and soft signs (Фрейд,
 # Фройд; Нетаньяху, Нетанияху): inside the word they count as one vowel. The last two letters
 # stay as they are, since Russian inflects names there (Путина, Путину).
 _CYRILLIC_VOWELS = regex.compile(r"[аеёиоуыэюяйьъ]+")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _CAPITALIZED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 MIN_NAME = 5
 MAX_NAME_ZIPF = 4.0  # more frequent capitalized words are common words (`Party`, `Harry`)
@@ -92,10 +94,10 @@ def translit_key(word: str) -> str:
     (True, False)
     """
     word = strip_accents(word.lower())
-    if regex.match(r"\p{Cyrillic}", word):
+    if _CYRILLIC.match(word):
         return _CYRILLIC_VOWELS.sub("V", word[:-2]) + word[-2:]
     for pattern, replacement in _LATIN:
-        word = regex.sub(pattern, replacement, word)
+        word = pattern.sub(replacement, word)
     return word
 
 
@@ -157,7 +159,7 @@ class InconsistentSpelling(Rule):
             previous_end = -LISTING_GAP
             for start, end, word in occurrences:
                 between = doc.masked[max(previous_end, 0):start]
-                listed = len(between) < LISTING_GAP and not regex.search(r"[.!?]", between)
+                listed = len(between) < LISTING_GAP and not any(mark in between for mark in ".!?")
                 previous_end = end
                 if word != keep and not listed:
                     yield self.finding(start, end, f"`{word}` is spelled `{keep}` elsewhere in this document",
@@ -205,7 +207,7 @@ class SourceSpelling(Rule):
                 names = [get_language(code).name for code in codes]
                 where = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
                 message = f"`{word}` is the {where} spelling; {lang.name} writes `{name}`"
-            elif doc.source is not None and word[0].isupper():
+            elif doc.source is not None and len(word) >= MIN_NAME and word[0].isupper() and word in doc.source:
                 name = self._copied_from_source(doc, lang, m.start(), word)
                 if name is None:
                     continue
@@ -222,7 +224,7 @@ class SourceSpelling(Rule):
         names differs from it only in accents. (Transliteration keys, as MT405 uses them, match
         unrelated names here: `Thraki`, `Tracy`.)"""
         source = doc.segment_at(start).source or doc.source
-        if (len(word) < MIN_NAME or word not in source or lang.casing.get(word.lower()) is not None
+        if (word not in source or lang.casing.get(word.lower()) is not None
                 or lang.zipf(word.lower()) >= MAX_SOURCE_ZIPF):
             return None
         return _place_names(lang.code).get(strip_accents(word.lower()))
