@@ -635,3 +635,21 @@ def test_tsv_line_separator_inside_a_field_is_not_a_row_break(capsys):
     assert rc == 1, err
     (f,) = json.loads(out)["findings"]
     assert (f["record"], f["line"], f["code"]) == ("1", 2, "MT101")
+
+
+def test_every_utf8_text_read_in_a_repaired_code_page_shows_a_mojibake_pair():
+    """MT301 skips ftfy for text without a lead/continuation pair: that must never skip real
+    mojibake, whatever the text and the code page it was misread in."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from mtcheck.rules.encoding import CODE_PAGES, mojibake_pair, sloppy_decode
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(min_size=1, max_size=30).filter(lambda t: not t.isascii()), st.sampled_from(CODE_PAGES))
+    def check(text, codec):
+        garbled = sloppy_decode(text.encode("utf-8"), codec)
+        assert mojibake_pair().search(garbled)
+        assert mojibake_pair().search(garbled.replace("\xa0", " "))
+
+    check()

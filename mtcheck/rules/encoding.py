@@ -6,9 +6,10 @@ Character knowledge lives in the named constants below, built in one place (ftfy
 from __future__ import annotations
 
 import difflib
-import os
 import html
+import os
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -17,6 +18,40 @@ from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
+
+# Mojibake is UTF-8 read in a single-byte code page: a lead byte (0xC2-0xF4) read as one
+# character, then a continuation byte (0x80-0xBF) read as another (`Ã` then `³` for `ó`). A text
+# without such a pair, in any of the code pages ftfy repairs, has no mojibake, and needs no ftfy
+# (whose import is a third of a one-file run's start-up). A byte a code page leaves undefined
+# reads as in Latin-1 (ftfy's "sloppy" code pages); a no-break space after a lead often became
+# a plain space (`cittÃ ` for `città`).
+CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
+              "mac-roman", "cp437")
+
+
+def sloppy_decode(data: bytes, codec: str) -> str:
+    """``data`` read byte by byte in ``codec``, Latin-1 where the code page has no character."""
+    out = []
+    for byte in data:
+        try:
+            out.append(bytes([byte]).decode(codec))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def mojibake_pair() -> regex.Pattern:
+    """A lead character followed by a continuation character, in any of CODE_PAGES."""
+    pairs = []
+    for codec in CODE_PAGES:
+        lead = sloppy_decode(bytes(range(0xC2, 0xF5)), codec)
+        continuation = sloppy_decode(bytes(range(0x80, 0xC0)), codec)
+        if "\xa0" in continuation:
+            continuation += " "
+        pairs.append(f"[{regex.escape(lead)}][{regex.escape(continuation)}]")
+    return regex.compile("|".join(pairs))
+
 
 # Zero-width and format characters, soft hyphens and controls that have no business inside
 # running text. Tab, newline and carriage return are text; the no-break spaces are typography.
@@ -75,14 +110,14 @@ class Mojibake(Rule):
         text = doc.text
         for m in regex.finditer("\ufffd+", text):
             yield self.finding(m.start(), m.end(), "replacement character: bytes were lost in decoding")
-        if text.isascii():
-            return  # mojibake always shows non-ASCII characters; ftfy's import is skipped
+        if text.isascii() or not mojibake_pair().search(text):
+            return  # no character pair that mojibake makes: ftfy's import is skipped
         import ftfy  # lazily: ftfy's import is a third of a one-file run's start-up
         import ftfy.badness
 
         offset = 0
         for line in text.split("\n"):
-            if not line.isascii() and ftfy.badness.is_bad(line):
+            if not line.isascii() and mojibake_pair().search(line) and ftfy.badness.is_bad(line):
                 fixed = ftfy.fix_encoding(line)
                 if fixed != line:
                     yield from self._diff(line, fixed, offset, doc)
