@@ -1,16 +1,16 @@
 """Where a word stands in its sentence, for the casing rules and for the build of their data.
 
-Casing is only judged mid-sentence, where the language's own rules decide: the first word of a
-sentence, of a line, after a colon, a quote mark or a bracket may be capitalized for reasons of
-its own. A word is *mid-sentence* here when the token before it, on the same line, is a word in
+A capital is only judged mid-sentence, where the language's own rules decide: the first word
+of a sentence, of a line, after a colon, a quote mark or a bracket may be capitalized for reasons
+of its own. A word is *mid-sentence* here when the token before it, on the same line, is a word in
 lower case, a number, or a comma or semicolon. That is stricter than a sentence splitter and
 needs no abbreviation list.
 
 >>> [w for _, _, w in mid_sentence_words("Troops left Kharkiv on Monday. Then, slowly, Paris")]
 ['Kharkiv', 'Monday', 'slowly', 'Paris']
 
-A name in lower case is wrong anywhere, mid-sentence and at its start alike (``Olaf scholz``,
-``kharkiv is``); a capital only mid-sentence.
+A name in lower case, though, is wrong anywhere, mid-sentence and at its start alike (``Olaf
+scholz``, ``kharkiv is``).
 """
 
 from __future__ import annotations
