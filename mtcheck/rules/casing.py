@@ -92,7 +92,7 @@ def _candidates(doc: Document, lang: Language, keep, capitals: bool) -> Iterable
 def _skipped(text: str, lang: Language) -> list[tuple[int, int]]:
     """Spans of a paragraph whose words are not judged: headlines and multiword names."""
     spans = [m.span() for m in regex.finditer(r"[^\n]+", text) if _headline(m.group())]
-    phrases = _phrases(tuple(lang.name_phrases))
+    phrases = _phrases(lang.name_phrases)
     if phrases is not None:
         spans += [m.span() for m in phrases.finditer(text)]
     return spans

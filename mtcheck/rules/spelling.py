@@ -53,8 +53,6 @@ class DroppedAccent(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         accents = lang.accents
-        if not accents:
-            return
         for m in WORD_OR_ELIDED.finditer(doc.masked):
             word = m.group()
             fixed = accents.get(word) if word.islower() else None
@@ -108,8 +106,8 @@ class InconsistentSpelling(Rule):
     category = "inconsistent-spelling"
     fix_availability = "always"
     what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
-            "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations that "
-            "differ only in `i`/`y`/`j` (`Dmitry` … `Dmitri`) of a name that is no common word.")
+            "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations of "
+            "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`).")
     why = "Readers take two spellings for two people or places; the house style picks one."
     fix_safety = ("Unsafe: the later spelling is replaced by the one the document uses first (for "
                   "listed variants, by the current spelling).")
@@ -135,7 +133,6 @@ class InconsistentSpelling(Rule):
         return entry is None or entry.is_name  # not a weekday or nationality word
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        first: dict[str, str] = {}  # key -> the spelling the document uses first
         seen: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         variant_of = {v: group for group in lang.name_variants for v in group}
         for m in WORD.finditer(doc.masked):
@@ -149,13 +146,14 @@ class InconsistentSpelling(Rule):
                 key = translit_key(word)
             else:
                 continue
-            first.setdefault(key, group[0] if group else word)
             seen[key].append((m.start(), m.end(), word))
         for key, occurrences in seen.items():
             spellings = {w for _, _, w in occurrences}
             if len(spellings) < 2:
                 continue
-            keep = first[key] if first[key] in spellings else occurrences[0][2]
+            # The names table's current spelling where the document has it, else its first one.
+            preferred = key[1:] if key.startswith("=") else None
+            keep = preferred if preferred in spellings else occurrences[0][2]
             previous_end = -LISTING_GAP
             for start, end, word in occurrences:
                 between = doc.masked[max(previous_end, 0):start]
