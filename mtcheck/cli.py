@@ -225,6 +225,8 @@ def cmd_rule(args) -> int:
     for ex in r.examples:
         start, end = ex.span
         prefix = f"  [{ex.lang}] "
+        if ex.source is not None:
+            print(f"  [{ex.source_lang or 'source'}] {ex.source}")
         print(prefix + ex.plain)
         print(" " * (len(prefix) + start) + "^" * max(end - start, 1))
         if ex.fixed is not None:

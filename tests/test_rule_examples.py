@@ -25,7 +25,8 @@ def only(rule) -> Config:
 
 @pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.code}-{e.lang}-{i}" for i, (r, e) in enumerate(EXAMPLES)])
 def test_example_is_flagged_and_fixed(rule, example):
-    findings = check_document(Document(example.plain, example.lang), only(rule))
+    doc = Document(example.plain, example.lang, source=example.source, source_lang=example.source_lang)
+    findings = check_document(doc, only(rule))
     spans = [(f.start, f.end) for f in findings]
     assert example.span in spans, f"{rule.code} flagged {spans}, expected {example.span} in {example.plain!r}"
     assert all(f.category == rule.category and f.code == rule.code for f in findings)

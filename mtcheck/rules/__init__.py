@@ -31,6 +31,9 @@ class Example:
     lang: str
     text: str
     fixed: str | None = None
+    # The source the text translates, for rules that compare with it, and its language.
+    source: str | None = None
+    source_lang: str | None = None
 
     @property
     def plain(self) -> str:
