@@ -1,7 +1,8 @@
 """From an input file to findings and fixed text: the work behind ``check`` and ``fix``.
 
-Plain and Markdown files are one Document. Records (JSONL, TSV) are grouped into Documents by
-consecutive equal ``doc_id`` (a record without one is a document of its own). The target
+Plain and Markdown files are one Document. Records (JSONL, TSV; the units of PO, XLIFF and TMX
+files, see io/formats.py) are grouped into Documents by consecutive equal ``doc_id`` (a record
+without one is a document of its own). The target
 language is, in order: ``--lang``, the record's ``target_lang``, the config's ``lang``, or
 detection on the document's text.
 """
@@ -94,14 +95,15 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
     for indexes, doc in documents(inp, config, lang):
         for _ in range(MAX_FIX_PASSES + 1):
             findings = check_document(doc, config)
-            # Group by the record's line in the file, not its id: ids may repeat within one
-            # doc_id, and the line (which Finding.line holds for records) is unique per record.
-            by_line = defaultdict(list)
+            # Group by the record's line in the file and its id: ids may repeat within one
+            # doc_id, and lines (which Finding.line holds for records) may repeat too in XML
+            # written on one line; the reader makes the pair unique per record.
+            by_record = defaultdict(list)
             for f in findings:
-                by_line[f.line].append(f)
+                by_record[f.line, f.record].append(f)
             changed = False
             for i in indexes:
-                plan = choose_fixes(by_line.get(inp.records[i].line, []), unsafe)
+                plan = choose_fixes(by_record.get((inp.records[i].line, inp.records[i].id), []), unsafe)
                 if plan:
                     applied += [f for f, _ in plan]
                     translations[i] = apply_plan(translations[i], plan)

@@ -17,7 +17,9 @@ from pathlib import Path
 BOM = b"\xef\xbb\xbf"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".jsonl": "jsonl",
-                 ".tsv": "tsv"}
+                 ".tsv": "tsv", ".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+# Translation files, read through translate-toolkit (mtcheck/io/formats.py, extra "formats").
+TRANSLATION_KINDS = ("po", "xliff", "tmx")
 RECORD_FIELDS = ("id", "translation", "source", "reference", "source_lang", "target_lang", "doc_id")
 
 
@@ -27,7 +29,8 @@ class InputError(Exception):
 
 @dataclass
 class Record:
-    """One JSONL/TSV record: its fields, the line it starts on, its raw line (for faithful output)."""
+    """One JSONL/TSV record (its fields, the line it starts on, its raw line for faithful output),
+    or one translation unit of a PO/XLIFF/TMX file (the line its target starts on, no raw line)."""
 
     fields: dict
     line: int
@@ -46,11 +49,12 @@ class Record:
 @dataclass
 class InputFile:
     path: str  # as the user gave it ("-" for stdin)
-    kind: str  # text | markdown | jsonl | tsv
+    kind: str  # text | markdown | jsonl | tsv | po | xliff | tmx
     text: str  # decoded, BOM stripped
     bom: bool = False
     records: list[Record] = field(default_factory=list)
     tsv_header: list[str] = field(default_factory=list)
+    translation_file: object = None  # po, xliff, tmx: formats.TranslationFile, which writes them back
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes for ``text`` (default: the text as read), BOM restored."""
@@ -81,7 +85,8 @@ def kind_of(path: str, fmt: str | None = None) -> str:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """Files named, and the checkable files (.txt .md .jsonl .tsv) inside named directories."""
+    """Files named, and the checkable files (.txt .md .jsonl .tsv .po .xlf .xliff .tmx) inside
+    named directories."""
     out = []
     for p in paths:
         path = Path(p)
@@ -131,6 +136,10 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
         inp.records = _jsonl_records(text, name)
     elif kind == "tsv":
         inp.tsv_header, inp.records = _tsv_records(text, name)
+    elif kind in TRANSLATION_KINDS:
+        from mtcheck.io import formats  # imports translate-toolkit: only for these files
+
+        inp.records, inp.translation_file = formats.read(text, kind, name)
     return inp
 
 
@@ -189,7 +198,9 @@ def _tsv_records(text: str, name: str) -> tuple[list[str], list[Record]]:
 
 def write_records(inp: InputFile, fixed: dict[int, str]) -> str:
     """The input's text with the translations of the records at the given indexes replaced;
-    every other line is kept byte for byte."""
+    every other line is kept byte for byte (PO, XLIFF, TMX: every character outside the targets)."""
+    if inp.kind in TRANSLATION_KINDS:
+        return inp.translation_file.write(inp.text, fixed)
     out = []
     by_line = {inp.records[i].line: (inp.records[i], t) for i, t in fixed.items()}
     for n, raw in enumerate(split_lines(inp.text), 1):

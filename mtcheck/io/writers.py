@@ -51,7 +51,7 @@ def to_text(findings: list[Finding], files: int, color: bool = False, show_sourc
     for f in findings:
         where = f.path or "-"
         if f.record is not None:
-            where += f"[{f.record}]"
+            where += f"[{record_label(f.record)}]"
         head = (f"{s(where, '1')}:{f.line}:{f.column}: {s(f.code, '1;31')} "
                 f"[{f.category}] {f.message}")
         out.append(head)
@@ -77,6 +77,14 @@ def to_text(findings: list[Finding], files: int, color: bool = False, show_sourc
     return "\n".join(out)
 
 
+def record_label(record: str, limit: int = 60) -> str:
+    """A record id on one line, for people: control characters escaped (a PO id holds its
+    msgctxt, U+0004 and its msgid, which may hold newlines), a long one cut (JSON and SARIF keep
+    it whole)."""
+    shown = "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" else c for c in record)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def _describe(f: Finding, fix) -> str:
     """``old → new`` for a fix inside the flagged span, else the edits themselves."""
     if all(f.start <= e.start <= e.end <= f.end for e in fix.edits):
@@ -96,7 +104,7 @@ def to_github(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         title = f"{f.code} {f.category}"
-        msg = f.message + (f" (record {f.record})" if f.record is not None else "")
+        msg = f.message + (f" (record {record_label(f.record)})" if f.record is not None else "")
         lines.append(f"::{_GITHUB_LEVEL[f.severity.value]} file={esc(f.path or '-', True)},line={f.line},"
                      f"col={f.column},title={esc(title, True)}::{esc(msg)}")
     return "\n".join(lines)
