@@ -130,6 +130,22 @@ class Document:
                     chars[i] = MASK
         return "".join(chars)
 
+    # -- the source ------------------------------------------------------------------------
+    @cached_property
+    def units(self) -> list:
+        """Source-aware units (``mtcheck.align.Bead``): each record with its source, or for a
+        text with a source its paragraphs when they pair one to one, else its sentence beads."""
+        from mtcheck.align import align_units
+
+        return align_units(self)
+
+    @cached_property
+    def sentence_beads(self) -> list:
+        """Source sentences aligned to spans of ``text`` (``mtcheck.align.Bead``), within each unit."""
+        from mtcheck.align import align_sentence_beads
+
+        return align_sentence_beads(self)
+
     # -- views -----------------------------------------------------------------------------
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

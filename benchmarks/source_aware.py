@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Source-aware checking on the WMT22 (and WMT24) system outputs and human references.
+
+1. **Quiet on human text**: the human references taken as translations of their sources; findings
+   of the source-aware rules per 10,000 words per target language (goal: at most 1).
+2. **Findings on MT output**: the same rules on every system's output; counts per rule, and with
+   ``--sample N`` a seeded random sample of N findings per rule written as JSONL for checking by
+   hand (``benchmarks/labels/source-aware-wmt22.jsonl`` holds the checked sample with verdicts).
+3. **Speed**: words per second checking the system outputs with all rules, with and without
+   their sources (goal: source-aware at least half the target-only throughput).
+
+    python benchmarks/source_aware.py [--data ../shared/data] [--sample 50 --out sample.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from itertools import groupby
+from pathlib import Path
+
+from mtcheck.checker import check_document
+from mtcheck.config import Config
+from mtcheck.document import Document
+from mtcheck.languages import available
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604"]
+
+
+def load(data: Path) -> list[dict]:
+    records = []
+    for path in sorted((data / "wmt22").glob("*.jsonl")) + sorted((data / "wmt24").glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            r = json.loads(line)
+            if r["target_lang"] in available():
+                records.append(r)
+    return records
+
+
+def documents(records: list[dict], field: str | None, with_source: bool = True):
+    """One Document per (pair, doc_id) for the references (field None) or one system."""
+    for (pair, doc_id), group in groupby(records, key=lambda r: (r["id"].rsplit("-", 1)[0], r["doc_id"])):
+        group = [r for r in group if (r["reference"] if field is None else r["systems"].get(field))]
+        if not group:
+            continue
+        texts = [r["reference"] if field is None else r["systems"][field] for r in group]
+        yield group, Document.from_records(
+            texts, [r["id"] for r in group], [i + 1 for i in range(len(group))], group[0]["target_lang"],
+            sources=[r["source"] for r in group] if with_source else None,
+            source_lang=group[0]["source_lang"] if with_source else None)
+
+
+def systems_of(records: list[dict]) -> list[str]:
+    return sorted({s for r in records for s in r["systems"]})
+
+
+def quiet(records: list[dict], config: Config) -> dict[str, tuple[int, int]]:
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for group, doc in documents(records, None):
+        out[doc.lang][0] += len(doc.text.split())
+        out[doc.lang][1] += len(check_document(doc, config))
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def on_systems(records: list[dict], config: Config) -> list[dict]:
+    found = []
+    for system in systems_of(records):
+        for group, doc in documents(records, system):
+            by_id = {r["id"]: r for r in group}
+            for f in check_document(doc, config):
+                r = by_id[f.record]
+                found.append({"rule": f.code, "system": system, "id": f.record, "target_lang": doc.lang,
+                              "source_lang": r["source_lang"], "source": r["source"],
+                              "translation": r["systems"][system], "span": [f.start, f.end],
+                              "flagged": f.text, "message": f.message})
+    return found
+
+
+def speed(records: list[dict]) -> tuple[float, float, int]:
+    config = Config()
+    results = []
+    for with_source in (False, True):
+        docs = [doc for system in systems_of(records) for _, doc in documents(records, system, with_source)]
+        words = sum(len(d.text.split()) for d in docs)
+        start = time.perf_counter()
+        for d in docs:
+            check_document(d, config)
+        results.append(words / (time.perf_counter() - start))
+    return results[0], results[1], words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--sample", type=int, default=0, help="findings per rule to sample for hand-checking")
+    parser.add_argument("--out", type=Path, help="where to write the sample (JSONL)")
+    parser.add_argument("--rules", default=",".join(SOURCE_RULES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    records = load(args.data)
+    config = Config(select=args.rules.split(","))
+
+    print("## Human references as translations (findings per 10,000 words)\n")
+    print("| target | words | findings | per 10k |\n|---|---|---|---|")
+    for lang, (words, n) in sorted(quiet(records, config).items()):
+        print(f"| {lang} | {words:,} | {n} | {n / words * 1e4:.2f} |")
+
+    found = on_systems(records, config)
+    print("\n## System outputs: findings per rule\n")
+    counts = Counter((f["rule"], f["target_lang"]) for f in found)
+    for (rule, lang), n in sorted(counts.items()):
+        print(f"- {rule} {lang}: {n}")
+    if args.sample and args.out:
+        rng = random.Random(args.seed)
+        sample = []
+        for rule in sorted({f["rule"] for f in found}):
+            of_rule = [f for f in found if f["rule"] == rule]
+            sample += rng.sample(of_rule, min(args.sample, len(of_rule)))
+        args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample), encoding="utf-8")
+        print(f"\n{len(sample)} sampled findings written to {args.out}")
+
+    if not args.no_speed:
+        plain, with_source, words = speed(records)
+        print(f"\n## Speed, all rules, {words:,} words of system output\n")
+        print(f"- target only: {plain:,.0f} words/s\n- with sources: {with_source:,.0f} words/s "
+              f"({with_source / plain:.2f} of target-only)")
+
+
+if __name__ == "__main__":
+    main()

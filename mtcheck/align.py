@@ -1,0 +1,261 @@
+"""Which part of the source each part of a translation translates.
+
+Records (JSONL, TSV, PO, XLIFF, TMX) are aligned units already: each record's source goes with
+its translation. A plain text with ``--source`` is aligned here:
+
+1. **Paragraphs** pair one to one when source and translation have as many.
+2. **Sentences** (``mtcheck.sentences.split``) are aligned inside each paragraph pair, or over
+   the whole text when the paragraph counts differ, by Gale and Church's length-based dynamic
+   programme (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2), where shared anchors (numbers, capitalized
+   names, ``?``/``!``) make a bead cheaper. So a translation with extra boilerplate (0-1 beads)
+   or a dropped sentence (a 1-0 bead) still aligns around it.
+
+Each bead carries a confidence in [0, 1]: how well the lengths agree (the probability of the
+length difference under the language pair's length ratio) raised by shared anchors. Source-aware
+rules act only on confident beads.
+
+    >>> src = ("Llegaron 20 soldados al puerto. Nadie en el pueblo quiso hablar con ellos durante "
+    ...        "la tarde. El alcalde Sokolov dijo que no.")
+    >>> tgt = "20 soldiers arrived at the port. Mayor Sokolov said no."
+    >>> [(b.source_text[:20], tgt[b.start:b.end]) for b in align_text(src, tgt, "es", "en")]
+    [('Llegaron 20 soldados', '20 soldiers arrived at the port.'), ('Nadie en el pueblo q', ''), ('El alcalde Sokolov d', 'Mayor Sokolov said no.')]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from mtcheck.sentences import split
+
+RATIOS = Path(__file__).parent / "languages" / "length_ratios.tsv"
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n\s*")
+_NUMBER = regex.compile(r"\d+")
+_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]{2,}")
+
+# Gale & Church (1993): prior probability of each bead, and the variance of the length
+# difference per character of source.
+BEADS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2,
+         (2, 2): 0.011}
+VARIANCE = 6.8
+ANCHOR_BONUS = 2.0  # cost taken off a bead per shared anchor kind, up to two
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Source sentences and the span of the translation they map to (empty: none)."""
+
+    source_text: str
+    start: int  # span in the translation; start == end for a source sentence with no counterpart
+    end: int
+    confidence: float
+    source_sentences: int = 1
+    target_sentences: int = 1
+
+    @property
+    def is_omission(self) -> bool:
+        return self.target_sentences == 0
+
+    @property
+    def is_addition(self) -> bool:
+        return self.source_sentences == 0
+
+
+@lru_cache(maxsize=None)
+def length_ratio(source_lang: str | None, target_lang: str | None) -> tuple[float, float]:
+    """(mean, standard deviation) of log(target characters / source characters) for a language
+    pair, learned from human translations (scripts/build_length_ratios.py); (0, 0.25) unknown.
+
+    >>> round(math.exp(length_ratio("en", "de")[0]), 1) > 1.0
+    True
+    """
+    if RATIOS.exists():
+        for line in RATIOS.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            src, tgt, mean, sd, _ = line.split("\t")
+            if (src, tgt) == (source_lang, target_lang):
+                return float(mean), float(sd)
+    return 0.0, 0.25
+
+
+def _length(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _anchors(text: str) -> set:
+    anchors = {("n", n) for n in _NUMBER.findall(text)}
+    anchors |= {("a", m.group()[:4].casefold()) for m in _NAME.finditer(text)}
+    anchors |= {("p", c) for c in "?!" if c in text}
+    return anchors
+
+
+def _cost(src_len: int, tgt_len: int, prior: float, ratio: float, shared: int) -> float:
+    """-log P(bead) for the lengths, as Gale and Church, with a bonus for shared anchors."""
+    if src_len == 0 or tgt_len == 0:
+        # A sentence with no counterpart: its prior alone. Gale and Church's length term would
+        # grow with the sentence and make merging it into a neighbour (2-1) look cheaper.
+        return -math.log(prior)
+    mean = (src_len * ratio + tgt_len) / 2
+    delta = (tgt_len - src_len * ratio) / math.sqrt(max(mean, 1) * VARIANCE)
+    p = max(2 * (1 - _phi(abs(delta))), 1e-12)
+    return -math.log(prior) - math.log(p) - ANCHOR_BONUS * min(shared, 2)
+
+
+def _phi(x: float) -> float:
+    return 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def align_sentences(src: list[str], tgt: list[tuple[int, int]], tgt_text: str,
+                    ratio: float) -> list[Bead]:
+    """Gale–Church alignment of source sentences to target sentence spans."""
+    n, m = len(src), len(tgt)
+    src_len = [_length(s) for s in src]
+    tgt_len = [_length(tgt_text[s:e]) for s, e in tgt]
+    src_anchor = [_anchors(s) for s in src]
+    tgt_anchor = [_anchors(tgt_text[s:e]) for s, e in tgt]
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if cost[i][j] == inf:
+                continue
+            for (di, dj), prior in BEADS.items():
+                a, b = i + di, j + dj
+                if a > n or b > m:
+                    continue
+                shared = conflicts = 0
+                if di and dj:
+                    left, right = set().union(*src_anchor[i:a]), set().union(*tgt_anchor[j:b])
+                    shared = len(left & right)
+                    # A name on one side only: these sentences are probably not each other's.
+                    conflicts = len({x for x in left ^ right if x[0] == "a"})
+                c = cost[i][j] + _cost(sum(src_len[i:a]), sum(tgt_len[j:b]), prior, ratio, shared) \
+                    + ANCHOR_BONUS * min(conflicts, 2)
+                if c < cost[a][b]:
+                    cost[a][b], back[a][b] = c, (di, dj)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        a, b = i - di, j - dj
+        source = " ".join(src[a:i])
+        if dj:
+            start, end = tgt[b][0], tgt[j - 1][1]
+        else:
+            start = end = tgt[j][0] if j < m else (tgt[-1][1] if tgt else 0)
+        beads.append(Bead(source, start, end, _confidence(src_len[a:i], tgt_len[b:j], ratio, src_anchor[a:i],
+                                                          tgt_anchor[b:j]), di, dj))
+        i, j = a, b
+    beads.reverse()
+    return beads
+
+
+def _confidence(src_len: list[int], tgt_len: list[int], ratio: float, src_anchor, tgt_anchor) -> float:
+    """How sure a bead is: the two-sided probability of its length difference, raised when the
+    two sides share anchors. Empty sides (1-0, 0-1) are judged by their neighbours instead: 0.5."""
+    if not src_len or not tgt_len:
+        return 0.5
+    s, t = sum(src_len), sum(tgt_len)
+    delta = (t - s * ratio) / math.sqrt(max((s * ratio + t) / 2, 1) * VARIANCE)
+    p = 2 * (1 - _phi(abs(delta)))
+    shared = set().union(*src_anchor) & set().union(*tgt_anchor)
+    return min(1.0, p + 0.25 * min(len(shared), 2))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text.rstrip())))
+    return spans
+
+
+def align_text(source: str, target: str, source_lang: str | None, target_lang: str) -> list[Bead]:
+    """Sentence beads of a whole translation against its whole source (see the module doc)."""
+    ratio = math.exp(length_ratio(source_lang, target_lang)[0])
+    src_pars, tgt_pars = _paragraphs(source), _paragraphs(target)
+    if len(src_pars) == len(tgt_pars):
+        pairs = list(zip(src_pars, tgt_pars))
+    else:
+        pairs = [((0, len(source)), (0, len(target)))]
+    beads: list[Bead] = []
+    for (ss, se), (ts, te) in pairs:
+        src = [source[ss + a: ss + b] for a, b in split(source[ss:se], source_lang or "")]
+        tgt = [(ts + a, ts + b) for a, b in split(target[ts:te], target_lang)]
+        beads += align_sentences(src, tgt, target, ratio)
+    return beads
+
+
+# -- Documents -----------------------------------------------------------------------------------
+
+def source_language(doc) -> str | None:
+    """The source language of a Document: as given, else identified on its source text among
+    every language py3langid knows (sources are not limited to mtcheck's target languages)."""
+    if doc.source_lang:
+        return normalize_code(doc.source_lang)
+    if not doc.source or not doc.source.strip():
+        return None
+    return _identify(doc.source[:5000])
+
+
+def normalize_code(code: str) -> str:
+    """``pt_BR`` → ``pt``, ``es-ES`` → ``es``, ``EN`` → ``en``."""
+    return regex.split(r"[-_]", code.strip())[0].lower()
+
+
+@lru_cache(maxsize=256)
+def _identify(text: str) -> str:
+    import py3langid
+
+    return py3langid.classify(text)[0]
+
+
+def align_units(doc) -> list[Bead]:
+    """Record-level units for records, paragraph-level (or sentence-level) ones for a text."""
+    if doc.has_records:
+        return [Bead(seg.source, seg.start, seg.end, 1.0) for seg in doc.segments
+                if seg.source and seg.source.strip()]
+    if not doc.source or not doc.source.strip():
+        return []
+    lang = source_language(doc)
+    src_pars, tgt_pars = _paragraphs(doc.source), _paragraphs(doc.text)
+    if len(src_pars) == len(tgt_pars):
+        ratio, sd = length_ratio(lang, doc.lang)
+        return [Bead(doc.source[ss:se], ts, te, _paragraph_confidence(doc.source[ss:se], doc.text[ts:te], ratio, sd))
+                for (ss, se), (ts, te) in zip(src_pars, tgt_pars)]
+    return align_text(doc.source, doc.text, lang, doc.lang)
+
+
+def _paragraph_confidence(source: str, target: str, mean: float, sd: float) -> float:
+    """Paragraphs paired by position: sure unless their lengths disagree far beyond what the
+    language pair allows (a z-score of log lengths beyond 4 gives 0)."""
+    s, t = _length(source), _length(target)
+    if not s or not t:
+        return 0.0
+    z = abs(math.log(t / s) - mean) / max(sd, 0.05)
+    return max(0.0, min(1.0, 1.25 - z / 4))
+
+
+def align_sentence_beads(doc) -> list[Bead]:
+    """Sentence beads inside every unit (records: inside each record)."""
+    lang = source_language(doc)
+    ratio = math.exp(length_ratio(lang, doc.lang)[0])
+    beads: list[Bead] = []
+    for unit in doc.units:
+        if unit.source_sentences != 1 or unit.target_sentences != 1 or unit.start == unit.end:
+            beads.append(unit)
+            continue
+        src = [unit.source_text[a:b] for a, b in split(unit.source_text, lang or "")]
+        tgt = [(unit.start + a, unit.start + b) for a, b in split(doc.text[unit.start:unit.end], doc.lang)]
+        beads += align_sentences(src, tgt, doc.text, ratio)
+    return beads

@@ -1,0 +1,332 @@
+"""Numbers in text, read every way they could be meant, so that a source and its translation
+can be compared after normalization.
+
+A *mention* is a number written in digits (``1.500``, ``8,5``, ``14:30``, ``3rd``) or in words
+(``veintiuno``, ``two thousand``, ``шести``), with the set of values it may stand for. Digits with
+one separator are ambiguous across locales, so both readings are kept::
+
+    >>> [sorted(m.values) for m in mentions("1.500 civilians", "en")]
+    [[1.5, 1500]]
+    >>> [(m.text, sorted(m.values)) for m in mentions("veinte y uno de ellos", "es")]
+    [('veinte y uno', [21])]
+
+Times carry a reading on the 12-hour clock (``14:30`` and ``2:30 p.m.`` agree), integers up to 24
+one as an hour (``14 Uhr``, ``2 pm``), numbers before a scale word one with the scale
+(``2 millones``: 2 and 2000000), a decade its two-digit year (``1990s``: 1990 and 90), and month
+names their number (``marzo``: 3), so that a date written ``03/05`` can meet ``5 March``.
+
+Words and separators per language come from ``languages/numbers/<code>.txt`` (built from
+num2words and CLDR by ``scripts/build_number_data.py``); a language without a file is read in
+digits only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+NUMBERS_DIR = Path(__file__).parent / "languages" / "numbers"
+
+# Digits with any locale's separators: 1,500 · 1.500 · 1 500 (also no-break and narrow
+# no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).
+_SEP = r"[.,'’\u00a0\u202f ]"
+DIGITS = regex.compile(
+    r"(?<![\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
+    r"(?P<num>\d{1,3}(?:(?P<sep>" + _SEP + r")\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)"
+    r"|\d+(?:[.,]\d+|[:h]\d\d)?)"
+    r"(?![.,:]\d)"
+)
+# Dates with dots (German, Russian, Czech…: 16.3., 12.1.21, 26.12.2021): day, month and year
+# are three numbers, not a decimal.
+DOTTED_DATE = regex.compile(r"(?<![\p{L}\p{N}.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
+# Scores and ratios (1:1, 104:106): two numbers.
+SCORE = regex.compile(r"(?<![\p{L}\p{N}.,:])(\d+):(\d+)(?![\d:])")
+ROMAN = regex.compile(r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2,}|[IVX](?=e|er|ème|º|-я|-й))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?=e\b|er\b|ème\b|º|\b)")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
+# Ordinal and decade endings glued to digits: 3rd, 21st, 3º, 3ª, 3e, 3ème, 3-й, 1990s, 90er.
+_SUFFIX = regex.compile(r"(?:st|nd|rd|th|º|ª|°|o|a|e|er|ère|ème|eme|de|ste|te|s|-?[а-я]{1,3}|'?s)(?!\p{L})")
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª", "o", "a", "e", "er", "ère", "ème", "eme", "de", "ste", "te"}
+_TIME_MARK = regex.compile(r"\s?(?:[ap]\.?\s?m\.?|uhr|h\b|hrs?\b|horas?|heures?|ore|uur|час)", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    values: frozenset  # floats/ints, and ("time", minutes on a 12-hour clock)
+    kind: str  # digits | time | words | ordinal | month | alone (dozen, half: never in a run)
+
+    @property
+    def main_value(self):
+        """The reading shown in messages: the digits or words as written."""
+        return self.text
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """How one language writes numbers: separators and number words."""
+
+    decimal: str
+    group: str
+    decimal_variants: str  # other decimal marks in wide use (Spanish in the Americas: `.`)
+    words: dict  # form → (kind, value): cardinal, scale, ordinal, month
+    connectors: frozenset
+    percent: tuple
+    units: frozenset = frozenset()  # units a translator may convert (miles, °F)
+
+    def is_number_word(self, word: str) -> bool:
+        return word in self.words and self.words[word][0] in ("cardinal", "scale")
+
+
+@lru_cache(maxsize=None)
+def number_words(code: str | None) -> NumberWords:
+    """The number data of ``code``; digits only (and ``.`` decimals) where there is none.
+
+    >>> number_words("de").decimal, number_words("de").words["sechs"]
+    (',', ('cardinal', 6))
+    """
+    path = NUMBERS_DIR / f"{code}.txt"
+    if not code or not path.exists():
+        return NumberWords(".", ",", "", {}, frozenset(), ())
+    symbols, words, connectors, percent, units = {}, {}, set(), [], set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        kind, form, value = line.split("\t")
+        if kind == "symbol":
+            symbols[form] = value
+        elif kind == "connector":
+            connectors.add(form)
+        elif kind == "percent":
+            percent.append(form)
+        elif kind == "unit":
+            units.add(form)
+        else:
+            number = float(value)
+            words[form] = (kind, int(number) if number.is_integer() else number)
+    return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
+                       frozenset(connectors), tuple(percent), frozenset(units))
+
+
+def _clean(value: float):
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+def digit_readings(token: str) -> set:
+    """Every value a digit token may stand for, whatever the locale.
+
+    >>> sorted(digit_readings("1,500")), sorted(digit_readings("8,5")), sorted(digit_readings("1 500"))
+    ([1.5, 1500], [8.5], [1500])
+    >>> sorted(digit_readings("1.500.000")), sorted(digit_readings("1,234.5"))
+    ([1500000], [1234.5])
+    """
+    values: set = set()
+    if ":" in token or "h" in token:
+        hours, minutes = regex.split(r"[:h]", token)
+        if int(hours) <= 24 and int(minutes) < 60:
+            values.add(("time", (int(hours) % 12) * 60 + int(minutes)))
+            values |= {int(hours), int(minutes)}  # 16:32 may be a score, written 16-32
+        return values or {_clean(float(token.replace(":", ".").replace("h", ".")))}
+    separators = [c for c in token if not c.isdigit()]
+    if not separators:
+        return {_clean(float(token))}
+    groups = regex.split(r"[^\d]", token)
+    if len(set(separators)) == 1 and separators[0] in " \u00a0\u202f'’":
+        return {_clean(float("".join(groups)))}
+    if len(set(separators)) == 2:  # 1,234.5 or 1.234,5: the last one is the decimal mark
+        decimal = separators[-1]
+        whole = "".join(c for c in token[: token.rindex(decimal)] if c.isdigit())
+        return {_clean(float(whole + "." + token[token.rindex(decimal) + 1:]))}
+    if len(separators) > 1:  # 1.500.000: grouping only
+        return {_clean(float("".join(groups)))}
+    head, tail = groups
+    values.add(_clean(float(head + "." + tail)))  # a decimal mark
+    if len(tail) == 3 and head != "0":
+        values.add(_clean(float(head + tail)))  # a group separator
+    if len(tail) == 2 and int(head) <= 24 and int(tail) < 60:
+        values.add(("time", (int(head) % 12) * 60 + int(tail)))  # 14.30 (a time in many languages)
+    if separators[0] == "." and len(tail) == 2 and 1 <= int(head) <= 31 and 1 <= int(tail) <= 12:
+        values |= {int(head), int(tail)}  # 18.12: a day and a month
+    return values
+
+
+def mentions(text: str, code: str | None) -> list[Mention]:
+    """The numbers of ``text`` in language ``code``, in order, each with all its readings.
+
+    >>> [(m.text, sorted(m.values, key=str)) for m in mentions("am 16.3.21 mit 4:2", "de")]
+    [('16', [16]), ('3', [3]), ('21', [2021, 21]), ('4', [4]), ('2', [2])]
+    """
+    data = number_words(code)
+    found, taken = [], []
+    for m in DOTTED_DATE.finditer(text):
+        if not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+            continue  # 14.00. is a time
+        for i in (1, 2, 3):
+            if m.group(i):
+                values = {int(m.group(i))} | ({2000 + int(m.group(i))} if i == 3 and len(m.group(i)) == 2 else set())
+                found.append(Mention(m.start(i), m.end(i), m.group(i), frozenset(values), "digits"))
+        taken.append(m.span())
+    for m in SCORE.finditer(text):
+        if not (len(m.group(2)) == 2 and int(m.group(1)) <= 24 and int(m.group(2)) < 60):
+            found += [Mention(m.start(i), m.end(i), m.group(i), frozenset({int(m.group(i))}), "digits") for i in (1, 2)]
+            taken.append(m.span())
+    found += [_digit_mention(text, m, data) for m in DIGITS.finditer(text)
+              if not any(s <= m.start() < e for s, e in taken)]
+    for m in ROMAN.finditer(text):
+        if m.group():
+            found.append(Mention(m.start(), m.end(), m.group(), frozenset({roman_value(m.group())}), "roman"))
+    if data.words:
+        found += _word_mentions(text, data)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral (``XIIIe siècle``).
+
+    >>> roman_value("XIII"), roman_value("XIV"), roman_value("MCMXC")
+    (13, 14, 1990)
+    """
+    total = 0
+    for i, c in enumerate(numeral):
+        value = _ROMAN_VALUES[c]
+        total += -value if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > value else value
+    return total
+
+
+def loose_values(text: str) -> frozenset:
+    """Every run of digits in ``text`` as a number, glued to letters or not (``E95``, ``x15``):
+    what a translation may contain as the counterpart of a source number."""
+    return frozenset(int(d) for d in regex.findall(r"\d+", text) if len(d) < 16)
+
+
+def _digit_mention(text: str, m, data: NumberWords) -> Mention:
+    token = m.group("num")
+    values = digit_readings(token)
+    after = text[m.end(): m.end() + 16]
+    kind = "digits"
+    suffix = _SUFFIX.match(after)
+    if after[:1].isupper() or (after[:1].isalpha() and not suffix):
+        kind = "label"  # 2G, 3D, 5x: a name with a number in it, not a quantity
+    elif suffix and token.isdigit() and int(token) <= 31 and suffix.group().lower() in _ORDINAL_SUFFIXES:
+        kind = "ordinal"
+    unit = WORD.match(after.lstrip(" \u00a0\u202f°"))
+    if unit and unit.group().lower() in data.units:
+        kind = "convertible"  # 6 inches may be 15 cm in the translation
+    if token.isdigit() and len(token) == 3 and int(token[1:]) < 60:
+        values.add(("time", int(token[0]) * 60 + int(token[1:])))  # 603: 6:03
+    if token.isdigit() and len(token) == 4 and 1800 <= int(token) < 2100:
+        values.add(int(token[2:]))  # a year: '90, the 90s
+    if token.isdigit() and len(token) == 4 and int(token[:2]) <= 24 and int(token[2:]) < 60:
+        values.add(("time", (int(token[:2]) % 12) * 60 + int(token[2:])))  # 0500 hours
+    if token.isdigit() and len(token) == 4 and token.endswith("00") and after[:1] in ("s", "'"):
+        values.add(int(token[:2]) + 1)  # the 1800s: the 19th century
+    integer = token.isdigit() and int(token) <= 24
+    if integer:
+        values.add(("time", (int(token) % 12) * 60))  # 14 Uhr = 2 pm
+        if _TIME_MARK.match(after):
+            kind = "time"
+    scale = _next_scale(after, data)
+    numeric = {v for v in values if not isinstance(v, tuple)}
+    if scale:
+        values |= {_clean(v * scale) for v in numeric}
+    return Mention(m.start("num"), m.end("num"), token, frozenset(values), kind)
+
+
+def _next_scale(after: str, data: NumberWords) -> float | None:
+    """The scale word right after a number (``2 millones``, ``3 Mrd.``), if any."""
+    word = WORD.match(after.lstrip(" \u00a0\u202f"))
+    if word and data.words.get(word.group().lower(), ("",))[0] == "scale":
+        return data.words[word.group().lower()][1]
+    for generic in ("million", "billion", "mln", "bn"):  # English scale words in any language
+        if word and word.group().lower() == generic:
+            return {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}[generic]
+    return None
+
+
+def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
+    """Runs of number words (``two thousand five hundred``, ``veinte y uno``), ordinal words and
+    month names."""
+    out: list[Mention] = []
+    run: list = []  # word matches of the current run of cardinal/scale words
+
+    def close() -> None:
+        while run and run[-1].group().lower() in data.connectors:
+            run.pop()
+        if run:
+            value = _phrase_value([data.words[w.group().lower()][1] for w in run
+                                   if w.group().lower() not in data.connectors])
+            if value is not None:
+                out.append(Mention(run[0].start(), run[-1].end(), text[run[0].start(): run[-1].end()],
+                                   frozenset({_clean(value)}), "words"))
+        run.clear()
+
+    previous_end = -1
+    for m in WORD.finditer(text):
+        word = m.group().lower()
+        adjacent = previous_end >= 0 and text[previous_end: m.start()].strip() == ""
+        previous_end = m.end()
+        if data.is_number_word(word) and (run and adjacent or not run):
+            run.append(m)
+            continue
+        if word in data.connectors and run and adjacent:
+            run.append(m)
+            continue
+        close()
+        if data.is_number_word(word):
+            run.append(m)
+            continue
+        entry = data.words.get(word)
+        if entry is None and len(word) > 5:
+            entry = _number_prefix(word, data)
+            if entry is not None:
+                out.append(Mention(m.start(), m.end(), m.group(), frozenset({entry[1]}), "compound"))
+                continue
+        if entry is None and "-" in word:  # four-year-old, 90-летний: the number word leads
+            head = word.split("-")[0]
+            entry = data.words.get(head) if data.is_number_word(head) or head in data.words else None
+            if entry is not None:
+                out.append(Mention(m.start(), m.start() + len(head), m.group()[:len(head)],
+                                   frozenset({entry[1]}), "words"))
+                continue
+        if entry and entry[0] in ("ordinal", "month", "alone"):
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({entry[1]}), entry[0]))
+    close()
+    return out
+
+
+def _number_prefix(word: str, data: NumberWords):
+    """A number word (of at least 4 letters) that ``word`` starts with: compounds such as German
+    ``zweijährigen``, Russian ``девятивходовой``, Spanish ``cuarentona``."""
+    for k in range(min(len(word) - 2, 14), 3, -1):
+        entry = data.words.get(word[:k])
+        if entry and entry[0] in ("cardinal", "ordinal"):
+            return entry
+    return None
+
+
+def _phrase_value(values: list) -> float | None:
+    """The value of a run of number words: ``[2, 1000, 500]`` → 2500; ``[20, 1]`` → 21.
+
+    >>> _phrase_value([2, 1000, 5, 100, 20, 1]), _phrase_value([1000, 1000000]), _phrase_value([3, 1000, 1000000])
+    (2521, 1000000000, 3000000000)
+    """
+    total, current = 0, 0
+    for value in values:
+        if value >= 1000:  # a scale word: what came before counts this many times
+            if current == 0 and 0 < total < value:
+                total *= value  # mil millones: a thousand millions
+            else:
+                total += max(current, 1) * value
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        else:
+            current += value
+    return total + current

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Build ``mtcheck/languages/numbers/<code>.txt``: how each language writes numbers.
+
+One file per language, for target languages and for common source languages alike (a
+number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>value``:
+
+``symbol``    ``decimal`` and ``group``: the locale's separators, from CLDR through Babel
+              (``en`` → ``.`` and ``,``; ``de`` → ``,`` and ``.``; ``fr`` → ``,`` and a narrow
+              no-break space).
+              ``decimal_variants``: other decimal marks in wide use, from ``language.toml
+              [numbers]`` and checked against CLDR's locales (Spanish in Mexico and the United
+              States writes ``9.4``).
+``cardinal``  number words 0–100, the hundreds and ``thousand``, from num2words
+              (``veintiuno`` 21, ``quinientos`` 500), lower-cased, plus the hand-written extra
+              forms of ``language.toml [numbers] words`` (inflections: ru ``шести`` 6, feminine
+              forms: pt ``duas`` 2).
+``scale``     words that multiply what precedes them (``million`` 1000000, ``millones``).
+``alone``     words with a value that stand alone, never inside a spelled-out number (``dozen``
+              12, ``half`` 0.5), hand-written in ``language.toml [numbers]``.
+``ordinal``   ordinal words 1–31 (``third`` 3, ``tercero`` 3), from num2words.
+``connector`` words inside a spelled-out number (``and`` in ``one hundred and five``),
+``percent``   words for per cent, and ``unit`` units a translator may convert (``miles``,
+              ``°F``); all three hand-written in ``language.toml [numbers]`` (value 0).
+``month``     month names, wide and abbreviated, format and stand-alone forms, from CLDR
+              (``marzo`` 3, ``марта`` 3): a date written ``03/05`` in the source and
+              ``5 March`` in the translation has the same numbers.
+
+Run from the repository root (``pip install -e '.[build]'``); ``tests/test_language_data.py``
+checks that the shipped files equal what this script builds.
+
+    python scripts/build_number_data.py [--out mtcheck/languages/numbers]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = ROOT / "mtcheck" / "languages"
+# Target languages and the source languages of the shared data and of common news translation.
+LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru", "uk", "cs", "pl", "ca", "tr", "ja", "zh"]
+# num2words names some locales differently.
+NUM2WORDS_CODE = {"zh": "zh_CN"}
+SCALES = {1_000_000: "million", 1_000_000_000: "billion"}
+
+
+def words_of(lang: str, value: int, to: str = "cardinal") -> list[str]:
+    """num2words' spelling of ``value``, lower case; [] where the language lacks it."""
+    from num2words import num2words
+
+    try:
+        text = num2words(value, lang=NUM2WORDS_CODE.get(lang, lang), to=to)
+    except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError):
+        return []
+    return [text.lower().replace(",", "")]
+
+
+def single_words(lang: str, value: int, to: str = "cardinal") -> list[str]:
+    """``words_of`` where the spelling is one word (``veintiuno``, ``twenty-one``): text is read
+    word by word, and longer spellings are made of words that are in the table themselves."""
+    return [w for w in words_of(lang, value, to) if " " not in w]
+
+
+def scale_words(lang: str, value: int) -> list[str]:
+    """The word for 100, 1000, 10^6 or 10^9 in singular and plural (``million``, ``millions``):
+    the last word of num2words' spelling of one, two and five of them (``un millón``, ``dos
+    millones``); nothing where the language glues it to the count (German ``zweihundert``)."""
+    forms = []
+    for count in (1, 2, 5):
+        for text in words_of(lang, count * value):
+            if " " not in text:
+                continue
+            last = text.split()[-1]
+            if last not in forms and not last.isdigit():
+                forms.append(last)
+    return forms
+
+
+def month_names(lang: str) -> list[tuple[str, int]]:
+    from babel import Locale
+
+    locale = Locale.parse(lang)
+    out = []
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and name.isalpha():
+                    out.append((name, number))
+    return out
+
+
+def build(lang: str) -> str:
+    from babel import Locale
+    from importlib.metadata import version
+
+    locale = Locale.parse(lang)
+    symbols = locale.number_symbols["latn"]
+    rows: dict[tuple[str, str], int | str] = {}
+    rows[("symbol", "decimal")] = symbols["decimal"]
+    rows[("symbol", "group")] = symbols["group"]
+    extra = {}
+    settings = SETTINGS / lang / "language.toml"
+    if settings.exists():
+        extra = tomllib.loads(settings.read_text(encoding="utf-8")).get("numbers", {})
+    # Other decimal marks in wide use, checked against CLDR's locales of the language.
+    for mark in extra.get("decimal_variants", ""):
+        assert any(Locale.parse(f"{lang}_{t}").number_symbols["latn"]["decimal"] == mark
+                   for t in extra.get("variant_territories", [])), f"{lang}: {mark} not in CLDR"
+    rows[("symbol", "decimal_variants")] = extra.get("decimal_variants", "")
+    for value in list(range(0, 101)) + list(range(200, 1001, 100)):
+        for word in single_words(lang, value):
+            rows.setdefault(("cardinal", word), value)
+    for value in (100, 1000):  # `hundred`, `thousand`, `тысячи`: the last word of a spelling
+        for word in scale_words(lang, value):
+            rows.setdefault(("cardinal", word), value)
+    for value, _ in SCALES.items():
+        for word in scale_words(lang, value):
+            rows.setdefault(("scale", word), value)
+    for value in range(1, 32):
+        for word in single_words(lang, value, "ordinal"):
+            rows.setdefault(("ordinal", word), value)
+    for name, number in month_names(lang):
+        rows.setdefault(("month", name), number)
+    if extra:
+        for kind in ("cardinal", "ordinal", "scale", "alone"):
+            for word, value in extra.get(kind, {}).items():
+                rows[(kind, word.lower())] = value
+        for kind in ("connector", "percent", "unit"):
+            for word in extra.get(kind, []):
+                rows[(kind, word.lower())] = 0
+    header = (f"# Number words and separators of {locale.english_name} ({lang}), built by "
+              f"scripts/build_number_data.py from num2words {version('num2words')} and CLDR (Babel "
+              f"{version('babel')}). kind<TAB>form<TAB>value\n")
+    body = "".join(f"{kind}\t{form}\t{value}\n" for (kind, form), value in sorted(rows.items(), key=lambda kv: (kv[0][0], str(kv[1]), kv[0][1])))
+    return header + body
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=SETTINGS / "numbers")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        (args.out / f"{lang}.txt").write_text(build(lang), encoding="utf-8")
+        print(f"{lang}: {(args.out / f'{lang}.txt').stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Source-aware checks: numbers, number formats, untranslated text, and the alignment under them.
+
+Invented sentences only; the test on real human translations reads a slice of ../shared and
+skips without it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mtcheck import check
+from mtcheck.align import align_text, length_ratio
+from mtcheck.config import Config
+from mtcheck.numbers import mentions
+from mtcheck.rules.source import compare_numbers
+from cli_helpers import run
+
+SOURCE_RULES = Config(select=["MT601", "MT602", "MT603"])
+
+
+def codes(text, lang, source, source_lang=None):
+    return [(f.code, f.text) for f in check(text, lang=lang, source=source, source_lang=source_lang,
+                                            config=SOURCE_RULES)]
+
+
+# -- numbers, normalized ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source,source_lang,target,target_lang", [
+    ("Murieron 1.500 civiles.", "es", "1,500 civilians died.", "en"),
+    ("Hubo seis heridos.", "es", "There were 6 wounded.", "en"),
+    ("There were 6 wounded.", "en", "Es gab sechs Verletzte.", "de"),
+    ("Он пришёл в 14:30.", "ru", "He came at 2:30 p.m.", "en"),
+    ("Пострадали 6 человек.", "ru", "Six people were hurt.", "en"),
+    ("Погибли 20 человек.", "ru", "Twenty people died.", "en"),
+    ("В шести городах.", "ru", "In 6 cities.", "en"),
+    ("Wir kamen am 16.3.2021 an.", "de", "We arrived on 3/16/2021.", "en"),
+    ("Se firmó el 3 de marzo.", "es", "Il a été signé le 3 mars.", "fr"),
+    ("It rose 8.5 percent.", "en", "Subió un 8,5 por ciento.", "es"),
+    ("They won 4:2.", "en", "Ils ont gagné 4-2.", "fr"),
+    ("It cost 2 million euros.", "en", "Costó dos millones de euros.", "es"),
+    ("It cost 2.5 million euros.", "en", "Es kostete 2,5 Millionen Euro.", "de"),
+    ("Built in the 1990s.", "en", "Construido en los años 90.", "es"),
+    ("Im 13. Jahrhundert.", "de", "Au XIIIe siècle.", "fr"),
+    ("The road is 6 miles long.", "en", "La carretera mide 10 kilómetros.", "es"),
+    ("A 40-year-old man.", "en", "Ein vierzigjähriger Mann.", "de"),
+    ("Rufen Sie #PRS_ORG# an, Tel. 24/7.", "de", "Call #PRS_ORG#, any time.", "en"),
+])
+def test_numbers_that_agree_after_normalization_are_quiet(source, source_lang, target, target_lang):
+    missing, _ = compare_numbers(source, source_lang, target, target_lang)
+    assert missing == [], [m.text for m in missing]
+
+
+def test_a_changed_number_is_reported_where_it_is():
+    found = codes("Officials said 995 people had left.", "en",
+                  "Las autoridades dijeron que 959 personas habían salido.", "es")
+    assert found == [("MT601", "995")]
+
+
+def test_a_dropped_number_is_reported_on_its_unit_and_named():
+    findings = check("Officials said many people had left.", lang="en",
+                     source="Las autoridades dijeron que 959 personas habían salido.", source_lang="es",
+                     config=SOURCE_RULES)
+    assert [f.code for f in findings] == ["MT601"]
+    assert "959" in findings[0].message and findings[0].text == "Officials said many people had left."
+
+
+def test_no_source_no_number_finding():
+    assert codes("Officials said 995 people had left.", "en", None) == []
+
+
+def test_number_readings_keep_every_locale():
+    (m,) = mentions("1.500", "en")
+    assert m.values == {1.5, 1500}
+    assert {m.text for m in mentions("veinte y uno", "es")} == {"veinte y uno"}
+
+
+# -- number format -------------------------------------------------------------------------------
+
+def test_number_format_with_source_is_safe_and_certain():
+    (f,) = check("Some 1.500 civilians were evacuated.", lang="en",
+                 source="Unos 1.500 civiles fueron evacuados.", source_lang="es", config=SOURCE_RULES)
+    assert (f.code, f.text, f.fix.edits[0].replacement, f.fix.is_safe) == ("MT602", "1.500", "1,500", True)
+
+
+def test_number_format_without_source_needs_context_and_is_unsafe():
+    (f,) = check("Prices rose 8,5 % in a year.", lang="en", config=SOURCE_RULES)
+    assert (f.text, f.fix.edits[0].replacement, f.fix.is_safe) == ("8,5", "8.5", False)
+    assert check("Items 1.500 and version 2.5 shipped.", lang="en", config=SOURCE_RULES) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Der Zug fährt um 14.30 Uhr ab; Abschnitt 3.2 gilt."),
+    ("es", "La inflación subió un 9.4 por ciento."),  # the decimal point of Spanish in the Americas
+    ("fr", "Il part à 14.30, soit 2,5 % de plus que 1 500 personnes."),
+    ("en", "The meeting starts at 14.30, version 2.1 is out and 1,500 came."),
+])
+def test_number_format_stays_quiet_on_conventions(lang, text):
+    assert check(text, lang=lang, config=SOURCE_RULES) == []
+
+
+# -- untranslated ----------------------------------------------------------------------------------
+
+def test_a_sentence_left_in_the_source_language_is_reported():
+    source = ("El alcalde habló con los vecinos. El ministerio no precisó cuántos soldados salieron de la "
+              "planta durante la noche.")
+    target = ("The mayor spoke with the neighbours. El ministerio no precisó cuántos soldados salieron de la "
+              "planta durante la noche.")
+    assert codes(target, "en", source, "es") == [("MT603", target[target.index("El ministerio"):])]
+
+
+def test_names_titles_and_quotations_in_the_original_stay_quiet():
+    source = "La película «Cien años de soledad» se estrenó. Dijo: «No pasarán, nunca pasarán jamás»."
+    target = "The film “Cien Años De Soledad” premiered. He said: “No pasarán, nunca pasarán jamás.”"
+    assert codes(target, "en", source, "es") == []
+
+
+# -- alignment and the CLI -------------------------------------------------------------------------
+
+def test_alignment_survives_a_dropped_sentence():
+    source = ("Llegaron 20 soldados al puerto de la ciudad. Nadie en el pueblo quiso hablar con ellos "
+              "durante la larga tarde de invierno. El alcalde Sokolov dijo que no.")
+    target = "20 soldiers arrived at the city port. Mayor Sokolov said no."
+    texts = [(b.source_text[:8], target[b.start:b.end][:8]) for b in align_text(source, target, "es", "en")]
+    assert texts == [("Llegaron", "20 soldi"), ("Nadie en", ""), ("El alcal", "Mayor So")]
+
+
+def test_alignment_survives_extra_boilerplate():
+    source = "Llegaron 20 soldados al puerto de la ciudad. El alcalde Sokolov dijo que no."
+    target = "20 soldiers arrived at the city port. (Also read: Talks resume in Geneva) Mayor Sokolov said no."
+    beads = align_text(source, target, "es", "en")
+    assert target[beads[0].start:beads[0].end] == "20 soldiers arrived at the city port."
+    assert beads[-1].source_text.startswith("El alcalde") and target[beads[-1].start:beads[-1].end].endswith("Mayor Sokolov said no.")
+
+
+def test_length_ratios_are_learned_per_pair():
+    mean_en_de, _ = length_ratio("en", "de")
+    mean_de_en, _ = length_ratio("de", "en")
+    assert mean_en_de > 0 > mean_de_en
+    assert length_ratio("xx", "yy") == (0.0, 0.25)
+
+
+def test_cli_with_source_file(tmp_path, capsys):
+    (tmp_path / "a.es.txt").write_text("Murieron 959 personas.\n\nEl alcalde Sokolov habló.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("995 people died.\n\nMayor Sokolov spoke.\n", encoding="utf-8")
+    rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--select", "MT601", "--source",
+                     str(tmp_path / "a.es.txt"), str(tmp_path / "a.en.txt"))
+    findings = json.loads(out)["findings"]
+    assert rc == 1
+    assert [(f["code"], f["line"], f["start"], f["end"]) for f in findings] == [("MT601", 1, 0, 3)]
+
+
+def test_records_carry_their_own_sources(tmp_path, capsys):
+    rows = [{"id": "a", "translation": "995 people died.", "source": "Murieron 959 personas.", "source_lang": "es"},
+            {"id": "b", "translation": "Six people were hurt.", "source": "Hubo seis heridos.", "source_lang": "es"}]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--lang", "en", "--select", "MT6", str(path))
+    assert [(f["record"], f["code"]) for f in json.loads(out)["findings"]] == [("a", "MT601")]
