@@ -11,6 +11,7 @@ import regex
 from mtcheck.config import Config, matches
 from mtcheck.document import Document
 from mtcheck.finding import Finding
+from mtcheck.glossary import activated
 from mtcheck.languages import get_language
 from mtcheck.rules import Rule, all_rules
 
@@ -34,24 +35,34 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     lang = get_language(doc.lang)
     suppressed = _suppressions(doc) if doc.markdown else {}
     findings: list[Finding] = []
-    for rule in selected_rules(config, doc.lang, doc.path):
-        for f in rule.check(doc, lang):
-            if doc.is_protected(f.start, f.end):
-                continue
-            span = doc.text[f.start:f.end]
-            if config.accepts(span):
-                continue
-            placed = doc.locate(f.start, f.end)
-            if placed is None:  # crosses a record boundary
-                continue
-            segment, f.start, f.end, f.line, f.column = placed
-            if _is_suppressed(rule, suppressed.get(f.line)):
-                continue
-            f.fixes = [_relocate(fix, segment.start) for fix in f.fixes] if segment.start else f.fixes
-            f.record, f.path, f.text = segment.record, doc.path, span
-            f.severity = config.severity_of(f.code, f.category) or f.severity
-            findings.append(f)
+    with activated(config.glossary):  # MT703 reads the glossary from here
+        for rule in selected_rules(config, doc.lang, doc.path):
+            findings += _rule_findings(rule, doc, lang, config, suppressed)
     findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def _rule_findings(rule: Rule, doc: Document, lang, config: Config, suppressed: dict) -> list[Finding]:
+    # Rules that compare a unit with its source (placeholders, terminology) flag URLs, tags and
+    # whole translations on purpose: protected spans and accepted words do not silence them.
+    compares_source = getattr(rule, "compares_source", False)
+    findings = []
+    for f in rule.check(doc, lang):
+        if not compares_source and doc.is_protected(f.start, f.end):
+            continue
+        span = doc.text[f.start:f.end]
+        if not compares_source and config.accepts(span):
+            continue
+        placed = doc.locate(f.start, f.end)
+        if placed is None:  # crosses a record boundary
+            continue
+        segment, f.start, f.end, f.line, f.column = placed
+        if _is_suppressed(rule, suppressed.get(f.line)):
+            continue
+        f.fixes = [_relocate(fix, segment.start) for fix in f.fixes] if segment.start else f.fixes
+        f.record, f.path, f.text = segment.record, doc.path, span
+        f.severity = config.severity_of(f.code, f.category) or f.severity
+        findings.append(f)
     return findings
 
 

@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files or directories (.txt .md .jsonl .tsv); - reads standard input")
+                        help="files or directories (.txt .md .jsonl .tsv .po .xlf .xliff .tmx); - reads standard input")
     common.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
     common.add_argument("--source", metavar="PATH", help="the source text of a single input")
     common.add_argument("--source-lang", help="language of the source")
@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--ignore", help="comma-separated codes, code prefixes or categories to skip (adds to config)")
     common.add_argument("--config", metavar="PATH", help="mtcheck.toml or pyproject.toml (default: nearest one)")
     common.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    common.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv"),
+    common.add_argument("--glossary", metavar="PATH", action="append", default=[],
+                        help="CSV (source,target) or TBX glossary for MT703, added to the config's; repeatable")
+    common.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv", "po", "xliff", "tmx"),
                         help="input format (default: from the file suffix)")
     common.add_argument("--stdin-filename", help="the name standard input stands for (its suffix picks the format)")
     common.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
@@ -84,6 +86,13 @@ def _config(args) -> Config:
     config.ignore = config.ignore + _split(args.ignore)
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)
+    for path in args.glossary:
+        from mtcheck.glossary import GlossaryError, load_glossary
+
+        try:
+            config.add_glossary(load_glossary(path))
+        except GlossaryError as exc:
+            raise ConfigError(str(exc)) from None
     return config
 
 
@@ -131,6 +140,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_fix(args) -> int:
+    from mtcheck.io.writers import record_label
     from mtcheck.runner import fix_input
 
     config = _config(args)
@@ -146,7 +156,7 @@ def cmd_fix(args) -> int:
         remaining_failing += sum(1 for f in result.remaining if f.severity.rank >= config.fail_on.rank)
         if args.explain:
             for f in result.applied:
-                where = f"{inp.path}" + (f"[{f.record}]" if f.record is not None else "")
+                where = f"{inp.path}" + (f"[{record_label(f.record)}]" if f.record is not None else "")
                 print(f"{where}:{f.line}:{f.column}: {f.code} fixed: {f.message}", file=sys.stderr)
         if args.diff:
             if changed:

@@ -9,6 +9,7 @@ Keys (all optional)::
     fail-on = "minor"                  # lowest severity that makes `check` exit 1
     accept = ["PayPal", "Ravenmoor"]   # words never flagged (house names, brands)
     accept-file = "accept.txt"         # one word a line, `#` comments; relative to the config file
+    glossary = "terms.csv"             # CSV or TBX (or a list); relative to the config file
     [tool.mtcheck.severity]            # severity overrides by code or category
     "unbalanced-quote" = "major"
     [tool.mtcheck.per-file-ignores]    # glob → codes or categories
@@ -27,6 +28,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mtcheck.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
 try:
@@ -35,7 +37,8 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
-_KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "severity", "per-file-ignores"}
+_KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "glossary", "severity",
+         "per-file-ignores"}
 
 
 class ConfigError(ValueError):
@@ -52,8 +55,14 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None  # where it was read from
+    # Required translations of source terms (MT703); its target terms are also accepted words.
+    glossary: Glossary | None = None
     # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
     rule_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.glossary is not None:  # Config(glossary=load_glossary(...)) from the library
+            self.accept = self.accept | {t.casefold() for t in self.glossary.target_terms()}
 
     def selects(self, rule, path: str | None = None) -> bool:
         """Is ``rule`` on for a file at ``path``? Ignore wins over select."""
@@ -71,6 +80,11 @@ class Config:
 
     def severity_of(self, code: str, category: str) -> Severity | None:
         return self.severity.get(code) or self.severity.get(category)
+
+    def add_glossary(self, glossary: Glossary) -> None:
+        """Use ``glossary`` too (after any already given); its target terms join the accept-list."""
+        self.glossary = glossary if self.glossary is None else self.glossary + glossary
+        self.accept = self.accept | {t.casefold() for t in glossary.target_terms()}
 
     def accepts(self, text: str) -> bool:
         """Is ``text`` (a flagged span) or any of its words on the accept-list?"""
@@ -148,7 +162,7 @@ def load_config(path: Path | None) -> Config:
                 line = line.split("#", 1)[0].strip()
                 if line:
                     accept.add(line.casefold())
-        return Config(
+        config = Config(
             select=_strings(data, "select", ["ALL"]),
             ignore=_strings(data, "ignore", []),
             lang=data.get("lang"),
@@ -159,6 +173,10 @@ def load_config(path: Path | None) -> Config:
                               for k in data.get("per-file-ignores", {})},
             path=path,
         )
+        glossaries = data.get("glossary", [])
+        for name in [glossaries] if isinstance(glossaries, str) else _strings(data, "glossary", []):
+            config.add_glossary(load_glossary(path.parent / name))  # GlossaryError is a ValueError
+        return config
     except (ValueError, OSError, TypeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
 

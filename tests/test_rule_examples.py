@@ -20,7 +20,10 @@ CLEAN = [(r, lang, text) for r in RULES for lang, text in r.clean]
 
 
 def only(rule) -> Config:
-    return Config(select=[rule.code])
+    config = Config(select=[rule.code])
+    if getattr(rule, "example_glossary", None) is not None:  # MT703's examples need its terms
+        config.add_glossary(rule.example_glossary)
+    return config
 
 
 @pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.code}-{e.lang}-{i}" for i, (r, e) in enumerate(EXAMPLES)])

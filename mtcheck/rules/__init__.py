@@ -18,7 +18,8 @@ from mtcheck.languages import Language
 from mtcheck.taxonomy import CATEGORIES
 
 # Rule families, imported on first use of the catalogue.
-FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate")
+FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "source",
+            "localization")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
