@@ -28,7 +28,7 @@ from mtcheck.document import Document
 from mtcheck.languages import available
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604"]
+SOURCE_RULES = ["MT601", "MT602", "MT603"]
 
 
 def load(data: Path) -> list[dict]:

@@ -14,11 +14,11 @@ Each bead carries a confidence in [0, 1]: how well the lengths agree (the probab
 length difference under the language pair's length ratio) raised by shared anchors. Source-aware
 rules act only on confident beads.
 
-    >>> src = ("Llegaron 20 soldados al puerto. Nadie en el pueblo quiso hablar con ellos durante "
+    >>> src = ("Llegaron 20 pescadores al puerto. Nadie en el pueblo quiso hablar con ellos durante "
     ...        "la tarde. El alcalde Sokolov dijo que no.")
-    >>> tgt = "20 soldiers arrived at the port. Mayor Sokolov said no."
+    >>> tgt = "20 fishermen arrived at the port. Mayor Sokolov said no."
     >>> [(b.source_text[:20], tgt[b.start:b.end]) for b in align_text(src, tgt, "es", "en")]
-    [('Llegaron 20 soldados', '20 soldiers arrived at the port.'), ('Nadie en el pueblo q', ''), ('El alcalde Sokolov d', 'Mayor Sokolov said no.')]
+    [('Llegaron 20 pescador', '20 fishermen arrived at the port.'), ('Nadie en el pueblo q', ''), ('El alcalde Sokolov d', 'Mayor Sokolov said no.')]
 """
 
 from __future__ import annotations
@@ -30,12 +30,13 @@ from pathlib import Path
 
 import regex
 
+from mtcheck.document import paragraph_spans
+from mtcheck.patterns import lazy
 from mtcheck.sentences import split
 
 RATIOS = Path(__file__).parent / "languages" / "length_ratios.tsv"
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n\s*")
-_NUMBER = regex.compile(r"\d+")
-_NAME = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]{2,}")
+_NUMBER = lazy(r"\d+")
+_NAME = lazy(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]{2,}")
 
 # Gale & Church (1993): prior probability of each bead, and the variance of the length
 # difference per character of source.
@@ -169,21 +170,10 @@ def _confidence(src_len: list[int], tgt_len: list[int], ratio: float, src_anchor
     return min(1.0, p + 0.25 * min(len(shared), 2))
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if text[pos:].strip():
-        spans.append((pos, len(text.rstrip())))
-    return spans
-
-
 def align_text(source: str, target: str, source_lang: str | None, target_lang: str) -> list[Bead]:
     """Sentence beads of a whole translation against its whole source (see the module doc)."""
     ratio = math.exp(length_ratio(source_lang, target_lang)[0])
-    src_pars, tgt_pars = _paragraphs(source), _paragraphs(target)
+    src_pars, tgt_pars = paragraph_spans(source), paragraph_spans(target)
     if len(src_pars) == len(tgt_pars):
         pairs = list(zip(src_pars, tgt_pars))
     else:
@@ -228,7 +218,7 @@ def align_units(doc) -> list[Bead]:
     if not doc.source or not doc.source.strip():
         return []
     lang = source_language(doc)
-    src_pars, tgt_pars = _paragraphs(doc.source), _paragraphs(doc.text)
+    src_pars, tgt_pars = paragraph_spans(doc.source), paragraph_spans(doc.text)
     if len(src_pars) == len(tgt_pars):
         ratio, sd = length_ratio(lang, doc.lang)
         return [Bead(doc.source[ss:se], ts, te, _paragraph_confidence(doc.source[ss:se], doc.text[ts:te], ratio, sd))

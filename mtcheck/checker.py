@@ -43,15 +43,12 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
 
 
 def _rule_findings(rule: Rule, doc: Document, lang, config: Config, suppressed: dict) -> list[Finding]:
-    # Rules that compare a unit with its source (placeholders, terminology) flag URLs, tags and
-    # whole translations on purpose: protected spans and accepted words do not silence them.
-    compares_source = getattr(rule, "compares_source", False)
     findings = []
     for f in rule.check(doc, lang):
-        if not compares_source and doc.is_protected(f.start, f.end):
+        if not rule.compares_source and doc.is_protected(f.start, f.end):
             continue
         span = doc.text[f.start:f.end]
-        if not compares_source and config.accepts(span):
+        if not rule.compares_source and config.accepts(span):
             continue
         placed = doc.locate(f.start, f.end)
         if placed is None:  # crosses a record boundary

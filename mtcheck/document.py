@@ -30,7 +30,8 @@ _HASHTAG = r"(?<![\w#&])#\w*[^\W\d_]\w*"
 # "said.De" are glued sentences, not hosts.
 _DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:(?i:com|org|net|edu|gov|info|biz)|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]'’])?(?![\w])"
 # Compiled one by one: a single alternation is tried at every position and runs 3× slower.
-PLAIN_PROTECTED = tuple(regex.compile(p) for p in (_URL, _EMAIL, _HANDLE, _HASHTAG, _DOMAIN))
+URL, EMAIL = regex.compile(_URL), regex.compile(_EMAIL)
+PLAIN_PROTECTED = (URL, EMAIL, *(regex.compile(p) for p in (_HANDLE, _HASHTAG, _DOMAIN)))
 
 _MD_FRONT_MATTER = r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _MD_FENCE = r"(?ms)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"
@@ -51,6 +52,24 @@ MARKDOWN_PROTECTED = regex.compile(
 )
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n\s*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text``: text between blank lines, without the white
+    space at the end of the text.
+
+    >>> paragraph_spans("One.\\n\\nTwo.\\n")
+    [(0, 4), (6, 10)]
+    """
+    spans, pos = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    end = len(text.rstrip())  # the white space that ends a file belongs to no paragraph
+    if pos < end:
+        spans.append((pos, end))
+    return spans
 
 
 @dataclass
@@ -150,14 +169,7 @@ class Document:
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of each paragraph: text between blank lines."""
-        spans, pos = [], 0
-        for m in _PARAGRAPH_BREAK.finditer(self.text):
-            if m.start() > pos:
-                spans.append((pos, m.start()))
-            pos = m.end()
-        if pos < len(self.text):
-            spans.append((pos, len(self.text)))
-        return spans
+        return paragraph_spans(self.text)
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -52,14 +52,19 @@ def detect(text: str, default: str = "en") -> str:
         return voted
     if not _WORD.search(text):
         return default
-    lang, _ = _identifier().classify(text[:20000])
+    lang, _ = identifier(tuple(available())).classify(text[:20000])
     return lang
 
 
-@lru_cache(maxsize=1)
-def _identifier():
+@lru_cache(maxsize=None)
+def identifier(languages: tuple[str, ...]):
+    """py3langid restricted to ``languages``, probabilities normalized over them; None when
+    py3langid does not know one of them. Its model loads (about 0.6 s) on first use."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(available())
-    return identifier
+    restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    try:
+        restricted.set_languages(list(languages))
+    except ValueError:
+        return None
+    return restricted

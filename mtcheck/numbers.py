@@ -5,7 +5,7 @@ A *mention* is a number written in digits (``1.500``, ``8,5``, ``14:30``, ``3rd`
 (``veintiuno``, ``two thousand``, ``шести``), with the set of values it may stand for. Digits with
 one separator are ambiguous across locales, so both readings are kept::
 
-    >>> [sorted(m.values) for m in mentions("1.500 civilians", "en")]
+    >>> [sorted(m.values) for m in mentions("1.500 visitors", "en")]
     [[1.5, 1500]]
     >>> [(m.text, sorted(m.values)) for m in mentions("veinte y uno de ellos", "es")]
     [('veinte y uno', [21])]
@@ -28,12 +28,14 @@ from pathlib import Path
 
 import regex
 
+from mtcheck.patterns import lazy
+
 NUMBERS_DIR = Path(__file__).parent / "languages" / "numbers"
 
 # Digits with any locale's separators: 1,500 · 1.500 · 1 500 (also no-break and narrow
 # no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).
 _SEP = r"[.,'’\u00a0\u202f ]"
-DIGITS = regex.compile(
+DIGITS = lazy(
     r"(?<![\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
     r"(?P<num>\d{1,3}(?:(?P<sep>" + _SEP + r")\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)"
     r"|\d+(?:[.,]\d+|[:h]\d\d)?)"
@@ -41,16 +43,19 @@ DIGITS = regex.compile(
 )
 # Dates with dots (German, Russian, Czech…: 16.3., 12.1.21, 26.12.2021): day, month and year
 # are three numbers, not a decimal.
-DOTTED_DATE = regex.compile(r"(?<![\p{L}\p{N}.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
+DOTTED_DATE = lazy(r"(?<![\p{L}\p{N}.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2}(?!\d))?")
 # Scores and ratios (1:1, 104:106): two numbers.
-SCORE = regex.compile(r"(?<![\p{L}\p{N}.,:])(\d+):(\d+)(?![\d:])")
-ROMAN = regex.compile(r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2,}|[IVX](?=e|er|ème|º|-я|-й))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?=e\b|er\b|ème\b|º|\b)")
+SCORE = lazy(r"(?<![\p{L}\p{N}.,:])(\d+):(\d+)(?![\d:])")
+ROMAN = lazy(r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2,}|[IVX](?=e|er|ème|º|-я|-й))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?=e\b|er\b|ème\b|º|\b)")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
-WORD = regex.compile(r"\p{L}+(?:[-'’]\p{L}+)*")
-# Ordinal and decade endings glued to digits: 3rd, 21st, 3º, 3ª, 3e, 3ème, 3-й, 1990s, 90er.
-_SUFFIX = regex.compile(r"(?:st|nd|rd|th|º|ª|°|o|a|e|er|ère|ème|eme|de|ste|te|s|-?[а-я]{1,3}|'?s)(?!\p{L})")
+WORD = lazy(r"\p{L}+(?:[-'’]\p{L}+)*")
+# Ordinal endings glued to digits (3rd, 21st, 3º, 3ª, 3e, 3ème, 3-й), and the endings of decades
+# and degrees (1990s, 90's, 20°): a number with one of these is not a label such as `2G`.
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª", "o", "a", "e", "er", "ère", "ème", "eme", "de", "ste", "te"}
-_TIME_MARK = regex.compile(r"\s?(?:[ap]\.?\s?m\.?|uhr|h\b|hrs?\b|horas?|heures?|ore|uur|час)", regex.IGNORECASE)
+_SUFFIX = lazy("(?:" + "|".join(sorted(_ORDINAL_SUFFIXES, key=len, reverse=True))
+               + r"|°|s|'s|’s|-?[а-я]{1,3})(?!\p{L})")
+# English scale words, met in any language's text (`2 million`, `3bn`).
+_ENGLISH_SCALES = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,9 @@ class Mention:
     end: int
     text: str
     values: frozenset  # floats/ints, and ("time", minutes on a 12-hour clock)
-    kind: str  # digits | time | words | ordinal | month | alone (dozen, half: never in a run)
-
-    @property
-    def main_value(self):
-        """The reading shown in messages: the digits or words as written."""
-        return self.text
-
+    # digits | label (2G) | ordinal (3rd) | convertible (6 miles) | words | compound | roman |
+    # month | alone (dozen, half: never in a run). Only `digits` need a counterpart.
+    kind: str
 
 @dataclass(frozen=True)
 class NumberWords:
@@ -227,11 +228,8 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
         values.add(("time", (int(token[:2]) % 12) * 60 + int(token[2:])))  # 0500 hours
     if token.isdigit() and len(token) == 4 and token.endswith("00") and after[:1] in ("s", "'"):
         values.add(int(token[:2]) + 1)  # the 1800s: the 19th century
-    integer = token.isdigit() and int(token) <= 24
-    if integer:
+    if token.isdigit() and int(token) <= 24:
         values.add(("time", (int(token) % 12) * 60))  # 14 Uhr = 2 pm
-        if _TIME_MARK.match(after):
-            kind = "time"
     scale = _next_scale(after, data)
     numeric = {v for v in values if not isinstance(v, tuple)}
     if scale:
@@ -242,12 +240,12 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
 def _next_scale(after: str, data: NumberWords) -> float | None:
     """The scale word right after a number (``2 millones``, ``3 Mrd.``), if any."""
     word = WORD.match(after.lstrip(" \u00a0\u202f"))
-    if word and data.words.get(word.group().lower(), ("",))[0] == "scale":
-        return data.words[word.group().lower()][1]
-    for generic in ("million", "billion", "mln", "bn"):  # English scale words in any language
-        if word and word.group().lower() == generic:
-            return {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}[generic]
-    return None
+    if word is None:
+        return None
+    entry = data.words.get(word.group().lower())
+    if entry and entry[0] == "scale":
+        return entry[1]
+    return _ENGLISH_SCALES.get(word.group().lower())
 
 
 def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
@@ -267,21 +265,14 @@ def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
                                    frozenset({_clean(value)}), "words"))
         run.clear()
 
-    previous_end = -1
     for m in WORD.finditer(text):
         word = m.group().lower()
-        adjacent = previous_end >= 0 and text[previous_end: m.start()].strip() == ""
-        previous_end = m.end()
-        if data.is_number_word(word) and (run and adjacent or not run):
-            run.append(m)
-            continue
-        if word in data.connectors and run and adjacent:
+        if run and text[run[-1].end(): m.start()].strip():
+            close()  # punctuation between two words ends a number
+        if data.is_number_word(word) or (run and word in data.connectors):
             run.append(m)
             continue
         close()
-        if data.is_number_word(word):
-            run.append(m)
-            continue
         entry = data.words.get(word)
         if entry is None and len(word) > 5:
             entry = _number_prefix(word, data)
@@ -290,7 +281,7 @@ def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
                 continue
         if entry is None and "-" in word:  # four-year-old, 90-летний: the number word leads
             head = word.split("-")[0]
-            entry = data.words.get(head) if data.is_number_word(head) or head in data.words else None
+            entry = data.words.get(head)
             if entry is not None:
                 out.append(Mention(m.start(), m.start() + len(head), m.group()[:len(head)],
                                    frozenset({entry[1]}), "words"))

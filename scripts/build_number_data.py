@@ -111,8 +111,9 @@ def build(lang: str) -> str:
         extra = tomllib.loads(settings.read_text(encoding="utf-8")).get("numbers", {})
     # Other decimal marks in wide use, checked against CLDR's locales of the language.
     for mark in extra.get("decimal_variants", ""):
-        assert any(Locale.parse(f"{lang}_{t}").number_symbols["latn"]["decimal"] == mark
-                   for t in extra.get("variant_territories", [])), f"{lang}: {mark} not in CLDR"
+        if not any(Locale.parse(f"{lang}_{t}").number_symbols["latn"]["decimal"] == mark
+                   for t in extra.get("variant_territories", [])):
+            raise SystemExit(f"{lang}: decimal mark {mark!r} is not CLDR's in {extra.get('variant_territories')}")
     rows[("symbol", "decimal_variants")] = extra.get("decimal_variants", "")
     for value in list(range(0, 101)) + list(range(200, 1001, 100)):
         for word in single_words(lang, value):

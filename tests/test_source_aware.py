@@ -27,7 +27,7 @@ def codes(text, lang, source, source_lang=None):
 # -- numbers, normalized ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("source,source_lang,target,target_lang", [
-    ("Murieron 1.500 civiles.", "es", "1,500 civilians died.", "en"),
+    ("Llegaron 1.500 visitantes.", "es", "1,500 visitors came.", "en"),
     ("Hubo seis heridos.", "es", "There were 6 wounded.", "en"),
     ("There were 6 wounded.", "en", "Es gab sechs Verletzte.", "de"),
     ("Он пришёл в 14:30.", "ru", "He came at 2:30 p.m.", "en"),
@@ -52,21 +52,20 @@ def test_numbers_that_agree_after_normalization_are_quiet(source, source_lang, t
 
 
 def test_a_changed_number_is_reported_where_it_is():
-    found = codes("Officials said 995 people had left.", "en",
-                  "Las autoridades dijeron que 959 personas habían salido.", "es")
-    assert found == [("MT601", "995")]
+    found = codes("The festival sold 4871 tickets.", "en", "El festival vendió 4817 entradas.", "es")
+    assert found == [("MT601", "4871")]
 
 
 def test_a_dropped_number_is_reported_on_its_unit_and_named():
-    findings = check("Officials said many people had left.", lang="en",
-                     source="Las autoridades dijeron que 959 personas habían salido.", source_lang="es",
+    findings = check("The festival sold many tickets.", lang="en",
+                     source="El festival vendió 4817 entradas.", source_lang="es",
                      config=SOURCE_RULES)
     assert [f.code for f in findings] == ["MT601"]
-    assert "959" in findings[0].message and findings[0].text == "Officials said many people had left."
+    assert "4817" in findings[0].message and findings[0].text == "The festival sold many tickets."
 
 
 def test_no_source_no_number_finding():
-    assert codes("Officials said 995 people had left.", "en", None) == []
+    assert codes("The festival sold 4871 tickets.", "en", None) == []
 
 
 def test_number_readings_keep_every_locale():
@@ -78,8 +77,8 @@ def test_number_readings_keep_every_locale():
 # -- number format -------------------------------------------------------------------------------
 
 def test_number_format_with_source_is_safe_and_certain():
-    (f,) = check("Some 1.500 civilians were evacuated.", lang="en",
-                 source="Unos 1.500 civiles fueron evacuados.", source_lang="es", config=SOURCE_RULES)
+    (f,) = check("Some 1.500 visitors came in May.", lang="en",
+                 source="Unos 1.500 visitantes vinieron en mayo.", source_lang="es", config=SOURCE_RULES)
     assert (f.code, f.text, f.fix.edits[0].replacement, f.fix.is_safe) == ("MT602", "1.500", "1,500", True)
 
 
@@ -102,11 +101,11 @@ def test_number_format_stays_quiet_on_conventions(lang, text):
 # -- untranslated ----------------------------------------------------------------------------------
 
 def test_a_sentence_left_in_the_source_language_is_reported():
-    source = ("El alcalde habló con los vecinos. El ministerio no precisó cuántos soldados salieron de la "
-              "planta durante la noche.")
-    target = ("The mayor spoke with the neighbours. El ministerio no precisó cuántos soldados salieron de la "
-              "planta durante la noche.")
-    assert codes(target, "en", source, "es") == [("MT603", target[target.index("El ministerio"):])]
+    source = ("El alcalde habló con los vecinos. La biblioteca municipal no abrirá sus puertas durante las "
+              "fiestas de invierno.")
+    target = ("The mayor spoke with the neighbours. La biblioteca municipal no abrirá sus puertas durante las "
+              "fiestas de invierno.")
+    assert codes(target, "en", source, "es") == [("MT603", target[target.index("La biblioteca"):])]
 
 
 def test_names_titles_and_quotations_in_the_original_stay_quiet():
@@ -118,18 +117,18 @@ def test_names_titles_and_quotations_in_the_original_stay_quiet():
 # -- alignment and the CLI -------------------------------------------------------------------------
 
 def test_alignment_survives_a_dropped_sentence():
-    source = ("Llegaron 20 soldados al puerto de la ciudad. Nadie en el pueblo quiso hablar con ellos "
+    source = ("Llegaron 20 pescadores al puerto de la ciudad. Nadie en el pueblo quiso hablar con ellos "
               "durante la larga tarde de invierno. El alcalde Sokolov dijo que no.")
-    target = "20 soldiers arrived at the city port. Mayor Sokolov said no."
+    target = "20 fishermen arrived at the city port. Mayor Sokolov said no."
     texts = [(b.source_text[:8], target[b.start:b.end][:8]) for b in align_text(source, target, "es", "en")]
-    assert texts == [("Llegaron", "20 soldi"), ("Nadie en", ""), ("El alcal", "Mayor So")]
+    assert texts == [("Llegaron", "20 fishe"), ("Nadie en", ""), ("El alcal", "Mayor So")]
 
 
 def test_alignment_survives_extra_boilerplate():
-    source = "Llegaron 20 soldados al puerto de la ciudad. El alcalde Sokolov dijo que no."
-    target = "20 soldiers arrived at the city port. (Also read: Talks resume in Geneva) Mayor Sokolov said no."
+    source = "Llegaron 20 pescadores al puerto de la ciudad. El alcalde Sokolov dijo que no."
+    target = "20 fishermen arrived at the city port. (Also read: Talks resume in Geneva) Mayor Sokolov said no."
     beads = align_text(source, target, "es", "en")
-    assert target[beads[0].start:beads[0].end] == "20 soldiers arrived at the city port."
+    assert target[beads[0].start:beads[0].end] == "20 fishermen arrived at the city port."
     assert beads[-1].source_text.startswith("El alcalde") and target[beads[-1].start:beads[-1].end].endswith("Mayor Sokolov said no.")
 
 
@@ -141,17 +140,17 @@ def test_length_ratios_are_learned_per_pair():
 
 
 def test_cli_with_source_file(tmp_path, capsys):
-    (tmp_path / "a.es.txt").write_text("Murieron 959 personas.\n\nEl alcalde Sokolov habló.\n", encoding="utf-8")
-    (tmp_path / "a.en.txt").write_text("995 people died.\n\nMayor Sokolov spoke.\n", encoding="utf-8")
+    (tmp_path / "a.es.txt").write_text("Se vendieron 4817 entradas.\n\nEl alcalde Sokolov habló.\n", encoding="utf-8")
+    (tmp_path / "a.en.txt").write_text("4871 tickets were sold.\n\nMayor Sokolov spoke.\n", encoding="utf-8")
     rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--select", "MT601", "--source",
                      str(tmp_path / "a.es.txt"), str(tmp_path / "a.en.txt"))
     findings = json.loads(out)["findings"]
     assert rc == 1
-    assert [(f["code"], f["line"], f["start"], f["end"]) for f in findings] == [("MT601", 1, 0, 3)]
+    assert [(f["code"], f["line"], f["start"], f["end"]) for f in findings] == [("MT601", 1, 0, 4)]
 
 
 def test_records_carry_their_own_sources(tmp_path, capsys):
-    rows = [{"id": "a", "translation": "995 people died.", "source": "Murieron 959 personas.", "source_lang": "es"},
+    rows = [{"id": "a", "translation": "4871 tickets were sold.", "source": "Se vendieron 4817 entradas.", "source_lang": "es"},
             {"id": "b", "translation": "Six people were hurt.", "source": "Hubo seis heridos.", "source_lang": "es"}]
     path = tmp_path / "r.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")

@@ -54,6 +54,9 @@ class Rule:
     # Languages the rule runs on; None: every language with data.
     languages: ClassVar[frozenset[str] | None] = None
     status: ClassVar[str] = "stable"
+    # True for rules that compare a unit with its source (numbers, placeholders, terms): they may
+    # flag a URL or a whole translation, so protected spans and accepted words do not silence them.
+    compares_source: ClassVar[bool] = False
     added_in: ClassVar[str] = "0.1.0"
     # Documentation sections, ruff's: What it does / Why is this bad? / Fix safety.
     what: ClassVar[str]

@@ -87,13 +87,13 @@ class Mojibake(Rule):
     name = "mojibake"
     category = "mojibake"
     fix_availability = "sometimes"
-    what = ("Finds text decoded with the wrong encoding (`Zelenskyâ€™s`), as ftfy detects it, "
+    what = ("Finds text decoded with the wrong encoding (`Sokolovâ€™s`), as ftfy detects it, "
             "and the replacement character `�` that marks bytes lost in decoding.")
     why = "Readers see garbage where letters and quote marks should be."
     fix_safety = ("Safe: ftfy's `fix_encoding` reverses the wrong decoding; `�` has no fix, the "
                   "original character is lost.")
     examples = (
-        Example("en", "⟦Zelenskyâ€™s⟧ office", "Zelensky’s office"),
+        Example("en", "⟦Sokolovâ€™s⟧ office", "Sokolov’s office"),
         Example("es", "la ⟦situaciÃ³n⟧ es grave", "la situación es grave"),
         Example("de", "die ⟦MÃ¤nner⟧ kamen", "die Männer kamen"),
         Example("fr", "le ⟦ministÃ¨re⟧ a dit", "le ministère a dit"),

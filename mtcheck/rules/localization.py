@@ -28,10 +28,11 @@ from typing import Iterable, Iterator
 
 import regex
 
-from mtcheck.document import _EMAIL, _URL, Document
+from mtcheck.document import EMAIL, URL, Document
 from mtcheck.finding import Fix
 from mtcheck.glossary import Glossary, Term, active
 from mtcheck.languages import Language
+from mtcheck.patterns import lazy
 from mtcheck.rules import Example, Rule, register
 
 
@@ -49,7 +50,7 @@ class Unit:
     line: int = 1
 
 
-_PLURAL_FORM = regex.compile(r"\[\d+\]\Z")
+_PLURAL_FORM = lazy(r"\[\d+\]\Z")
 
 
 def _context(record: str) -> str:
@@ -126,30 +127,29 @@ class Placeholder:
 
 
 _PERCENT_SIGN = r"(?<!\d)(?<!\d[ \u00a0\u202f])"  # `50%`, `50 %`: a percent sign, not a placeholder
-PRINTF = regex.compile(_PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|\*)?"
+PRINTF = lazy(_PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|\*)?"
                        r"(?:\.(?:\d+|\*))?(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcCsSpn@])")
-PRINTF_NAMED = regex.compile(_PERCENT_SIGN + r"%\((?P<name>\w+)\)[-+0# ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+PRINTF_NAMED = lazy(_PERCENT_SIGN + r"%\((?P<name>\w+)\)[-+0# ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
                              r"[hlL]?[diouxXeEfFgGcrsa]")
-QT_ARG = regex.compile(_PERCENT_SIGN + r"%(?P<pos>[1-9]\d?)(?![\d$])")  # Qt, Windows: %1
-PERCENT_NAME = regex.compile(_PERCENT_SIGN + r"%[A-Za-z_][\w.-]*[A-Za-z0-9_]%")  # Symfony %count%
-PERCENT_LITERAL = regex.compile(r"%%")
-FORMAT = regex.compile(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\s]*\])*)?"
+QT_ARG = lazy(_PERCENT_SIGN + r"%(?P<pos>[1-9]\d?)(?![\d$])")  # Qt, Windows: %1
+PERCENT_NAME = lazy(_PERCENT_SIGN + r"%[A-Za-z_][\w.-]*[A-Za-z0-9_]%")  # Symfony %count%
+PERCENT_LITERAL = lazy(r"%%")
+FORMAT = lazy(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\s]*\])*)?"
                        r"(?P<conv>![rsa])?(?P<spec>:[^{}\n]*)?\}(?!\})")
-ICU_HEAD = regex.compile(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectordinal|select|choice"
+ICU_HEAD = lazy(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectordinal|select|choice"
                          r"|number|date|time|spellout|ordinal|duration)\b")
-TEMPLATE = regex.compile(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
+TEMPLATE = lazy(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
 # #PRS_ORG#, #NAME#, #Product1#: letters in capitals, or with a digit or an underscore.
-TOKEN = regex.compile(r"#(?P<name>[^\W\d_][^\W_]*(?:_[^\W_]+)*)#")
-COLON = regex.compile(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
-TAG = regex.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\""
+TOKEN = lazy(r"#(?P<name>[^\W\d_][^\W_]*(?:_[^\W_]+)*)#")
+COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
+TAG = lazy(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\""
                     r"|'[^'<>]*'|[^\s\"'<>=`/]+))*)\s*(?P<empty>/)?>")
 # Inline elements of HTML, XLIFF 1.2/2.0 and TMX: tags by name alone. Other names are tags only
 # with an attribute or as `<name/>`: `<Fukushima>` is an MT's rendering of `＜福島＞`.
 INLINE_TAGS = frozenset("""a abbr b bdi bdo big blockquote br button cite code del dfn div em font h1 h2 h3
     h4 h5 h6 hr i img input ins kbd label li mark ol p pre q samp small span strike strong sub sup
     table td th tr tt u ul var wbr x g bx ex bpt ept ph it mrk sc ec pc sm em hi ut""".split())
-TAG_ID = regex.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
-URL, EMAIL = regex.compile(_URL), regex.compile(_EMAIL)
+TAG_ID = lazy(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
 SUBWORD_TAGS = frozenset({"unk", "pad", "mask", "s"})
@@ -454,7 +454,7 @@ class PlaceholderMismatch(Rule):
 
 # -- consistency ------------------------------------------------------------------------------
 MIN_LETTERS_ONE_WORD = 4  # `OK`, `No`, `Yes` are translated by context
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = lazy(r"\p{L}")
 
 
 def _comparable(source: str) -> bool:
@@ -604,7 +604,7 @@ def _index(terms: tuple[Term, ...]) -> dict[str, list[tuple[Term, str]]]:
 
 
 _INDEXES: dict[int, tuple] = {}  # id(terms) → (terms, _index(terms)): one glossary, many documents
-_WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
+_WORD = lazy(r"\w+(?:[-'’.]\w+)*")
 
 
 def _candidates(source: str, index: dict) -> list[tuple[Term, str]]:
