@@ -348,7 +348,6 @@ class Untranslated(Rule):
                                  ("de", "Das Museum hat wieder geöffnet."), ("it", "Il museo ha riaperto."),
                                  ("nl", "Het museum is weer open."), ("ru", "Музей снова открылся."))
     )
-    compares_source = True
 
     def check(self, doc: Document, lang: Language):
         if not doc.units:
