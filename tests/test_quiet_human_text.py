@@ -65,3 +65,23 @@ def test_rules_stay_quiet_on_edited_human_text(shared, lang):
         counted.append((finding.code, text[max(finding.start - 20, 0):finding.end + 20]))
     rate = 10_000 * len(counted) / words
     assert rate <= MAX_PER_10K_WORDS, f"{lang}: {rate:.2f} per 10,000 words: {counted}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_furniture_rules_stay_quiet_on_human_articles_laid_out_as_text(shared, lang):
+    """The paragraph rules (web-boilerplate's lists, photo captions) see text files, not records:
+    each PUD/Alpino document becomes a text file, one sentence a paragraph. Human articles hold
+    no furniture, so every finding is false; at most 1 per 10,000 words."""
+    ud = shared / "data" / "ud"
+    path = ud / ("nl-alpino.jsonl" if lang == "nl" else "pud.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:SENTENCES]
+    docs: dict[str, list[str]] = {}
+    for r in rows:
+        docs.setdefault(r["doc_id"], []).append(r["text"] if lang == "nl" else r["texts"][lang])
+    config = Config(select=["web-boilerplate"])
+    findings, words = [], 0
+    for sentences in docs.values():
+        doc = Document("\n\n".join(sentences), lang)
+        words += sum(len(s.split()) for s in sentences)
+        findings += [(f.code, doc.text[f.start:f.end]) for f in check_document(doc, config)]
+    assert 10_000 * len(findings) / words <= 1.0, findings

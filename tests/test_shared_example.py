@@ -1,14 +1,19 @@
 """The shared example article: the expected findings of the categories mtcheck has rules for,
-with their spans and fixes, and nothing else. (web-boilerplate, which misses one photo caption,
-is only held to "nothing false".)"""
+with their spans and fixes, and nothing else; and `mtcheck fix --unsafe-fixes` turns the article
+into the expected fixed text byte for byte."""
 
 from __future__ import annotations
 
 import json
+import shutil
 
+from cli_helpers import run
 from mtcheck import apply_fixes, check
 
-COVERED = {"merged-words", "missing-sentence-boundary", "unbalanced-quote", "proper-noun-case", "duplicate-sentence"}
+COVERED = {"merged-words", "missing-sentence-boundary", "unbalanced-quote", "proper-noun-case", "duplicate-sentence",
+           "web-boilerplate"}
+# Whole blocks that a rule removes: the reported span is exactly the expected one.
+EXACT = {"web-boilerplate", "duplicate-sentence"}
 
 
 def overlaps(e: dict, f) -> bool:
@@ -23,6 +28,8 @@ def test_expected_findings_are_found_and_nothing_else(shared):
     for e in expected:
         if e["category"] in COVERED:
             assert any(overlaps(e, f) for f in findings), f"missed {e['category']} {e['text'][:40]!r}"
+        if e["category"] in EXACT:
+            assert any((f.start, f.end) == (e["start"], e["end"]) for f in findings if overlaps(e, f)), e["text"][:40]
     # What the boilerplate rule removes is not judged further (the issue of the casing rules
     # lets `Mariúpol` inside such a block be reported or not).
     removed = [e for e in expected if e["category"] == "web-boilerplate"]
@@ -39,3 +46,12 @@ def test_fixes_match_the_expected_fixed_text_where_covered(shared):
     for e in expected:
         if e["category"] in COVERED and e["fix"]:
             assert e["fix"] in fixed and e["text"] not in fixed
+
+
+def test_fix_with_unsafe_fixes_gives_the_expected_text_byte_for_byte(shared, tmp_path, capsys):
+    folder = shared / "examples" / "azovstal"
+    article = tmp_path / "article.txt"
+    shutil.copyfile(folder / "article.txt", article)
+    rc, _, err = run(capsys, "fix", "--unsafe-fixes", "--lang", "en", str(article))
+    assert rc in (0, 1), err
+    assert article.read_bytes() == (folder / "expected-fixed.txt").read_bytes()

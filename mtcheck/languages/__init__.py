@@ -56,6 +56,7 @@ class Language:
     bound_suffixes: frozenset[str]
     bound_prefixes: frozenset[str]
     abbreviations: frozenset[str]
+    clause_words: frozenset[str]
     name_connectors: frozenset[str]
     noun_markers: frozenset[str]
     date_markers: frozenset[str]
@@ -262,6 +263,7 @@ def get_language(code: str) -> Language:
         bound_suffixes=frozenset(data["words"].get("bound_suffixes", [])),
         bound_prefixes=frozenset(data["words"].get("bound_prefixes", [])),
         abbreviations=frozenset(data["words"].get("abbreviations", [])),
+        clause_words=frozenset(data["words"].get("clause_words", [])),
         name_connectors=frozenset(casing.get("name_connectors", [])),
         noun_markers=frozenset(casing.get("noun_markers", [])),
         date_markers=frozenset(casing.get("date_markers", [])),

@@ -33,15 +33,14 @@ def _units(doc: Document) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in doc.segments] if doc.has_records else doc.paragraphs
 
 
-def _unit_removal(units: list[tuple[int, int]], n: int, records: bool) -> tuple[tuple[int, int], tuple[int, int]]:
-    """(span to report, span to delete) for removing unit ``n``: a paragraph goes with the blank
-    line after it, or before it when it is the last; a record is emptied."""
-    start, end = units[n]
-    if not records and n + 1 < len(units):
-        return (start, units[n + 1][0]), (start, units[n + 1][0])
-    if not records and n:
-        return (start, end), (units[n - 1][1], end)
-    return (start, end), (start, end)
+def _unit_removal(units: list[tuple[int, int]], n: int, records: bool, last: int | None = None) -> tuple[int, int]:
+    """The span that removes units ``n`` to ``last`` (default: ``n`` alone): paragraphs go with
+    the blank line after them; the last paragraph of a text, or a record, is removed up to its
+    end, so nothing outside the reported span changes."""
+    last = n if last is None else last
+    if not records and last + 1 < len(units):
+        return units[n][0], units[last + 1][0]
+    return units[n][0], units[last][1]
 
 
 @register
@@ -74,7 +73,11 @@ class WebBoilerplate(Rule):
                 "Войска ушли.\n\nГород пал."),
         Example("en", "The city fell.\n\n⟦(Lea también: Se reanudan las conversaciones)\n\n⟧Troops left.",
                 "The city fell.\n\nTroops left."),
-        Example("en", "The city fell.\n\n⟦More news⟧", "The city fell."),
+        Example("en", "The city fell.\n\n⟦More news⟧", "The city fell.\n\n"),
+        Example("en", "The city fell.\n\n⟦More news\n\nTalks resume in Geneva\n\nWhat the ceasefire means?⟧",
+                "The city fell.\n\n"),
+        Example("en", "The city fell.\n\n⟦Related articles\n\nTalks resume in Geneva\n\n⟧The army left the city "
+                "on Monday.", "The city fell.\n\nThe army left the city on Monday."),
     )
     clean = (
         ("en", "Also: the ministry said the talks would resume.\n\nRelated: none of this was planned, "
@@ -94,10 +97,26 @@ class WebBoilerplate(Rule):
             kind = self._kind(text, prompts)
             if kind is None:
                 continue
-            span, cut = _unit_removal(units, n, records)
+            last = self._list_end(doc, units, n) if kind == "heading" and not records else n
+            start, end = _unit_removal(units, n, records, last)
             what = "a list heading" if kind == "heading" else "a news site's prompt"
-            yield self.finding(span[0], span[1], f"{what}, not article text: `{text[:50]}`",
-                               Fix.replace(cut[0], cut[1], "", safe=kind == "bracketed" and not records))
+            if last > n:
+                what += f" and the {last - n} links under it"
+            yield self.finding(start, end, f"{what}, not article text: `{text[:50]}`",
+                               Fix.replace(start, end, "", safe=kind == "bracketed" and not records))
+
+    @staticmethod
+    def _list_end(doc: Document, units: list[tuple[int, int]], heading: int) -> int:
+        """The last paragraph of the list under a ``More news`` heading: the paragraphs after it
+        that read as linked headlines (one line, at most MAX_PROMPT_WORDS words, no final period;
+        headlines end bare or with `?`/`!`)."""
+        last = heading
+        for start, end in units[heading + 1:]:
+            line = doc.text[start:end].strip()
+            if "\n" in line or len(line.split()) > MAX_PROMPT_WORDS or line.endswith((".", "…", ":")):
+                break
+            last += 1
+        return last
 
     @staticmethod
     def _kind(text: str, prompts: frozenset[str]) -> str | None:
@@ -207,7 +226,8 @@ class DuplicateSentence(Rule):
                 earlier = self._repeated(words, shingles, seen, by_shingle)
                 if earlier is not None and self._unintended(doc, earlier, m):
                     whole = doc.text[unit_start:unit_end].strip() == m.group().strip()
-                    span, cut = _unit_removal(units, n, records) if whole else self._sentence_removal(doc, m)
+                    span, cut = ((_unit_removal(units, n, records),) * 2 if whole
+                                 else self._sentence_removal(doc, m))
                     line = doc.locate(earlier[0], earlier[0] + 1)
                     where = f" of line {line[3]}" if line else ""
                     yield self.finding(span[0], span[1], f"repeats a sentence{where}: `{m.group()[:50]}`",
@@ -253,3 +273,120 @@ class DuplicateSentence(Rule):
         while end < len(doc.text) and doc.text[end] in " \t":
             end += 1
         return (m.start(), m.end()), (m.start(), end)
+
+
+MIN_CAPTION_WORDS, MAX_CAPTION_WORDS = 3, 12
+MIN_CAPTION_CONTEXT = 5  # paragraphs a document needs before a caption can be told from its body
+FREQUENT_ZIPF = 5.0  # words this frequent (`after`, `during`) say nothing about the article's entities
+MIN_RESTATED_PAIRS = 0.7  # share of the caption's word pairs that stand elsewhere in the article
+STEM = 5  # words compared by their first letters: `soldado` restates `soldados`
+CAPTION_SHAPE = regex.compile(r"\p{Lu}[^\n.!?:;\"“”„«»]*[^\W\d]\.")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+
+
+@register
+class PhotoCaption(Rule):
+    code = "MT503"
+    name = "photo-caption"
+    category = "web-boilerplate"
+    fix_availability = "always"
+    what = ("Finds a photo caption left between body paragraphs: a short one-sentence paragraph "
+            "with no pronoun, auxiliary or verb of saying, whose words the article states "
+            "elsewhere (its people and places).")
+    why = ("Captions are copied with the article text when the images are not; stranded between "
+           "paragraphs, they read as a sentence fragment.")
+    fix_safety = "Unsafe: the paragraph is deleted with its blank line; a one-line paragraph may be meant."
+    examples = tuple(
+        Example(lang, f"{one}\n\n{two}\n\n⟦{caption}\n\n⟧{three}\n\n{four}", f"{one}\n\n{two}\n\n{three}\n\n{four}")
+        for lang, one, two, caption, three, four in (
+            ("en", "Talks in Geneva", "Rescue teams reached the flooded villages of the Drava valley on Tuesday.",
+             "Rescue teams in the Drava valley.",
+             "The teams found the villages empty; the valley had been evacuated.",
+             "More rain is expected in the valley."),
+            ("es", "Crecidas en el valle", "Los equipos de rescate llegaron el martes a las aldeas inundadas del valle del Drava.",
+             "Equipos de rescate en el valle del Drava.",
+             "Los equipos encontraron las aldeas vacías: el valle había sido evacuado.",
+             "Se espera más lluvia en el valle."),
+            ("de", "Hochwasser im Tal", "Die Rettungsteams erreichten am Dienstag die überfluteten Dörfer im Drautal.",
+             "Rettungsteams im Drautal.",
+             "Die Rettungsteams im Drautal fanden die Dörfer leer vor.",
+             "Weiterer Regen wird erwartet."),
+            ("pt", "Cheias no vale", "As equipas de resgate chegaram na terça-feira às aldeias inundadas do vale do Drava.",
+             "Equipas de resgate no vale do Drava.",
+             "As equipas encontraram as aldeias vazias: o vale tinha sido evacuado.",
+             "Espera-se mais chuva no vale."),
+            ("fr", "Crues dans la vallée", "Les équipes de secours ont atteint mardi les villages inondés de la vallée de la Drave.",
+             "Équipes de secours dans la vallée de la Drave.",
+             "Les équipes ont trouvé les villages vides : la vallée avait été évacuée.",
+             "De nouvelles pluies sont attendues."),
+            ("it", "Piena nella valle", "Le squadre di soccorso hanno raggiunto martedì i villaggi allagati della valle della Drava.",
+             "Squadre di soccorso nella valle della Drava.",
+             "Le squadre hanno trovato i villaggi vuoti: la valle era stata evacuata.",
+             "Sono attese nuove piogge."),
+            ("nl", "Overstroming in het dal", "De reddingsteams bereikten dinsdag de overstroomde dorpen in het dal van de Drau.",
+             "Reddingsteams in het dal van de Drau.",
+             "De teams troffen de dorpen leeg aan: het dal was geëvacueerd.",
+             "Er wordt meer regen verwacht."),
+            ("ru", "Наводнение в долине", "Спасатели в среду добрались до затопленных сёл в долине Дравы.",
+             "Спасатели в долине Дравы.",
+             "Спасатели нашли сёла пустыми: долину заранее эвакуировали.",
+             "Ожидаются новые дожди."),
+        )
+    )
+    clean = (
+        ("en", "Talks in Geneva\n\nRescue teams reached the flooded villages of the Drava valley on Tuesday.\n\n"
+               "The teams found the villages empty.\n\nThey said the Drava valley was empty.\n\n"
+               "More rain is expected in the valley.\n\nThe valley will be closed."),
+        ("en", "Talks in Geneva\n\nRescue teams reached the flooded villages of the Drava valley on Tuesday.\n\n"
+               "The teams found the villages empty.\n\nRescue teams from Austria.\n\n"
+               "More rain is expected in the valley."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        if doc.has_records:  # a record is a segment of its own, not a paragraph between others
+            return
+        units = doc.paragraphs
+        if len(units) < MIN_CAPTION_CONTEXT:
+            return
+        texts = [doc.text[start:end].strip() for start, end in units]
+        # The first two paragraphs are headline and lead, the last may be a byline: not judged.
+        for n in range(2, len(units) - 1):
+            words = _LETTERS.findall(texts[n])
+            if CAPTION_SHAPE.fullmatch(texts[n]) and self._caption_words(words, lang):
+                rest = [w.lower() for i, text in enumerate(texts) if i != n for w in _LETTERS.findall(text)]
+                if self._restated(words, rest, lang):
+                    start, end = _unit_removal(units, n, False)
+                    yield self.finding(start, end, f"a photo caption between paragraphs: `{texts[n][:50]}`",
+                                       Fix.replace(start, end, "", safe=False))
+
+    @staticmethod
+    def _caption_words(words: list[str], lang: Language) -> bool:
+        """A caption is a noun phrase naming something: a few words, one of them a name after the
+        first, and no word that makes a clause.
+
+        >>> from mtcheck.languages import get_language
+        >>> en = get_language("en")
+        >>> PhotoCaption._caption_words("Rescue teams in the Drava valley".split(), en)
+        True
+        >>> PhotoCaption._caption_words("They reached the Drava valley".split(), en)
+        False
+        >>> PhotoCaption._caption_words("We're in the Drava valley".split(), en)
+        False
+        """
+        parts = {part for w in words for part in regex.split(r"['’]", w.lower())}  # `we're` holds `we`
+        return (MIN_CAPTION_WORDS <= len(words) <= MAX_CAPTION_WORDS
+                and any(w[0].isupper() for w in words[1:])
+                and words[-1].lower() not in lang.abbreviations  # `Inc.` ends a name, not a caption
+                and parts.isdisjoint(lang.clause_words))
+
+    @staticmethod
+    def _restated(words: list[str], rest: list[str], lang: Language) -> bool:
+        """Does the article say what the caption says: every rarer word (by its stem) and most
+        word pairs stand elsewhere in it?"""
+        lower = [w.lower() for w in words]
+        stems = {w[:STEM] for w in rest}
+        content = [w for w in lower if lang.zipf(w) < FREQUENT_ZIPF]
+        if len(content) < 2 or any(w[:STEM] not in stems for w in content):
+            return False
+        pairs = set(zip(rest, rest[1:]))
+        return sum(pair in pairs for pair in zip(lower, lower[1:])) >= MIN_RESTATED_PAIRS * (len(lower) - 1)
