@@ -6,7 +6,9 @@
 2. **Findings on MT output**: the same rules on every system's output; counts per rule, and with
    ``--sample N`` a seeded random sample of N findings per rule written as JSONL for checking by
    hand (``benchmarks/labels/source-aware-wmt22.jsonl`` holds the checked sample with verdicts).
-3. **Speed**: words per second checking the system outputs with all rules, with and without
+3. **Omission on synthetic drops**: one sentence (seeded, random) taken out of every reference
+   that has as many sentences as its source (two or more); the share that MT604 finds.
+4. **Speed**: words per second checking the system outputs with all rules, with and without
    their sources (goal: source-aware at least half the target-only throughput).
 
     python benchmarks/source_aware.py [--data ../shared/data] [--sample 50 --out sample.jsonl]
@@ -26,9 +28,11 @@ from mtcheck.checker import check_document
 from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.languages import available
+from mtcheck.rules.source import missing_sentences
+from mtcheck.sentences import split
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_RULES = ["MT601", "MT602", "MT603"]
+SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604"]
 
 
 def load(data: Path) -> list[dict]:
@@ -58,12 +62,14 @@ def systems_of(records: list[dict]) -> list[str]:
     return sorted({s for r in records for s in r["systems"]})
 
 
-def quiet(records: list[dict], config: Config) -> dict[str, tuple[int, int]]:
-    out: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+def quiet(records: list[dict], config: Config) -> dict[str, tuple[int, Counter]]:
+    """Words and findings per rule, per target language, on the human references."""
+    words: Counter = Counter()
+    found: dict[str, Counter] = defaultdict(Counter)
     for group, doc in documents(records, None):
-        out[doc.lang][0] += len(doc.text.split())
-        out[doc.lang][1] += len(check_document(doc, config))
-    return {k: (v[0], v[1]) for k, v in out.items()}
+        words[doc.lang] += len(doc.text.split())
+        found[doc.lang].update(f.code for f in check_document(doc, config))
+    return {lang: (n, found[lang]) for lang, n in words.items()}
 
 
 def on_systems(records: list[dict], config: Config) -> list[dict]:
@@ -78,6 +84,21 @@ def on_systems(records: list[dict], config: Config) -> list[dict]:
                               "translation": r["systems"][system], "span": [f.start, f.end],
                               "flagged": f.text, "message": f.message})
     return found
+
+
+def synthetic_omissions(records: list[dict], seed: int) -> tuple[int, int]:
+    """(found, dropped): references with one sentence taken out, found by missing_sentences."""
+    rng = random.Random(seed)
+    found = dropped = 0
+    for r in records:
+        sentences = split(r["reference"], r["target_lang"])
+        if len(sentences) < 2 or len(sentences) != len(split(r["source"], r["source_lang"])):
+            continue
+        gone = rng.randrange(len(sentences))
+        kept = " ".join(r["reference"][a:b] for i, (a, b) in enumerate(sentences) if i != gone)
+        dropped += 1
+        found += bool(missing_sentences(r["source"], r["source_lang"], kept, r["target_lang"]))
+    return found, dropped
 
 
 def speed(records: list[dict]) -> tuple[float, float, int]:
@@ -106,9 +127,14 @@ def main() -> None:
     config = Config(select=args.rules.split(","))
 
     print("## Human references as translations (findings per 10,000 words)\n")
-    print("| target | words | findings | per 10k |\n|---|---|---|---|")
-    for lang, (words, n) in sorted(quiet(records, config).items()):
-        print(f"| {lang} | {words:,} | {n} | {n / words * 1e4:.2f} |")
+    print("| target | words | findings | per 10k | by rule |\n|---|---|---|---|---|")
+    for lang, (words, by_rule) in sorted(quiet(records, config).items()):
+        n = sum(by_rule.values())
+        rules = ", ".join(f"{code} {k}" for code, k in sorted(by_rule.items()))
+        print(f"| {lang} | {words:,} | {n} | {n / words * 1e4:.2f} | {rules} |")
+
+    hit, dropped = synthetic_omissions(records, args.seed)
+    print(f"\n## Omission: one sentence dropped from {dropped:,} references: {hit / dropped:.2f} found\n")
 
     found = on_systems(records, config)
     print("\n## System outputs: findings per rule\n")

@@ -84,11 +84,14 @@ def length_ratio(source_lang: str | None, target_lang: str | None) -> tuple[floa
     return 0.0, 0.25
 
 
-def _length(text: str) -> int:
+def nonspace_length(text: str) -> int:
+    """Characters other than white space: what length ratios count."""
     return sum(1 for c in text if not c.isspace())
 
 
-def _anchors(text: str) -> set:
+def anchors(text: str) -> set:
+    """What a sentence and its translation share whatever the languages: numbers, names (by
+    their first four letters), `?` and `!`."""
     anchors = {("n", n) for n in _NUMBER.findall(text)}
     anchors |= {("a", m.group()[:4].casefold()) for m in _NAME.finditer(text)}
     anchors |= {("p", c) for c in "?!" if c in text}
@@ -115,10 +118,10 @@ def align_sentences(src: list[str], tgt: list[tuple[int, int]], tgt_text: str,
                     ratio: float) -> list[Bead]:
     """Gale–Church alignment of source sentences to target sentence spans."""
     n, m = len(src), len(tgt)
-    src_len = [_length(s) for s in src]
-    tgt_len = [_length(tgt_text[s:e]) for s, e in tgt]
-    src_anchor = [_anchors(s) for s in src]
-    tgt_anchor = [_anchors(tgt_text[s:e]) for s, e in tgt]
+    src_len = [nonspace_length(s) for s in src]
+    tgt_len = [nonspace_length(tgt_text[s:e]) for s, e in tgt]
+    src_anchor = [anchors(s) for s in src]
+    tgt_anchor = [anchors(tgt_text[s:e]) for s, e in tgt]
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -195,7 +198,7 @@ def source_language(doc) -> str | None:
         return normalize_code(doc.source_lang)
     if not doc.source or not doc.source.strip():
         return None
-    return _identify(doc.source[:5000])
+    return identify_any(doc.source[:5000])
 
 
 def normalize_code(code: str) -> str:
@@ -204,7 +207,8 @@ def normalize_code(code: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _identify(text: str) -> str:
+def identify_any(text: str) -> str:
+    """The language of ``text`` among every language py3langid knows."""
     import py3langid
 
     return py3langid.classify(text)[0]
@@ -229,7 +233,7 @@ def align_units(doc) -> list[Bead]:
 def _paragraph_confidence(source: str, target: str, mean: float, sd: float) -> float:
     """Paragraphs paired by position: sure unless their lengths disagree far beyond what the
     language pair allows (a z-score of log lengths beyond 4 gives 0)."""
-    s, t = _length(source), _length(target)
+    s, t = nonspace_length(source), nonspace_length(target)
     if not s or not t:
         return 0.0
     z = abs(math.log(t / s) - mean) / max(sd, 0.05)

@@ -137,6 +137,30 @@ class Document:
                 return True
         return False
 
+    def unprotected_core(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) without the protected spans and white space at its edges: a sentence
+        that opens with an @handle or ends with a URL is judged on the words between.
+
+        >>> doc = Document("@anna See you at www.example.com", "en")
+        >>> s, e = doc.unprotected_core(0, len(doc.text)); doc.text[s:e]
+        'See you at'
+        """
+        spans = self.protected
+        while True:
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+            lead = next((e for s, e in spans[max(i, 0): i + 2] if s <= start < e), None)
+            j = bisect.bisect_right(spans, (end - 1, float("inf"))) - 1
+            trail = next((s for s, e in spans[max(j, 0): j + 2] if s < end <= e), None)
+            if lead is None and trail is None:
+                return start, end
+            start, end = (lead if lead is not None else start), (trail if trail is not None else end)
+            if start >= end:
+                return start, start
+
     @cached_property
     def masked(self) -> str:
         """``text`` with protected characters replaced by MASK (same length, same offsets)."""

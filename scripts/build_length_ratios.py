@@ -21,13 +21,11 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
+from mtcheck.align import nonspace_length as chars  # what the aligner and the omission rule count
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "mtcheck" / "languages" / "length_ratios.tsv"
 MIN_CHARS = 20  # very short segments (headlines, "Thanks!") say little about a pair's ratio
-
-
-def chars(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
 
 
 def pairs(data: Path):

@@ -8,9 +8,11 @@ number-format also runs without a source, on forms the target language cannot me
 
 from __future__ import annotations
 
+import math
+
 import regex
 
-from mtcheck.align import source_language
+from mtcheck.align import anchors, identify_any, length_ratio, nonspace_length, source_language
 from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Finding, Fix
 from mtcheck.langdetect import identifier
@@ -18,6 +20,7 @@ from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.numbers import Mention, NumberWords, loose_values, mentions, number_words
 from mtcheck.patterns import lazy
 from mtcheck.rules import Example, Rule, register
+from mtcheck.sentences import split
 
 MIN_CONFIDENCE = 0.5  # units the aligner is less sure of are left alone (precision first)
 # Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`): their
@@ -32,11 +35,21 @@ def _visible(text: str) -> str:
     return text
 
 
-def _is_reportable(m: Mention) -> bool:
+def _is_reportable(m: Mention, text: str, lang: str | None) -> bool:
     """Source numbers worth a finding when the translation lacks them: digits other than 0 and 1
     (`1` is as often `a`, `one`, `un`), and times. Words (`seis`) only serve as counterparts:
-    a translator may write `half a dozen` for them."""
-    return m.kind == "digits" and m.text not in ("0", "1", "00", "01")
+    a translator may write `half a dozen` for them. `100 %` is as often an intensifier
+    (`100% sure` → `completely sure`) as a measure.
+
+    >>> [_is_reportable(m, "Zu 100 % sicher, 40 Tage.", "de") for m in mentions("Zu 100 % sicher, 40 Tage.", "de")]
+    [False, True]
+    """
+    if m.kind != "digits" or m.text in ("0", "1", "00", "01"):
+        return False
+    if m.text == "100":
+        after = text[m.end:m.end + 20].lstrip().lower()
+        return not after.startswith(("%", *number_words(lang).percent))
+    return True
 
 
 def compare_numbers(source: str, source_lang: str | None, target: str, target_lang: str
@@ -53,7 +66,7 @@ def compare_numbers(source: str, source_lang: str | None, target: str, target_la
     tgt = mentions(_visible(target), target_lang)
     target_values = _values(target, target_lang, tgt)
     source_values = frozenset().union(*(m.values for m in src))
-    missing = [m for m in src if _is_reportable(m) and not m.values & target_values]
+    missing = [m for m in src if _is_reportable(m, source, source_lang) and not m.values & target_values]
     extra = [m for m in tgt if m.kind == "digits" and not m.values & source_values]
     return missing, extra
 
@@ -302,17 +315,23 @@ _SCRIPTS = {name: lazy(rf"\p{{{name}}}") for name in
             ("Latin", "Cyrillic", "Greek", "Han", "Hiragana", "Katakana", "Arabic", "Hebrew", "Hangul")}
 
 
-def _script_of(text: str) -> str | None:
-    """The script most letters of ``text`` are written in (Latin, Cyrillic, Han…).
+MIN_SCRIPT_SHARE = 0.8  # a sentence "in the source's script" has at least this share of its letters in it
+
+
+def _script_of(text: str, min_share: float = 0.0) -> str | None:
+    """The script most letters of ``text`` are written in (Latin, Cyrillic, Han…), when it
+    holds at least ``min_share`` of them.
 
     >>> _script_of("EverGrow имеет мало общего с Shiba Inu.")
     'Cyrillic'
+    >>> _script_of("Способ доставки - Royal Mail international tracked for you.", 0.8) is None
+    True
     """
     # Words in lower case only: names keep their own script (`EverGrow` in a Russian sentence).
     lower = " ".join(w for w in _WORDS.findall(text) if not w[:1].isupper())
     counts = {name: len(pattern.findall(lower)) for name, pattern in _SCRIPTS.items()}
     best = max(counts, key=counts.get)
-    return best if counts[best] else None
+    return best if counts[best] and counts[best] >= min_share * sum(counts.values()) else None
 
 
 def _mostly_names(words: list[str]) -> bool:
@@ -359,19 +378,22 @@ class Untranslated(Rule):
         for bead in doc.sentence_beads:
             if bead.is_omission or bead.confidence < MIN_CONFIDENCE and not bead.is_addition:
                 continue
-            text = doc.text[bead.start:bead.end]
+            start, end = doc.unprotected_core(bead.start, bead.end)  # `@user` and links are no language
+            text = doc.text[start:end]
             words = _WORDS.findall(_QUOTATION.sub(" ", text))  # quotations may stay in the original
             if len(words) < MIN_UNTRANSLATED_WORDS or _mostly_names(words) or _QUOTED.match(text.strip()):
                 continue
-            if bead.source_text and _normalized(text) == _normalized(bead.source_text):
-                if _identified(text, source_lang, doc.lang) == doc.lang:
-                    continue  # the source quoted the target language: the copy is right
-                yield self.finding(bead.start, bead.end, f"this sentence is its source, copied ({source_lang})")
-            elif _script_of(text) != target_script and _script_of(text) == _script_of(bead.source_text or doc.source or ""):
-                yield self.finding(bead.start, bead.end, f"this sentence is in the source's script ({source_lang})")
+            if bead.source_text and _normalized(doc.text[bead.start:bead.end]) == _normalized(bead.source_text):
+                # Only a copy in the source language is untranslated: the source may quote the
+                # target language or a third one (an English passage in a German source).
+                if source_lang in (_identified(text, source_lang, doc.lang), identify_any(text)):
+                    yield self.finding(start, end, f"this sentence is its source, copied ({source_lang})")
+            elif (_script_of(text, MIN_SCRIPT_SHARE) not in (target_script, None)
+                  and _script_of(text) == _script_of(bead.source_text or doc.source or "")):
+                yield self.finding(start, end, f"this sentence is in the source's script ({source_lang})")
             elif (len(words) >= MIN_LANGID_WORDS and _source_words_share(words, source_lang, lang) >= MIN_SOURCE_SHARE
                   and _identified(text, source_lang, doc.lang) == source_lang):
-                yield self.finding(bead.start, bead.end, f"this sentence is in the source language ({source_lang})")
+                yield self.finding(start, end, f"this sentence is in the source language ({source_lang})")
 
 
 MIN_SOURCE_SHARE = 0.6
@@ -398,3 +420,101 @@ def _identified(text: str, source_lang: str, target_lang: str) -> str | None:
         return None
     lang, probability = restricted.classify(text)
     return lang if probability >= MIN_LANGID_PROBABILITY else None
+
+
+# Omission thresholds, chosen on the human references of ../shared/data (benchmarks/source_aware.py):
+# z is the log length ratio of a unit, in standard deviations of the language pair's ratio.
+MIN_OMISSION_SOURCE = 40  # characters (no spaces): shorter units vary too much in length to judge
+SHORT_Z = -1.5  # a unit this much shorter than its source, with fewer sentences, is missing one...
+FITS_Z = 1.5  # ...when without that source sentence the lengths agree this well
+MIN_DROPPED_SHARE, MIN_DROPPED_WORDS = 0.2, 5  # the sentence is a fifth of the source at least
+# Without a sentence to name, only a long unit this much shorter is reported: idiom makes short
+# sentences shrink in translation (references: 31 findings at -3 over 40 characters, 3 over 80).
+MIN_MUCH_SHORTER_SOURCE, MUCH_SHORTER_Z = 80, -3.0
+
+
+def _z(source_chars: int, target_chars: int, ratio: tuple[float, float]) -> float:
+    mean, sd = ratio
+    return (math.log(target_chars / source_chars) - mean) / sd
+
+
+def missing_sentences(source: str, source_lang: str, target: str, target_lang: str) -> list[str]:
+    """The source sentences a translation may leave out, judged by length: the translation is
+    short for its source and has fewer sentences, and without any one of these substantial
+    source sentences the lengths agree. A sentence whose numbers and names all stand in the
+    translation is translated; it is no candidate while another is.
+
+    >>> missing_sentences("Las tropas salieron de la ciudad el lunes por la mañana. La población "
+    ...                   "civil fue evacuada a los pueblos vecinos durante la noche.", "es",
+    ...                   "The troops left the city on Monday morning.", "en")
+    ['La población civil fue evacuada a los pueblos vecinos durante la noche.']
+    """
+    ratio = length_ratio(source_lang, target_lang)
+    source_chars, target_chars = nonspace_length(source), nonspace_length(target)
+    if source_chars < MIN_OMISSION_SOURCE or not target_chars or _z(source_chars, target_chars, ratio) >= SHORT_Z:
+        return []
+    sentences = [source[start:end] for start, end in split(source, source_lang)]
+    if len(split(target, target_lang)) >= len(sentences):
+        return []  # as many sentences as the source: it was condensed, not cut
+    fitting = [s for s in sentences
+               if nonspace_length(s) >= MIN_DROPPED_SHARE * source_chars and len(s.split()) >= MIN_DROPPED_WORDS
+               and source_chars > nonspace_length(s)
+               and abs(_z(source_chars - nonspace_length(s), target_chars, ratio)) < FITS_Z]
+    in_target = anchors(target)
+    unmatched = [s for s in fitting if not anchors(s) <= in_target]
+    return unmatched or fitting
+
+
+@register
+class Omission(Rule):
+    code = "MT604"
+    name = "omission"
+    category = "omission"
+    fix_availability = "never"
+    compares_source = True
+    what = ("Finds source content with no counterpart in the translation: a unit (record, "
+            "paragraph, aligned sentences) much shorter than its source, and the source sentence "
+            "it leaves out when the lengths agree without it. Length ratios are learned per "
+            "language pair from human translations (`languages/length_ratios.tsv`).")
+    why = "A dropped sentence is the error a reader of the translation cannot notice."
+    fix_safety = "No fix: the sentence needs translating. The finding has no span (start = end) at the unit."
+    examples = (
+        Example("en", "⟦⟧The troops left the city on Monday morning.",
+                source="Las tropas salieron de la ciudad el lunes por la mañana. La población civil fue evacuada "
+                       "a los pueblos vecinos durante la noche.", source_lang="es"),
+    ) + tuple(
+        Example(code, f"⟦⟧{translated}", source="The troops left the city on Monday morning. The civilians were "
+                                               "taken to the nearby villages during the night.", source_lang="en")
+        for code, translated in (("es", "Las tropas salieron de la ciudad el lunes por la mañana."),
+                                 ("pt", "As tropas deixaram a cidade na segunda-feira de manhã."),
+                                 ("fr", "Les troupes ont quitté la ville lundi matin."),
+                                 ("de", "Die Truppen verließen die Stadt am Montagmorgen."),
+                                 ("it", "Le truppe hanno lasciato la città lunedì mattina."),
+                                 ("nl", "De troepen verlieten de stad op maandagochtend."),
+                                 ("ru", "Войска покинули город в понедельник утром."))
+    )
+
+    def check(self, doc: Document, lang: Language):
+        source_lang = source_language(doc)
+        if not source_lang or source_lang == doc.lang:
+            return
+        ratio = length_ratio(source_lang, doc.lang)
+        for bead in doc.units:
+            target = doc.text[bead.start:bead.end]
+            if bead.is_omission or not bead.source_text or not target.strip():
+                continue  # an empty translation is reported by the input checks, not as omission
+            candidates = missing_sentences(bead.source_text, source_lang, target, doc.lang)
+            if len(candidates) == 1:
+                message = f"nothing translates the source sentence `{candidates[0][:60]}`"
+            elif candidates:
+                message = (f"a source sentence is left out: the translation is short and has fewer "
+                           f"sentences than the source's {len(split(bead.source_text, source_lang))}")
+            elif (nonspace_length(bead.source_text) >= MIN_MUCH_SHORTER_SOURCE
+                  and _z(nonspace_length(bead.source_text), nonspace_length(target), ratio) < MUCH_SHORTER_Z):
+                message = "the translation is much shorter than its source: part of it is left out"
+            else:
+                continue
+            # A source unit already in the target language (quoted, or copied into the source
+            # file) has no translation ratio to keep.
+            if _identified(bead.source_text, source_lang, doc.lang) != doc.lang:
+                yield self.finding(bead.start, bead.start, message)
