@@ -19,7 +19,7 @@ from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
-from mtcheck.io.readers import InputFile, Record, write_records
+from mtcheck.io.readers import InputError, InputFile, Record, write_records
 from mtcheck.languages import UnknownLanguage, available
 
 MAX_FIX_PASSES = 10
@@ -44,19 +44,43 @@ def documents(inp: InputFile, config: Config, lang: str | None = None,
         yield [], Document(inp.text, doc_lang, path=inp.path, markdown=inp.kind == "markdown",
                            source=source, source_lang=source_lang)
         return
+    sources = _parallel_sources(inp, source) if source is not None else [r.fields.get("source") for r in inp.records]
     indexed = list(enumerate(inp.records))
     for _, group in groupby(indexed, key=lambda ir: ir[1].fields.get("doc_id") or object()):
         group = list(group)
-        yield [i for i, _ in group], _record_document(inp, [r for _, r in group], config, lang)
+        yield [i for i, _ in group], _record_document(inp, [r for _, r in group], [sources[i] for i, _ in group],
+                                                      config, lang, source_lang)
 
 
-def _record_document(inp: InputFile, records: list[Record], config: Config, lang: str | None) -> Document:
+def _parallel_sources(inp: InputFile, source: str) -> list[str]:
+    """``--source`` for a file of records: one source line per record, in order (parallel text,
+    as sacrebleu reads it). A count that differs is an error, never a silent misalignment.
+
+    >>> from mtcheck.io.readers import Record
+    >>> inp = InputFile("t.jsonl", "jsonl", "", records=[Record({"translation": "Hi."}, 1, "")])
+    >>> _parallel_sources(inp, "Hola.\n")
+    ['Hola.']
+    """
+    if inp.kind not in ("jsonl", "tsv"):
+        raise InputError(f"{inp.path}: a {inp.kind.upper()} file carries its own sources; --source is for text, JSONL and TSV")
+    lines = source.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the final line ending
+    lines = [line.removesuffix("\r") for line in lines]
+    if len(lines) != len(inp.records):
+        raise InputError(f"{inp.path}: {len(inp.records)} records, the source {len(lines)} line(s); "
+                         f"--source needs one line per record")
+    return lines
+
+
+def _record_document(inp: InputFile, records: list[Record], sources: list[str | None], config: Config,
+                     lang: str | None, source_lang: str | None = None) -> Document:
     texts = [r.translation for r in records]
     first = records[0].fields
     doc_lang = _language(lang, "\n".join(texts), config, first.get("target_lang") or None)
     return Document.from_records(
         texts, [r.id for r in records], [r.line for r in records], doc_lang, path=inp.path,
-        sources=[r.fields.get("source") for r in records], source_lang=first.get("source_lang"),
+        sources=sources, source_lang=source_lang or first.get("source_lang"),
     )
 
 
@@ -92,7 +116,7 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
 
     translations = {i: r.translation for i, r in enumerate(inp.records)}
     applied, remaining = [], []
-    for indexes, doc in documents(inp, config, lang):
+    for indexes, doc in documents(inp, config, lang, source, source_lang):
         for _ in range(MAX_FIX_PASSES + 1):
             findings = check_document(doc, config)
             # Group by the record's line in the file and its id: ids may repeat within one
@@ -114,7 +138,7 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
             records = [inp.records[i] for i in indexes]
             doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
                                         [r.line for r in records], doc.lang, path=inp.path,
-                                        sources=[r.fields.get("source") for r in records],
+                                        sources=[seg.source for seg in doc.segments],
                                         source_lang=doc.source_lang)
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
     return FixResult(write_records(inp, fixed), applied, remaining)

@@ -16,7 +16,7 @@ from mtcheck.config import Config
 from mtcheck.numbers import mentions
 from mtcheck.rules.source import compare_numbers, missing_sentences
 from mtcheck.sentences import split
-from cli_helpers import run
+from cli_helpers import assert_one_line_error, run
 
 SOURCE_RULES = Config(select=["MT601", "MT602", "MT603", "MT604"])
 
@@ -194,6 +194,53 @@ def test_records_carry_their_own_sources(tmp_path, capsys):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--lang", "en", "--select", "MT6", str(path))
     assert [(f["record"], f["code"]) for f in json.loads(out)["findings"]] == [("a", "MT601")]
+
+
+def test_a_source_file_pairs_with_records_line_by_line(tmp_path, capsys):
+    (tmp_path / "src.txt").write_text("Se vendieron 4817 entradas.\nHubo seis heridos.\n", encoding="utf-8")
+    rows = [{"id": "a", "translation": "4871 tickets were sold."}, {"id": "b", "translation": "Six people were hurt."}]
+    (tmp_path / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--lang", "en", "--select", "MT6",
+                     "--source", str(tmp_path / "src.txt"), "--source-lang", "es", str(tmp_path / "r.jsonl"))
+    assert rc == 1
+    assert [(f["record"], f["code"]) for f in json.loads(out)["findings"]] == [("a", "MT601")]
+
+
+def test_fix_uses_a_source_file_for_records(tmp_path, capsys):
+    (tmp_path / "src.txt").write_text("Llegaron 1.500 visitantes.\nHubo seis heridos.\n", encoding="utf-8")
+    rows = [{"id": "a", "translation": "1.500 visitors came."}, {"id": "b", "translation": "Six people were hurt."}]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rc, _, err = run(capsys, "fix", "--isolated", "--lang", "en", "--select", "MT602", "--source",
+                     str(tmp_path / "src.txt"), "--source-lang", "es", str(path))
+    assert rc == 0, err
+    assert [json.loads(line)["translation"] for line in path.read_text(encoding="utf-8").splitlines()] == \
+        ["1,500 visitors came.", "Six people were hurt."]
+
+
+@pytest.mark.parametrize("source_bytes,needles", [
+    ("Se vendieron 4817 entradas.\n".encode(), ["2 records", "1 line"]),  # one line short
+    ("Se vendieron 4817 entradas.\nHubo seis heridos.\nY más.\n".encode(), ["2 records", "3 line"]),
+    ("Se vendieron entradas.\nHubo seis heridos en la región.\n".encode("latin-1"), ["src.txt", "UTF-8"]),
+    ("Se vendieron entradas.\nHubo seis heridos.\n".encode("utf-16"), ["src.txt", "UTF-16"]),
+])
+def test_a_bad_source_is_a_one_line_error(tmp_path, capsys, source_bytes, needles):
+    (tmp_path / "src.txt").write_bytes(source_bytes)
+    rows = [{"id": "a", "translation": "4871 tickets were sold."}, {"id": "b", "translation": "Six people were hurt."}]
+    (tmp_path / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rc, out, err = run(capsys, "check", "--isolated", "--lang", "en", "--source", str(tmp_path / "src.txt"),
+                       str(tmp_path / "r.jsonl"))
+    assert rc == 2 and out == ""
+    assert_one_line_error(err, *needles)
+
+
+def test_a_translation_file_keeps_its_own_sources(tmp_path, capsys):
+    (tmp_path / "src.txt").write_text("Hola.\n", encoding="utf-8")
+    (tmp_path / "m.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "Hola."\nmsgstr "Hello."\n',
+                                   encoding="utf-8")
+    rc, _, err = run(capsys, "check", "--isolated", "--source", str(tmp_path / "src.txt"), str(tmp_path / "m.po"))
+    assert rc == 2
+    assert_one_line_error(err, "own sources")
 
 
 # -- on real human translations (../shared) ------------------------------------------------------
