@@ -58,7 +58,7 @@ def _parallel_sources(inp: InputFile, source: str) -> list[str]:
 
     >>> from mtcheck.io.readers import Record
     >>> inp = InputFile("t.jsonl", "jsonl", "", records=[Record({"translation": "Hi."}, 1, "")])
-    >>> _parallel_sources(inp, "Hola.\n")
+    >>> _parallel_sources(inp, "Hola.\\n")
     ['Hola.']
     """
     if inp.kind not in ("jsonl", "tsv"):
