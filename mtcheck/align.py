@@ -85,8 +85,12 @@ def length_ratio(source_lang: str | None, target_lang: str | None) -> tuple[floa
 
 
 def nonspace_length(text: str) -> int:
-    """Characters other than white space: what length ratios count."""
-    return sum(1 for c in text if not c.isspace())
+    """Characters other than white space: what length ratios count.
+
+    >>> nonspace_length(" a b\tc ")
+    3
+    """
+    return len("".join(text.split()))
 
 
 def anchors(text: str) -> set:
@@ -198,7 +202,7 @@ def source_language(doc) -> str | None:
         return normalize_code(doc.source_lang)
     if not doc.source or not doc.source.strip():
         return None
-    return identify_any(doc.source[:5000])
+    return _identify(doc.source[:5000])
 
 
 def normalize_code(code: str) -> str:
@@ -207,11 +211,10 @@ def normalize_code(code: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def identify_any(text: str) -> str:
-    """The language of ``text`` among every language py3langid knows."""
-    import py3langid
+def _identify(text: str) -> str:
+    from mtcheck.langdetect import identify_any
 
-    return py3langid.classify(text)[0]
+    return identify_any(text)
 
 
 def align_units(doc) -> list[Bead]:
@@ -251,5 +254,8 @@ def align_sentence_beads(doc) -> list[Bead]:
             continue
         src = [unit.source_text[a:b] for a, b in split(unit.source_text, lang or "")]
         tgt = [(unit.start + a, unit.start + b) for a, b in split(doc.text[unit.start:unit.end], doc.lang)]
+        if len(src) == len(tgt) == 1:  # most records: one sentence each, nothing to align
+            beads.append(Bead(src[0], *tgt[0], unit.confidence))
+            continue
         beads += align_sentences(src, tgt, doc.text, ratio)
     return beads

@@ -56,13 +56,29 @@ def detect(text: str, default: str = "en") -> str:
     return lang
 
 
+@lru_cache(maxsize=1)
+def _model():
+    """py3langid's model over all its languages, loaded (about 0.4 s) once per process."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify_any(text: str) -> str:
+    """The language of ``text`` among every language py3langid knows (sources are not limited
+    to mtcheck's target languages)."""
+    return _model().classify(text)[0]
+
+
 @lru_cache(maxsize=None)
 def identifier(languages: tuple[str, ...]):
     """py3langid restricted to ``languages``, probabilities normalized over them; None when
-    py3langid does not know one of them. Its model loads (about 0.6 s) on first use."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    py3langid does not know one of them. Every restriction shares the one loaded model."""
+    from py3langid.langid import LanguageIdentifier
 
-    restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    model = _model()
+    restricted = LanguageIdentifier(*model._full_model, model.tk_nextmove, model.tk_output, norm_probs=True,
+                                    tk_row=model.tk_row)
     try:
         restricted.set_languages(list(languages))
     except ValueError:

@@ -23,7 +23,7 @@ digits only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -82,6 +82,12 @@ class NumberWords:
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
+
+    @cached_property
+    def heads(self) -> frozenset:
+        """The first four letters of every number word and connector: a word that starts
+        otherwise (most words of a text) is none of them, nor a compound of one."""
+        return frozenset(w[:4] for w in (*self.words, *self.connectors))
 
 
 @lru_cache(maxsize=None)
@@ -267,6 +273,9 @@ def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
 
     for m in WORD.finditer(text):
         word = m.group().lower()
+        if word[:4] not in data.heads and "-" not in word:
+            close()
+            continue
         if run and text[run[-1].end(): m.start()].strip():
             close()  # punctuation between two words ends a number
         if data.is_number_word(word) or (run and word in data.connectors):

@@ -149,6 +149,8 @@ TAG = lazy(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*
 INLINE_TAGS = frozenset("""a abbr b bdi bdo big blockquote br button cite code del dfn div em font h1 h2 h3
     h4 h5 h6 hr i img input ins kbd label li mark ol p pre q samp small span strike strong sub sup
     table td th tr tt u ul var wbr x g bx ex bpt ept ph it mrk sc ec pc sm em hi ut""".split())
+# Every kind above holds one of these (a URL its `:` or `www.`).
+_PLACEHOLDER_CHAR = lazy(r"[{<%#:@$]|www\.")
 TAG_ID = lazy(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
@@ -164,6 +166,8 @@ def placeholders(text: str) -> list[Placeholder]:
     >>> [p.key for p in placeholders("Hi {name}, %d new <b>messages</b> at 50 % off, 100%")]
     ['{name}', '%d', '<b>', '</b>']
     """
+    if not _PLACEHOLDER_CHAR.search(text):
+        return []  # most sentences: none of the characters any placeholder needs
     chars = list(text)
     found: list[Placeholder] = []
 

@@ -12,10 +12,10 @@ import math
 
 import regex
 
-from mtcheck.align import anchors, identify_any, length_ratio, nonspace_length, source_language
+from mtcheck.align import anchors, length_ratio, nonspace_length, source_language
 from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Finding, Fix
-from mtcheck.langdetect import identifier
+from mtcheck.langdetect import identifier, identify_any
 from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.numbers import Mention, NumberWords, loose_values, mentions, number_words
 from mtcheck.patterns import lazy
@@ -26,6 +26,9 @@ MIN_CONFIDENCE = 0.5  # units the aligner is less sure of are left alone (precis
 # Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`): their
 # digits are not numbers of the text.
 _PLACEHOLDER = lazy(r"#[A-Z_-]+#|\{[^{}\s]*\}|%\d+\$[sd]|\b24/7\b")
+
+
+_DIGIT = lazy(r"\d")
 
 
 def _visible(text: str) -> str:
@@ -62,6 +65,8 @@ def compare_numbers(source: str, source_lang: str | None, target: str, target_la
     >>> [m.text for m in missing], [m.text for m in extra]
     (['4817'], ['4871'])
     """
+    if not (_DIGIT.search(source) or _DIGIT.search(target)):
+        return [], []  # only digits are reported, on either side
     src = mentions(_visible(source), source_lang)
     tgt = mentions(_visible(target), target_lang)
     target_values = _values(target, target_lang, tgt)
@@ -307,6 +312,14 @@ _QUOTED = lazy(r"^[\"“”„«»‘’‚'(\[].*[\"“”„«»‘’‚')\]]
 _QUOTATION = lazy(r"[\"“„«‘‚][^\"“”„«»‘’‚]*[\"”»’“]")
 
 
+def _is_copy(text: str, source: str) -> bool:
+    """The same words, case and punctuation aside; the first word settles most sentences."""
+    first, first_source = _WORDS.search(text), _WORDS.search(source)
+    if not first or not first_source or first.group().casefold() != first_source.group().casefold():
+        return False
+    return _normalized(text) == _normalized(source)
+
+
 def _normalized(text: str) -> str:
     return " ".join(w.casefold() for w in _WORDS.findall(text))
 
@@ -316,22 +329,35 @@ _SCRIPTS = {name: lazy(rf"\p{{{name}}}") for name in
 
 
 MIN_SCRIPT_SHARE = 0.8  # a sentence "in the source's script" has at least this share of its letters in it
+_LETTER = lazy(r"\p{L}")
 
 
-def _script_of(text: str, min_share: float = 0.0) -> str | None:
-    """The script most letters of ``text`` are written in (Latin, Cyrillic, Han…), when it
-    holds at least ``min_share`` of them.
+def _lower_case_words(text: str) -> str:
+    # Names keep their own script (`EverGrow` in a Russian sentence): lower-case words only.
+    return " ".join(w for w in _WORDS.findall(text) if not w[:1].isupper())
+
+
+def _script_of(text: str) -> str | None:
+    """The script most letters of ``text`` are written in (Latin, Cyrillic, Han…).
 
     >>> _script_of("EverGrow имеет мало общего с Shiba Inu.")
     'Cyrillic'
-    >>> _script_of("Способ доставки - Royal Mail international tracked for you.", 0.8) is None
-    True
     """
-    # Words in lower case only: names keep their own script (`EverGrow` in a Russian sentence).
-    lower = " ".join(w for w in _WORDS.findall(text) if not w[:1].isupper())
+    lower = _lower_case_words(text)
     counts = {name: len(pattern.findall(lower)) for name, pattern in _SCRIPTS.items()}
     best = max(counts, key=counts.get)
-    return best if counts[best] and counts[best] >= min_share * sum(counts.values()) else None
+    return best if counts[best] else None
+
+
+def _in_script(text: str, script: str) -> bool:
+    """Are MIN_SCRIPT_SHARE of the letters of the lower-case words of ``text`` in ``script``?
+
+    >>> _in_script("Способ доставки - Royal Mail international tracked for you.", "Latin")
+    False
+    """
+    lower = _lower_case_words(text)
+    letters = len(_LETTER.findall(lower))
+    return bool(letters) and len(_SCRIPTS[script].findall(lower)) >= MIN_SCRIPT_SHARE * letters
 
 
 def _mostly_names(words: list[str]) -> bool:
@@ -374,7 +400,8 @@ class Untranslated(Rule):
         source_lang = source_language(doc)
         if not source_lang or source_lang == doc.lang:
             return
-        target_script = _script_of(doc.text[:5000])
+        target_script = _script_of(doc.text[:1000])
+        source_script = _script_of(doc.source[:1000]) if doc.source else None  # one script: no sentence is "in the source's"
         for bead in doc.sentence_beads:
             if bead.is_omission or bead.confidence < MIN_CONFIDENCE and not bead.is_addition:
                 continue
@@ -383,15 +410,14 @@ class Untranslated(Rule):
             words = _WORDS.findall(_QUOTATION.sub(" ", text))  # quotations may stay in the original
             if len(words) < MIN_UNTRANSLATED_WORDS or _mostly_names(words) or _QUOTED.match(text.strip()):
                 continue
-            if bead.source_text and _normalized(doc.text[bead.start:bead.end]) == _normalized(bead.source_text):
+            if bead.source_text and _is_copy(doc.text[bead.start:bead.end], bead.source_text):
                 # Only a copy in the source language is untranslated: the source may quote the
                 # target language or a third one (an English passage in a German source).
                 if source_lang in (_identified(text, source_lang, doc.lang), identify_any(text)):
                     yield self.finding(start, end, f"this sentence is its source, copied ({source_lang})")
-            elif (_script_of(text, MIN_SCRIPT_SHARE) not in (target_script, None)
-                  and _script_of(text) == _script_of(bead.source_text or doc.source or "")):
+            elif source_script not in (target_script, None) and _in_script(text, source_script):
                 yield self.finding(start, end, f"this sentence is in the source's script ({source_lang})")
-            elif (len(words) >= MIN_LANGID_WORDS and _source_words_share(words, source_lang, lang) >= MIN_SOURCE_SHARE
+            elif (len(words) >= MIN_LANGID_WORDS and _mostly_source_words(words, source_lang, lang)
                   and _identified(text, source_lang, doc.lang) == source_lang):
                 yield self.finding(start, end, f"this sentence is in the source language ({source_lang})")
 
@@ -399,18 +425,23 @@ class Untranslated(Rule):
 MIN_SOURCE_SHARE = 0.6
 
 
-def _source_words_share(words: list[str], source_lang: str, target: Language) -> float:
-    """Share of the lower-case words that are words of the source language and not of the
-    target's (wordfreq lexicons). Broken output that mixes a few source function words with
-    made-up ones is not text left in the source language; 0 where the source has no lexicon."""
+def _mostly_source_words(words: list[str], source_lang: str, target: Language) -> bool:
+    """Are MIN_SOURCE_SHARE of the lower-case words words of the source language and not of
+    the target's (wordfreq lexicons)? Broken output that mixes a few source function words with
+    made-up ones is not text left in the source language; False where the source has no lexicon."""
     try:
         source = get_language(source_lang)
     except UnknownLanguage:
-        return 0.0
+        return False
     lower = [w.lower() for w in words if not w[:1].isupper()]
-    if not lower:
-        return 0.0
-    return sum(source.zipf(w) >= 2.0 and target.zipf(w) < 2.0 for w in lower) / len(lower)
+    # Target words first, and stop once too many: a translated sentence is settled in a few lookups.
+    allowed = (1 - MIN_SOURCE_SHARE) * len(lower)
+    target_words = 0
+    for w in lower:
+        target_words += target.zipf(w) >= 2.0
+        if target_words > allowed:
+            return False
+    return bool(lower) and sum(source.zipf(w) >= 2.0 for w in lower if target.zipf(w) < 2.0) >= MIN_SOURCE_SHARE * len(lower)
 
 
 def _identified(text: str, source_lang: str, target_lang: str) -> str | None:
