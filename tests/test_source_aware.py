@@ -45,6 +45,7 @@ def codes(text, lang, source, source_lang=None):
     ("Built in the 1990s.", "en", "Construido en los años 90.", "es"),
     ("Im 13. Jahrhundert.", "de", "Au XIIIe siècle.", "fr"),
     ("The road is 6 miles long.", "en", "La carretera mide 10 kilómetros.", "es"),
+    ("I keep it at 95, a bit warm.", "en", "La tengo a 35º, un poco caliente.", "es"),
     ("A 40-year-old man.", "en", "Ein vierzigjähriger Mann.", "de"),
     ("Rufen Sie #PRS_ORG# an, Tel. 24/7.", "de", "Call #PRS_ORG#, any time.", "en"),
 ])
@@ -64,6 +65,12 @@ def test_a_dropped_number_is_reported_on_its_unit_and_named():
                      config=SOURCE_RULES)
     assert [f.code for f in findings] == ["MT601"]
     assert "4817" in findings[0].message and findings[0].text == "The festival sold many tickets."
+
+
+def test_a_temperature_that_no_conversion_explains_is_reported():
+    findings = check("La tengo a 25 °C, un poco caliente.", lang="es", source="I keep it at 95, a bit warm.",
+                     source_lang="en", config=SOURCE_RULES)
+    assert [(f.code, f.text) for f in findings] == [("MT601", "25")] and "95" in findings[0].message
 
 
 def test_no_source_no_number_finding():

@@ -73,7 +73,26 @@ def compare_numbers(source: str, source_lang: str | None, target: str, target_la
     source_values = frozenset().union(*(m.values for m in src))
     missing = [m for m in src if _is_reportable(m, source, source_lang) and not m.values & target_values]
     extra = [m for m in tgt if m.kind == "digits" and not m.values & source_values]
+    for degrees in [m for m in extra if _DEGREES.match(target, m.end)]:
+        converted = next((m for m in missing if _is_temperature_conversion(m.values, degrees.values)), None)
+        if converted is not None:  # `95` → `35 °C`: the translator converted, and marked the unit
+            missing.remove(converted)
+            extra.remove(degrees)
     return missing, extra
+
+
+_DEGREES = lazy(r"\s?[°º]")
+
+
+def _is_temperature_conversion(source_values: frozenset, target_values: frozenset) -> bool:
+    """Fahrenheit to Celsius or back, to the nearest degree.
+
+    >>> _is_temperature_conversion(frozenset({95}), frozenset({35})), _is_temperature_conversion(frozenset({20}), frozenset({68}))
+    (True, True)
+    """
+    numbers = [(a, b) for a in source_values for b in target_values
+               if isinstance(a, (int, float)) and isinstance(b, (int, float))]
+    return any(abs((a - 32) * 5 / 9 - b) <= 1 or abs(a * 9 / 5 + 32 - b) <= 1 for a, b in numbers)
 
 
 @register
