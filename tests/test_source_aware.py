@@ -91,6 +91,12 @@ def test_number_format_with_source_is_safe_and_certain():
     assert (f.code, f.text, f.fix.edits[0].replacement, f.fix.is_safe) == ("MT602", "1.500", "1,500", True)
 
 
+def test_number_format_follows_a_text_written_in_a_variant_convention():
+    source = "It grew 9.4 percent, to 1,200 stores."
+    assert codes("Creció 9.4 por ciento, a 1,200 tiendas.", "es", source, "en") == []
+    assert [c for c, _ in codes("Creció 9,4 por ciento, a 1,200 tiendas.", "es", source, "en")] == ["MT602"]
+
+
 def test_number_format_without_source_needs_context_and_is_unsafe():
     (f,) = check("Prices rose 8,5 % in a year.", lang="en", config=SOURCE_RULES)
     assert (f.text, f.fix.edits[0].replacement, f.fix.is_safe) == ("8,5", "8.5", False)

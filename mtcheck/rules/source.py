@@ -268,6 +268,9 @@ class NumberFormat(Rule):
             for m in _FORMATTED.finditer(doc.masked, unit.start, unit.end):
                 if m.group() in source:
                     with_source[m.start()] = True
+        tokens = [m.group() for m in _FORMATTED.finditer(doc.masked)]
+        # A text that writes `9.4` writes Mexican Spanish: its `1,200` is one thousand two hundred.
+        variant_text = any(reading(t, target) is None and _variant_reading(t, target) is not None for t in tokens)
         for m in _FORMATTED.finditer(doc.masked):
             token = m.group()
             here = reading(token, target)
@@ -275,7 +278,8 @@ class NumberFormat(Rule):
                 there = reading(token, source_data)
                 # Only a number that reads as another number here is certain (`1.500` for one and
                 # a half); one this locale cannot read is judged as without a source.
-                if there is not None and here is not None and there != here:
+                if there is not None and here is not None and there != here and not (
+                        variant_text and _variant_reading(token, target) == there):
                     yield self.finding(m.start(), m.end(), f"`{token}` is written the source's way; "
                                        f"here it is `{formatted(there, token, target)}`",
                                        Fix.replace(m.start(), m.end(), formatted(there, token, target)))
