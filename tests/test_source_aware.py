@@ -73,6 +73,17 @@ def test_a_temperature_that_no_conversion_explains_is_reported():
     assert [(f.code, f.text) for f in findings] == [("MT601", "25")] and "95" in findings[0].message
 
 
+def test_a_number_moved_to_the_next_record_is_no_mismatch(tmp_path, capsys):
+    # One sentence split over two records: the translator put its number in the first one.
+    rows = [{"id": "1", "source": "Die Lieferung dauert schon seit ca.", "translation": "La livraison prend déjà 12 jours"},
+            {"id": "2", "source": "12 Tagen und kam nie an.", "translation": "et n'est jamais arrivée."},
+            {"id": "3", "source": "Wir warten auf 40 Pakete.", "translation": "Nous attendons 4 colis."}]
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(dict(r, source_lang="de", doc_id="d")) + "\n" for r in rows), encoding="utf-8")
+    rc, out, _ = run(capsys, "check", "--isolated", "--format", "json", "--lang", "fr", "--select", "MT601", str(path))
+    assert [(f["record"], f["code"]) for f in json.loads(out)["findings"]] == [("3", "MT601")]
+
+
 def test_no_source_no_number_finding():
     assert codes("The festival sold 4871 tickets.", "en", None) == []
 

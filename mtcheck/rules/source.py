@@ -137,8 +137,13 @@ class NumberMismatch(Rule):
             if not doc.has_records:
                 around = " ".join(doc.text[u.start:u.end] for u in units[max(i - 1, 0): i + 2])
                 missing = [m for m in missing if not m.values & _values(around, doc.lang)]
-                if not missing:
-                    continue
+            else:  # records are fixed: a number in digits that the next or previous record has, and its source lacks, moved
+                moved = frozenset().union(*(_digit_values(doc.text[u.start:u.end], doc.lang)
+                                            - _values(u.source_text, source_lang or "")
+                                            for u in _neighbours(units, i)))
+                missing = [m for m in missing if not m.values & moved]
+            if not missing:
+                continue
             named = ", ".join(f"`{m.text}`" for m in missing)
             if len(missing) == 1 and len(extra) == 1:
                 e = extra[0]
@@ -148,6 +153,14 @@ class NumberMismatch(Rule):
                 yield self.finding(unit.start, unit.end,
                                    f"the source's {named} {'has' if len(missing) == 1 else 'have'} "
                                    "no counterpart in the translation")
+
+
+def _digit_values(text: str, lang: str) -> frozenset:
+    return frozenset().union(*(m.values for m in mentions(_visible(text), lang) if m.kind == "digits"))
+
+
+def _neighbours(units: list, i: int) -> list:
+    return units[max(i - 1, 0):i] + units[i + 1:i + 2]
 
 
 def _values(text: str, lang: str, found: list[Mention] | None = None) -> frozenset:
