@@ -266,12 +266,14 @@ def side_by_side(records: list[Record], pairs: str, tmp: Path, runs: int,
                 f"best of {runs}")]
 
 
-def start_up(tmp: Path, runs: int, pofilter: str | None) -> list[Row]:
+def start_up(tmp: Path, runs: int, pofilter: str | None, article: Path) -> list[Row]:
     small = tmp / "small.txt"
     small.write_text(SMALL_TEXT, encoding="utf-8")
 
     commands = {"with_lang": (mtcheck_command() + ["check", "--lang", "en", str(small)], MTCHECK_OK),
                 "detected": (mtcheck_command() + ["check", str(small)], MTCHECK_OK)}
+    if article.exists():  # the shared example, its full check from the command line
+        commands["example"] = (mtcheck_command() + ["check", "--lang", "en", str(article)], MTCHECK_OK)
     lines = SMALL_TEXT.splitlines()
     if pofilter:
         write_po([Record(f"s{i}", "small", "-", "en", line, line) for i, line in enumerate(lines)],
@@ -294,6 +296,10 @@ def start_up(tmp: Path, runs: int, pofilter: str | None) -> list[Row]:
                 note=note(with_lang)),
             Row("4 start-up", "mtcheck check small.txt (language detection)", seconds=detected,
                 note=f"{note(detected)}; {detected / with_lang:.2f}x --lang en")]
+    if "example" in times:
+        example = statistics.median(times["example"])
+        rows.append(Row("4 start-up", f"mtcheck check --lang en (shared example, {len(article.read_text().split())} words)",
+                        seconds=example, note=note(example)))
     if baseline:
         rows.append(Row("4 start-up", f"pofilter -i small.po ({len(lines)} units)", seconds=baseline,
                         note=f"median of {runs}"))
@@ -302,17 +308,11 @@ def start_up(tmp: Path, runs: int, pofilter: str | None) -> list[Row]:
     return rows
 
 
-def example_and_casing_data(data: Path, tmp: Path, runs: int) -> list[Row]:
-    """The full check of the shared example from the command line, and casing data loads."""
+def casing_data() -> list[Row]:
+    """How long each language's casing and accent data take to load."""
     from mtcheck.languages import CasingTable
 
     rows = []
-    article = data.parent / "examples" / "azovstal" / "article.txt"
-    if article.exists():
-        seconds = statistics.median(run_timed(mtcheck_command() + ["check", "--lang", "en", str(article)],
-                                              tmp, MTCHECK_OK) for _ in range(runs))
-        rows.append(Row("4 start-up", f"mtcheck check --lang en (shared example, {len(article.read_text().split())} words)",
-                        seconds=seconds, note=f"median of {runs}"))
     for code in available():
         folder = get_language(code).folder
 
@@ -393,8 +393,8 @@ def run(data: Path, quick: bool) -> list[Row]:
         pairs = [p for p in SIDE_BY_SIDE_PAIRS if p in corpus]
         records = [r for p in pairs for r in corpus[p]]
         rows += side_by_side(records, " + ".join(pairs), tmp, runs_best, pofilter)
-        rows += start_up(tmp, runs_median, pofilter)
-        rows += example_and_casing_data(data, tmp, runs_median)
+        rows += start_up(tmp, runs_median, pofilter, data.parent / "examples" / "azovstal" / "article.txt")
+        rows += casing_data()
     return rows + memory_rows
 
 

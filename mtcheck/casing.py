@@ -109,8 +109,8 @@ def in_language(text: str, start: int, end: int, own: frozenset[str], foreign: f
 def function_words(code: str) -> tuple[frozenset[str], frozenset[str]]:
     """(function words of this language only, function words of other languages only): the
     languages' glue words, without those they share (`an`, `in` are English and German)."""
-    from mtcheck.languages import available, get_language
+    from mtcheck.languages import available, glue_words
 
-    own = set(get_language(code).glue_words)
-    others = {w for other in available() if other != code for w in get_language(other).glue_words}
+    own = set(glue_words(code))
+    others = {w for other in available() if other != code for w in glue_words(other)}
     return frozenset(own - others), frozenset(others - own)

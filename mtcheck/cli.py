@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -178,6 +177,8 @@ def _unified_diff(old: str, new: str, path: str):
     """A unified diff that ``patch`` accepts: lines split at "\n" only (as GNU diff does), and a
     last line without a newline is followed by the "\\ No newline at end of file" marker, so
     that it does not run into the next line of the diff."""
+    import difflib  # only for --diff
+
     for line in difflib.unified_diff(split_lines(old), split_lines(new), fromfile=path, tofile=path):
         yield line
         if not line.endswith("\n"):

@@ -18,6 +18,8 @@ from functools import cached_property
 
 import regex
 
+from mtcheck.patterns import lazy
+
 MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
 
 # Things that are never errors in any language (TAXONOMY.md, last paragraph).
@@ -43,7 +45,7 @@ _MD_AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*>"
 _MD_LINK_TARGET = r"(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
 _MD_LINK_DEFINITION = r"(?m)^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$"
 _MD_ENTITY = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
-MARKDOWN_PROTECTED = regex.compile(
+MARKDOWN_PROTECTED = lazy(  # compiled for the first Markdown file only
     "|".join(f"(?:{p})" for p in (
         _MD_FRONT_MATTER, _MD_FENCE, _MD_INDENTED_CODE, _MD_INLINE_CODE, _MD_HTML_COMMENT,
         _MD_HTML_TAG, _MD_AUTOLINK, _MD_LINK_TARGET, _MD_LINK_DEFINITION, _MD_ENTITY,

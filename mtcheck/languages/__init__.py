@@ -103,10 +103,10 @@ class Language:
         """Lower-case prompts of news sites in this language (``also read``), from boilerplate.txt."""
         return _boilerplate(self.code)
 
-    @cached_property
+    @property
     def glue_words(self) -> dict[str, str]:
         """Frequent lower-case words → the sides (``L``, ``R``) a lost space may be assumed on."""
-        return dict(_rows(self.folder / "glue_words.txt", 2))
+        return glue_words(self.code)
 
     @cached_property
     def casing(self) -> "CasingTable":
@@ -238,6 +238,13 @@ def all_boilerplate() -> frozenset[str]:
     """The prompts of every language with data, read without loading the languages themselves
     (page furniture may arrive untranslated, so every text is checked against all of them)."""
     return frozenset().union(*(_boilerplate(code) for code in available()))
+
+
+@lru_cache(maxsize=None)
+def glue_words(code: str) -> dict[str, str]:
+    """A language's glue words (``languages/<code>/glue_words.txt``) without the rest of its
+    data: the function-word test of every language needs only these."""
+    return dict(_rows(DATA_DIR / code / "glue_words.txt", 2))
 
 
 @lru_cache(maxsize=None)

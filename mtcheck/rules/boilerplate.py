@@ -10,7 +10,6 @@ text it reads as the article saying the same thing twice.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from typing import Iterable
 
@@ -162,6 +161,8 @@ def _words_of(text: str) -> list[str]:
 
 def _contains(longer: list[str], words: list[str]) -> bool:
     """Does ``longer`` hold nearly all of ``words`` (MIN_CONTAINED of them), in order?"""
+    import difflib  # here, not at the top: only a repeated sentence gets this far (start-up)
+
     blocks = difflib.SequenceMatcher(None, words, longer, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) >= MIN_CONTAINED * len(words)
 
