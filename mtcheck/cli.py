@@ -3,6 +3,7 @@
     mtcheck check article.txt                 findings, one line each
     mtcheck fix article.txt                   apply safe fixes in place
     mtcheck fix --unsafe-fixes --diff a.txt   show what all fixes would change
+    mtcheck score --reference ref.txt mt.txt  BLEU, chrF, chrF++, TER before and after fixes
     mtcheck rules | mtcheck rule MT101        the catalogue
 """
 
@@ -60,6 +61,24 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff instead of writing")
     fix.add_argument("--output", metavar="PATH", help="write the fixed copy here (one input only)")
     fix.add_argument("--explain", action="store_true", help="list each applied fix on stderr")
+
+    score = sub.add_parser("score", help="BLEU, chrF, chrF++ and TER before and after fixes, with intervals")
+    score.add_argument("translation", metavar="TRANSLATION",
+                       help="one segment per line (.txt), or JSONL/TSV records (with a `reference` field)")
+    score.add_argument("--reference", metavar="PATH", help="one reference per line (required for a .txt translation)")
+    score.add_argument("--source", metavar="PATH", help="one source per line, for the source-aware rules")
+    score.add_argument("--source-lang", help="language of the source")
+    score.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
+    score.add_argument("--metrics", default="BLEU,chrF,chrF++,TER", help="comma-separated (default: %(default)s)")
+    score.add_argument("--resamples", type=int, default=1000, help="paired bootstrap resamples (default: %(default)s)")
+    score.add_argument("--seed", type=int, default=12345, help="the bootstrap's seed (default: %(default)s, sacrebleu's)")
+    score.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    for name, kwargs in (("--select", {}), ("--ignore", {}), ("--config", {"metavar": "PATH"}),
+                         ("--glossary", {"metavar": "PATH", "action": "append", "default": []})):
+        score.add_argument(name, **kwargs)
+    score.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
+    score.set_defaults(fail_on=None)
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
@@ -195,6 +214,57 @@ def _write(path: str, data: bytes) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def cmd_score(args) -> int:
+    from mtcheck.io.readers import lines_as_records, segment_lines
+    from mtcheck.scoring import CHRF_NOTE, ScoresUnavailable, fixed_variants, score_variants, segment_findings
+
+    config = _config(args)
+    max_bytes = int(args.max_size * 1048576)
+    inp = read_input(args.translation, None, max_bytes)
+    if inp.kind in ("text", "markdown"):
+        inp = lines_as_records(inp)
+    elif inp.kind not in ("jsonl", "tsv"):
+        raise InputError(f"{inp.path}: score reads line-aligned text or JSONL/TSV records, not {inp.kind.upper()}")
+    if not inp.records:
+        raise InputError(f"{inp.path}: no segments to score")
+    segments = [r.translation.rstrip() for r in inp.records]  # as sacrebleu reads its lines
+    if args.reference:
+        references = segment_lines(read_input(args.reference, "text", max_bytes).text)
+        if len(references) != len(segments):
+            raise InputError(f"{args.reference}: {len(references)} line(s), the translation {len(segments)} segment(s)")
+    else:
+        missing = next((r for r in inp.records if not isinstance(r.fields.get("reference"), str)), None)
+        if missing is not None:
+            raise InputError(f"{inp.path}:{missing.line}: record has no string field 'reference' (or give --reference)")
+        references = [r.fields["reference"].rstrip() for r in inp.records]
+    source = read_input(args.source, "text", max_bytes).text if args.source else None
+    by_segment = segment_findings(inp, config, args.lang, source, args.source_lang)
+    try:
+        rows = score_variants(fixed_variants(segments, by_segment), references,
+                              metrics=_split(args.metrics), resamples=args.resamples, seed=args.seed)
+    except ScoresUnavailable as exc:
+        raise InputError(str(exc)) from None
+    except ValueError as exc:
+        raise InputError(f"{inp.path}: {exc}") from None
+    if args.output_format == "json":
+        print(json.dumps({"version": 1, "scores": [r.to_dict() for r in rows]}, indent=2))
+        return EXIT_CLEAN
+    print(f"{inp.path}: {len(segments)} segments; paired bootstrap of {args.resamples} resamples, seed {args.seed}\n")
+    print(f"{'metric':<7} {'variant':<12} {'score':>7} {'delta':>7}  95% interval")
+    for r in rows:
+        if r.delta is None:
+            print(f"{r.metric:<7} {r.variant:<12} {r.score:>7.2f}")
+            continue
+        verdict = "" if r.significant else "  not significant"
+        print(f"{r.metric:<7} {r.variant:<12} {r.score:>7.2f} {r.delta:>+7.2f}  [{r.ci[0]:+.2f}, {r.ci[1]:+.2f}]{verdict}")
+    print()
+    for name in dict.fromkeys(r.metric for r in rows):
+        print(f"{name}: {next(r.signature for r in rows if r.metric == name)}")
+    if "chrF" in {r.metric for r in rows}:
+        print(f"\nNote: {CHRF_NOTE}")
+    return EXIT_CLEAN
+
+
 def cmd_rules(args) -> int:
     from mtcheck.languages import available
     from mtcheck.rules import all_rules
@@ -249,7 +319,8 @@ def cmd_rule(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "fix": cmd_fix, "rules": cmd_rules, "rule": cmd_rule}[args.command]
+    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "rules": cmd_rules,
+               "rule": cmd_rule}[args.command]
     try:
         return handler(args)
     except (InputError, ConfigError, UnknownLanguage) as exc:

@@ -61,12 +61,11 @@ def _parallel_sources(inp: InputFile, source: str) -> list[str]:
     >>> _parallel_sources(inp, "Hola.\\n")
     ['Hola.']
     """
-    if inp.kind not in ("jsonl", "tsv"):
+    if inp.kind not in ("jsonl", "tsv", "lines"):
         raise InputError(f"{inp.path}: a {inp.kind.upper()} file carries its own sources; --source is for text, JSONL and TSV")
-    lines = source.split("\n")
+    lines = [line.removesuffix("\r") for line in source.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()  # the final line ending
-    lines = [line.removesuffix("\r") for line in lines]
     if len(lines) != len(inp.records):
         raise InputError(f"{inp.path}: {len(inp.records)} records, the source {len(lines)} line(s); "
                          f"--source needs one line per record")

@@ -143,6 +143,26 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
     return inp
 
 
+def segment_lines(text: str) -> list[str]:
+    """The segments of a line-aligned text file, as sacrebleu reads one: each line without its
+    trailing white space; a final line ending adds no empty segment.
+
+    >>> segment_lines("one \\r\\ntwo\\n")
+    ['one', 'two']
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.rstrip() for line in lines]
+
+
+def lines_as_records(inp: InputFile) -> InputFile:
+    """A line-aligned text file read as records, one per line (id and line: its number)."""
+    records = [Record({"id": str(n), "translation": line}, n, line)
+               for n, line in enumerate(segment_lines(inp.text), start=1)]
+    return InputFile(path=inp.path, kind="lines", text=inp.text, bom=inp.bom, records=records)
+
+
 def split_lines(text: str) -> list[str]:
     """Lines of ``text``, each with its ending, broken after "\n" only ("\r\n" stays whole).
 
