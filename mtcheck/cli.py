@@ -133,16 +133,20 @@ def _read_all(args):
 def cmd_check(args) -> int:
     from mtcheck.io import writers
     from mtcheck.rules import all_rules
-    from mtcheck.runner import check_input
+    from mtcheck.runner import check_input, size
 
     config = _config(args)
-    findings, files = [], 0
+    findings, files, segments, words = [], 0, 0, 0
     for inp, source in _read_all(args):
-        findings += check_input(inp, config, args.lang, source, args.source_lang)
+        found = check_input(inp, config, args.lang, source, args.source_lang)
+        findings += found
         files += 1
+        if args.output_format == "json":  # the MQM-style score of the summary
+            n, w = size(inp, args.lang)
+            segments, words = segments + n, words + w
     fmt = args.output_format
     if fmt == "json":
-        print(writers.to_json(findings, files))
+        print(writers.to_json(findings, files, (segments, words)))
     elif fmt == "sarif":
         print(writers.to_sarif(findings, all_rules(), __version__))
     elif fmt == "github":

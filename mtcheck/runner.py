@@ -91,6 +91,21 @@ def check_input(inp: InputFile, config: Config, lang: str | None = None,
     return findings
 
 
+def size(inp: InputFile, lang: str | None = None) -> tuple[int, int]:
+    """(segments, words) of an input, as the MQM-style score counts them: its records, or the
+    sentences of a text.
+
+    >>> size(InputFile("a.txt", "text", "One. Two three."), "en")
+    (2, 3)
+    """
+    if inp.kind not in ("text", "markdown"):
+        texts = [r.translation for r in inp.records]
+        return len(texts), sum(len(t.split()) for t in texts)
+    from mtcheck.sentences import split
+
+    return len(split(inp.text, lang or "")), len(inp.text.split())
+
+
 @dataclass
 class FixResult:
     text: str  # the whole file's new text

@@ -81,11 +81,17 @@ def test_json_contract_keys_and_types(capsys):
     sev = {f["code"]: (f["category"], f["severity"], len(f["fixes"])) for f in data["findings"]}
     assert sev == {"MT101": ("merged-words", "major", 1), "MT203": ("extra-space", "minor", 1),
                    "MT205": ("unbalanced-quote", "minor", 0)}
+    mqm = data["summary"].pop("mqm")
     assert data["summary"] == {
         "files": 1, "findings": 3, "fixable": 2, "fixable_unsafe": 0,
         "by_category": {"extra-space": 1, "merged-words": 1, "unbalanced-quote": 1},
         "by_severity": {"major": 1, "minor": 2},
     }
+    # MQM-style: merged-words major 5, extra-space and unbalanced-quote minor punctuation 0.1 each.
+    words = len(THREE.split())
+    assert mqm["penalty"] == 5.2 and mqm["words"] == words and mqm["segments"] >= 1
+    assert mqm["per_100_words"] == round(100 * 5.2 / words, 4) and mqm["per_segment"] == round(5.2 / mqm["segments"], 4)
+    assert mqm["signature"].startswith("weights:minor=1,major=5,critical=25,minor-punctuation=0.1")
 
 
 def test_json_offsets_lines_and_columns_point_at_the_flagged_text(capsys):

@@ -18,8 +18,9 @@ _SARIF_LEVEL = {"minor": "note", "major": "warning", "critical": "error"}
 _GITHUB_LEVEL = {"minor": "notice", "major": "warning", "critical": "error"}
 
 
-def summary(findings: list[Finding], files: int) -> dict:
-    return {
+def summary(findings: list[Finding], files: int, size: tuple[int, int] | None = None) -> dict:
+    """Counts of the findings; with ``size`` (segments, words) checked, their MQM-style score."""
+    out = {
         "files": files,
         "findings": len(findings),
         "fixable": sum(1 for f in findings if any(x.is_safe for x in f.fixes)),
@@ -27,11 +28,16 @@ def summary(findings: list[Finding], files: int) -> dict:
         "by_category": dict(sorted(Counter(f.category for f in findings).items())),
         "by_severity": dict(sorted(Counter(f.severity.value for f in findings).items())),
     }
+    if size is not None:
+        from mtcheck.mqm import MQMStyle
+
+        out["mqm"] = MQMStyle().score(findings, *size).to_dict()
+    return out
 
 
-def to_json(findings: list[Finding], files: int) -> str:
+def to_json(findings: list[Finding], files: int, size: tuple[int, int] | None = None) -> str:
     return json.dumps({"version": JSON_VERSION, "findings": [f.to_dict() for f in findings],
-                       "summary": summary(findings, files)}, ensure_ascii=False, indent=2)
+                       "summary": summary(findings, files, size)}, ensure_ascii=False, indent=2)
 
 
 class Style:

@@ -1,0 +1,81 @@
+"""An MQM-style score from findings, as WMT's MQM scores a system from its raters' errors.
+
+Each finding weighs by its severity (TAXONOMY.md: minor 1, major 5, critical 25; a minor
+``Fluency/Punctuation`` finding 0.1). The weights of a segment are summed; a system's (or a
+document's) score is the mean over its segments, segments without findings counting 0, as in
+WMT's MQM; and, so that long segments are not penalized for length, per 100 words too. Lower is
+better: 0 is a translation with nothing found.
+
+    >>> from mtcheck.finding import Finding
+    >>> found = [Finding("MT101", "merged-words", 0, 5, "glued"), Finding("MT201", "missing-space", 9, 10, "space")]
+    >>> s = MQMStyle().score(found, segments=4, words=50)
+    >>> s.penalty, s.per_segment, s.per_100_words
+    (5.1, 1.275, 10.2)
+
+Like sacrebleu's scores, every score carries a signature that says how it was computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from mtcheck import __version__
+from mtcheck.finding import Finding
+from mtcheck.taxonomy import CATEGORIES, Severity
+
+WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 25.0}
+MINOR_PUNCTUATION = 0.1
+PUNCTUATION = "Fluency/Punctuation"
+
+
+def weight(finding: Finding) -> float:
+    """The MQM weight of one finding.
+
+    >>> weight(Finding("MT201", "missing-space", 0, 1, "")), weight(Finding("MT102", "missing-sentence-boundary", 0, 1, ""))
+    (0.1, 5.0)
+    """
+    if finding.severity == Severity.MINOR and CATEGORIES[finding.category].mqm == PUNCTUATION:
+        return MINOR_PUNCTUATION
+    return WEIGHTS[finding.severity]
+
+
+@dataclass(frozen=True)
+class MQMScore:
+    penalty: float  # sum of weights
+    segments: int
+    words: int
+    signature: str
+
+    @property
+    def per_segment(self) -> float:
+        return round(self.penalty / self.segments, 4) if self.segments else 0.0
+
+    @property
+    def per_100_words(self) -> float:
+        return round(100 * self.penalty / self.words, 4) if self.words else 0.0
+
+    def to_dict(self) -> dict:
+        return {"penalty": round(self.penalty, 4), "segments": self.segments, "words": self.words,
+                "per_segment": self.per_segment, "per_100_words": self.per_100_words, "signature": self.signature}
+
+
+class MQMStyle:
+    """The MQM-style score of a set of findings over ``segments`` segments of ``words`` words."""
+
+    name = "MQM-style"
+
+    def signature(self) -> str:
+        weights = ",".join(f"{s.value}={w:g}" for s, w in WEIGHTS.items())
+        return f"weights:{weights},minor-punctuation={MINOR_PUNCTUATION:g}|mean:segments|version:mtcheck-{__version__}"
+
+    def score(self, findings: Iterable[Finding], segments: int, words: int) -> MQMScore:
+        return MQMScore(round(sum(weight(f) for f in findings), 4), segments, words, self.signature())
+
+    def per_segment(self, findings: Iterable[Finding], segment_of) -> dict:
+        """Penalty of each segment that has findings: ``segment_of(finding)`` names its segment."""
+        out: dict = {}
+        for f in findings:
+            key = segment_of(f)
+            out[key] = round(out.get(key, 0.0) + weight(f), 4)
+        return out
