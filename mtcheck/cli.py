@@ -80,6 +80,14 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
     score.set_defaults(fail_on=None)
 
+    corrupt = sub.add_parser("corrupt", help="inject MT artifacts into clean text, with gold spans and fixes (JSONL)")
+    corrupt.add_argument("input", metavar="CLEAN", help="one clean segment per line (.txt), or JSONL/TSV records")
+    corrupt.add_argument("--lang", required=True, help="language of the clean text")
+    corrupt.add_argument("--source", metavar="PATH", help="one source per line (for untranslated and omission)")
+    corrupt.add_argument("--categories", help="comma-separated taxonomy categories (default: every one there is a corruptor for)")
+    corrupt.add_argument("--seed", type=int, default=0)
+    corrupt.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
+
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     rule = sub.add_parser("rule", help="explain one rule")
@@ -269,6 +277,36 @@ def cmd_score(args) -> int:
     return EXIT_CLEAN
 
 
+def cmd_corrupt(args) -> int:
+    """One JSON line per (segment, category) that has a place for the corruption: the id, the
+    category, the clean text, the corrupted ``text``, the gold ``start``/``end`` and ``fix``."""
+    from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
+    from mtcheck.io.readers import lines_as_records, segment_lines
+    from mtcheck.languages import get_language
+
+    lang = get_language(args.lang)
+    categories = _split(args.categories) or sorted(CORRUPTORS)
+    unknown = [c for c in categories if c not in CORRUPTORS]
+    if unknown:
+        raise InputError(f"no corruptor for {', '.join(unknown)} (have: {', '.join(sorted(CORRUPTORS))})")
+    max_bytes = int(args.max_size * 1048576)
+    inp = read_input(args.input, None, max_bytes)
+    if inp.kind in ("text", "markdown"):
+        inp = lines_as_records(inp)
+    sources = [r.fields.get("source") for r in inp.records]
+    if args.source:
+        sources = segment_lines(read_input(args.source, "text", max_bytes).text)
+        if len(sources) != len(inp.records):
+            raise InputError(f"{args.source}: {len(sources)} line(s), the clean text {len(inp.records)} segment(s)")
+    for n, (record, source) in enumerate(zip(inp.records, sources)):
+        for category in categories:
+            c = corrupt(record.translation, category, lang, seed=args.seed * 1_000_003 + n,
+                        source=source if category in SOURCE_CATEGORIES else None)
+            if c is not None:
+                print(json.dumps({"id": record.id, "clean": record.translation, **c.to_dict()}, ensure_ascii=False))
+    return EXIT_CLEAN
+
+
 def cmd_rules(args) -> int:
     from mtcheck.languages import available
     from mtcheck.rules import all_rules
@@ -323,8 +361,8 @@ def cmd_rule(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "rules": cmd_rules,
-               "rule": cmd_rule}[args.command]
+    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "corrupt": cmd_corrupt,
+               "rules": cmd_rules, "rule": cmd_rule}[args.command]
     try:
         return handler(args)
     except (InputError, ConfigError, UnknownLanguage) as exc:

@@ -27,6 +27,7 @@ CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 
 # Frequency thresholds (Zipf: log10 of occurrences per billion words).
 KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
+SENTENCE_START = 4.0  # a capitalized word this frequent in lower case, and no name in the casing data
 FREQUENT = 4.5  # a very frequent word, allowed a few longer words starting with it
 MAX_STEM_WORDS = 3
 MIN_GLUED_LENGTH = 5
@@ -34,6 +35,24 @@ MIN_GLUED_LENGTH = 5
 
 def _known(lang: Language, part: str) -> bool:
     return lang.zipf(part) >= KNOWN and (len(part) >= 3 or part in lang.glue_words)
+
+
+def _starts_sentence(lang: Language, right: str) -> bool:
+    """Can the capitalized part of ``cellSeveral`` only be a sentence start? A function word, or a
+    frequent word the language writes in lower case mid-sentence (not a name, not a German noun).
+
+    >>> from mtcheck.languages import get_language
+    >>> en = get_language("en")
+    >>> _starts_sentence(en, "They"), _starts_sentence(en, "Several"), _starts_sentence(en, "Riga")
+    (True, True, False)
+    """
+    lower = right.lower()
+    if lower in lang.glue_words:
+        return True
+    entry = lang.casing.get(lower)
+    if entry is not None:  # the casing data knows the word: written in lower case mid-sentence?
+        return not entry.is_name and entry.form == lower
+    return lang.zipf(lower) >= SENTENCE_START  # frequent as a word, not only as a name (`Riga`: 3.0)
 
 
 def _glue(lang: Language, part: str, side: str) -> bool:
@@ -142,7 +161,7 @@ class MergedWords(Rule):
             case = CASE_GLUE.match(token)
             if case:
                 left, right = case.groups()
-                if right.lower() in lang.glue_words:
+                if _starts_sentence(lang, right):
                     continue  # a sentence start: MT102 reports it
                 if left[0].isupper() or not (left.lower() in lang.glue_words or _known(lang, left)):
                     continue  # CamelCase brands (PayPal) and unknown prefixes stay quiet
@@ -189,15 +208,16 @@ class MissingSentenceBoundary(Rule):
             if not case or lang.zipf(m.group(1)) > 0:
                 continue
             left, right = case.groups()
-            if right.lower() not in lang.glue_words or not _known(lang, left):
+            if not _known(lang, left) or not _starts_sentence(lang, right):
                 continue
-            if left[0].isupper() and len(right) < 3:
-                continue  # brands such as SkyUp, PowerUp; a German noun + "Die" still counts
+            if left[0].isupper() and (len(right) < 3 or right.lower() not in lang.glue_words):
+                continue  # brands such as SkyUp, FritzBox; a German noun + "Die" still counts
             cut = m.start(1) + len(left)
             yield self.finding(
                 m.start(1), m.end(1),
                 f"`{m.group(1)}` glues two sentences: `{left}. {right}`",
-                Fix.replace(cut, cut, ". "),
+                # Certain after a function word (`They`); a content word could be a name.
+                Fix.replace(cut, cut, ". ", safe=right.lower() in lang.glue_words),
             )
 
 
