@@ -52,12 +52,13 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
+from mtcheck import detection
 from mtcheck.checker import check_document
 from mtcheck.config import Config
+from mtcheck.detection import Span, mapped, spanless
 from mtcheck.document import Document
 from mtcheck.taxonomy import CATEGORIES
 
@@ -99,34 +100,11 @@ def untranslated_share(data: Path) -> list[dict]:
 
 
 # -- part 2: MQM -----------------------------------------------------------------------------------
-def corresponds(data_category: str, mqm: str) -> bool:
-    """Do an MQM category of the data and an mtcheck MQM string name the same thing (see above)?"""
-    a, b = data_category.strip().casefold(), mqm.strip().casefold()
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and (len(long) == len(short) or not long[len(short)].isalnum())
-
-
-@lru_cache(maxsize=None)
-def mapped(data_category: str, mtcheck_category: str) -> bool:
-    """Does the MQM category of the data correspond to the mtcheck category's MQM string?"""
-    return corresponds(data_category, CATEGORIES[mtcheck_category].mqm)
-
-
-def spanless(start: int, end: int, text: str) -> bool:
-    """A finding with no span: empty, or covering the whole record (white space aside)."""
-    if start == end:
-        return True
-    first = len(text) - len(text.lstrip())
-    last = len(text.rstrip())
-    return start <= first and end >= last
-
-
 def matches(f: dict, e: dict, any_category: bool) -> bool:
-    """Does finding ``f`` (record-level offsets, same record) match rater error ``e``?"""
-    same_category = mapped(e["category"], f["category"])
-    if e["start"] is None or f["spanless"]:
-        return same_category
-    return (any_category or same_category) and f["start"] < e["end"] and e["start"] < f["end"]
+    """Does finding ``f`` (record-level offsets, same record) match rater error ``e``? The rule is
+    mtcheck.detection's."""
+    return detection.matches(Span(f["category"], f["start"], f["end"]), f["spanless"],
+                             Span(e["category"], e["start"], e["end"]), any_category)
 
 
 def check_pair(path: Path) -> tuple[list[dict], list[dict]]:
