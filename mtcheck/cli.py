@@ -80,6 +80,19 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
     score.set_defaults(fail_on=None)
 
+    bench = sub.add_parser("bench", help="check corpora system by system; report.json, report.md, report.html")
+    bench.add_argument("corpora", nargs="+", metavar="CORPUS", help="JSONL, TSV, Parquet or a saved dataset directory")
+    bench.add_argument("--out", required=True, metavar="DIR", help="where the report goes")
+    bench.add_argument("--lang", help="target language where records have no target_lang")
+    bench.add_argument("--metrics", default="BLEU,chrF,chrF++,TER", help="comma-separated; empty for none")
+    bench.add_argument("--resamples", type=int, default=1000)
+    bench.add_argument("--seed", type=int, default=12345)
+    for name, kwargs in (("--select", {}), ("--ignore", {}), ("--config", {"metavar": "PATH"}),
+                         ("--glossary", {"metavar": "PATH", "action": "append", "default": []})):
+        bench.add_argument(name, **kwargs)
+    bench.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    bench.set_defaults(fail_on=None)
+
     corrupt = sub.add_parser("corrupt", help="inject MT artifacts into clean text, with gold spans and fixes (JSONL)")
     corrupt.add_argument("input", metavar="CLEAN", help="one clean segment per line (.txt), or JSONL/TSV records")
     corrupt.add_argument("--lang", required=True, help="language of the clean text")
@@ -277,6 +290,29 @@ def cmd_score(args) -> int:
     return EXIT_CLEAN
 
 
+def cmd_bench(args) -> int:
+    from mtcheck import bench, report
+    from mtcheck.scoring import ScoresUnavailable
+
+    config = _config(args)
+    progress = None
+    if sys.stderr.isatty():  # a bar on a terminal only: logs and CI stay clean
+        from tqdm import tqdm
+
+        progress = tqdm(desc="documents", unit="doc", file=sys.stderr)
+    try:
+        result = bench.run([Path(p) for p in args.corpora], config, args.lang, tuple(_split(args.metrics)),
+                           args.resamples, args.seed, progress)
+    except (ScoresUnavailable, ImportError) as exc:
+        raise InputError(f"bench needs its extra: pip install 'mtcheck[report]' ({exc})") from None
+    finally:
+        if progress is not None:
+            progress.close()
+    for path in report.write(result, Path(args.out)):
+        print(path)
+    return EXIT_CLEAN
+
+
 def cmd_corrupt(args) -> int:
     """One JSON line per (segment, category) that has a place for the corruption: the id, the
     category, the clean text, the corrupted ``text``, the gold ``start``/``end`` and ``fix``."""
@@ -361,7 +397,7 @@ def cmd_rule(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "corrupt": cmd_corrupt,
+    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "bench": cmd_bench, "corrupt": cmd_corrupt,
                "rules": cmd_rules, "rule": cmd_rule}[args.command]
     try:
         return handler(args)
