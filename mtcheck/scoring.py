@@ -91,12 +91,24 @@ def score_variants(variants: dict[str, Sequence[str]], references: Sequence[str]
     rows = []
     for name in metrics:
         scorer = metric(name)
-        # The scores themselves as sacrebleu's corpus_score gives them (its command line's figures).
-        totals = {v: scorer.corpus_score(list(variants[v]), [list(references)]).score for v in names}
-        signature = f"{scorer.get_signature().format()}|bootstrap:{resamples}|seed:{seed}"
-        stats = {v: np.array(scorer._extract_corpus_statistics(list(variants[v]), [list(references)]),
-                             dtype="float64") for v in names}
         base = names[0]
+        # Segment statistics, as sacrebleu's corpus_score sums them: of the baseline, then of the
+        # segments a variant changed only (fixes touch few; TER costs milliseconds a segment).
+        base_stats = scorer._extract_corpus_statistics(list(variants[base]), [list(references)])
+        signature = f"{scorer.get_signature().format()}|bootstrap:{resamples}|seed:{seed}"
+        per_variant = {base: base_stats}
+        for v in names[1:]:
+            changed = [i for i, (a, b) in enumerate(zip(variants[v], variants[base])) if a != b]
+            segment_stats = list(base_stats)
+            if changed:
+                fresh = scorer._extract_corpus_statistics([variants[v][i] for i in changed],
+                                                          [[references[i] for i in changed]])
+                for i, row in zip(changed, fresh):
+                    segment_stats[i] = row
+            per_variant[v] = segment_stats
+        # The scores themselves as sacrebleu's corpus_score computes them (its command line's figures).
+        totals = {v: scorer._aggregate_and_compute(per_variant[v]).score for v in names}
+        stats = {v: np.array(per_variant[v], dtype="float64") for v in names}
         base_samples = _resampled(scorer, stats[base], draws)
         for v in names:
             if v == base:
