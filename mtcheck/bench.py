@@ -67,6 +67,18 @@ class SystemRun:
     references: list = field(default_factory=list)
     ids: list = field(default_factory=list)
 
+    def merge(self, other: SystemRun) -> None:
+        """Add a later document's run (of the same system and pair), keeping segment order."""
+        self.segments += other.segments
+        self.words += other.words
+        self.by_category.update(other.by_category)
+        self.penalties += other.penalties
+        self.human += other.human
+        for name, texts in other.variants.items():
+            self.variants[name] += texts
+        self.references += other.references
+        self.ids += other.ids
+
 
 @dataclass
 class Detection:
@@ -77,22 +89,49 @@ class Detection:
     findings: Counter = field(default_factory=Counter)  # mtcheck category → findings
     matched: Counter = field(default_factory=Counter)
 
+    def merge(self, other: Detection) -> None:
+        for mine, theirs in ((self.annotations, other.annotations), (self.recalled, other.recalled),
+                             (self.findings, other.findings), (self.matched, other.matched)):
+            mine.update(theirs)
+
+
+@dataclass
+class DocumentResult:
+    """What checking one document of one system gives; results merge in corpus order, so a run
+    on several workers adds up to exactly the single-process one."""
+
+    run: SystemRun | None
+    detection: Detection | None
+    skipped: Counter
+
 
 def run(paths: Iterable[Path], config: Config | None = None, lang: str | None = None,
         metrics: tuple[str, ...] = ("BLEU", "chrF", "chrF++", "TER"), resamples: int = 1000, seed: int = 12345,
-        progress=None) -> dict:
-    """Check every corpus and build the report."""
+        progress=None, workers: int = 1, scheduler: str | None = None) -> dict:
+    """Check every corpus and build the report; with ``workers`` > 1 (or a Dask ``scheduler``
+    address) documents are checked on a Dask cluster, with the same result."""
     config = config or Config()
-    runs: dict[tuple[str, str], SystemRun] = {}
+    runs: dict[tuple[str, str, str], SystemRun] = {}
     detection: dict[str, Detection] = defaultdict(Detection)
     skipped: Counter = Counter()
     any_segment = False
-    for path in paths:
-        for segments in documents(Path(path), skipped):
-            any_segment = True
-            _check_document(segments, config, lang, runs, detection, skipped)
-            if progress is not None:
-                progress.update(1)
+
+    def corpus_documents():
+        for path in paths:
+            yield from documents(Path(path), skipped)
+
+    from mtcheck.parallel import ordered_map
+
+    for result in ordered_map(check_segments, corpus_documents(), config, lang, workers=workers, scheduler=scheduler):
+        any_segment = True
+        skipped.update(result.skipped)
+        if result.run is not None:
+            key = (result.run.corpus, result.run.system, result.run.pair)
+            runs.setdefault(key, SystemRun(*key)).merge(result.run)
+        if result.detection is not None:
+            detection[result.run.corpus].merge(result.detection)
+        if progress is not None:
+            progress.update(1)
     if not any_segment:
         raise InputError(f"nothing to benchmark: no segment in {', '.join(str(p) for p in paths)}"
                          + (f" ({', '.join(f'{n} {why}' for why, n in skipped.items())})" if skipped else ""))
@@ -108,8 +147,8 @@ def run(paths: Iterable[Path], config: Config | None = None, lang: str | None = 
     }
 
 
-def _check_document(segments: list[Segment], config: Config, lang: str | None, runs: dict,
-                    detection: dict, skipped: Counter) -> None:
+def check_segments(segments: list[Segment], config: Config, lang: str | None) -> DocumentResult:
+    """Check one document of one system (what a worker does)."""
     from mtcheck.runner import _language
 
     first = segments[0]
@@ -117,8 +156,7 @@ def _check_document(segments: list[Segment], config: Config, lang: str | None, r
     try:
         doc_lang = _language(lang, "\n".join(texts), config, first.target_lang or None)
     except Exception as exc:  # an unknown target language: counted, not fatal for the corpus
-        skipped[f"no language data ({exc})"[:80]] += len(segments)
-        return
+        return DocumentResult(None, None, Counter({f"no language data ({exc})"[:80]: len(segments)}))
     ids = [f"{i}" for i in range(len(segments))]
     doc = Document.from_records(texts, ids, list(range(1, len(segments) + 1)), doc_lang, path=first.corpus,
                                 sources=[s.source for s in segments] if any(s.source for s in segments) else None,
@@ -126,9 +164,9 @@ def _check_document(segments: list[Segment], config: Config, lang: str | None, r
     by_segment: dict[int, list] = defaultdict(list)
     for f in check_document(doc, config):
         by_segment[int(f.record)].append(f)
-    pair = f"{first.source_lang or '?'}-{doc_lang}"
     # A corpus with several language pairs (or one system's records in two) is reported per pair.
-    run = runs.setdefault((first.corpus, first.system, pair), SystemRun(first.corpus, first.system, pair))
+    run = SystemRun(first.corpus, first.system, f"{first.source_lang or '?'}-{doc_lang}")
+    detection = Detection() if any(s.errors is not None for s in segments) else None
     with_references = all(s.reference for s in segments) and not all(s.translation == s.reference for s in segments)
     for i, seg in enumerate(segments):
         found = by_segment.get(i, [])
@@ -138,13 +176,14 @@ def _check_document(segments: list[Segment], config: Config, lang: str | None, r
         run.penalties.append(sum(weight(f) for f in found))
         if seg.errors is not None:
             run.human.append(sum(human_weight(c, s) for c, s, _, _ in seg.errors))
-            _detect(found, seg, detection[first.corpus])
+            _detect(found, seg, detection)
         if with_references:
             run.ids.append(seg.id)
             run.references.append(seg.reference.rstrip())
             run.variants["original"].append(seg.translation.rstrip())
             run.variants["safe"].append(apply_plan(seg.translation, choose_fixes(found, False)).rstrip())
             run.variants["all"].append(apply_plan(seg.translation, choose_fixes(found, True)).rstrip())
+    return DocumentResult(run, detection, Counter())
 
 
 def _detect(found: list, seg: Segment, counts: Detection) -> None:

@@ -91,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
                          ("--glossary", {"metavar": "PATH", "action": "append", "default": []})):
         bench.add_argument(name, **kwargs)
     bench.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    bench.add_argument("--workers", type=int, default=1, help="check on a local Dask cluster of N processes")
+    bench.add_argument("--scheduler", metavar="ADDRESS", help="check on an existing Dask cluster (tcp://host:8786)")
     bench.set_defaults(fail_on=None)
 
     corrupt = sub.add_parser("corrupt", help="inject MT artifacts into clean text, with gold spans and fixes (JSONL)")
@@ -302,7 +304,7 @@ def cmd_bench(args) -> int:
         progress = tqdm(desc="documents", unit="doc", file=sys.stderr)
     try:
         result = bench.run([Path(p) for p in args.corpora], config, args.lang, tuple(_split(args.metrics)),
-                           args.resamples, args.seed, progress)
+                           args.resamples, args.seed, progress, workers=args.workers, scheduler=args.scheduler)
     except (ScoresUnavailable, ImportError) as exc:
         raise InputError(f"bench needs its extra: pip install 'mtcheck[report]' ({exc})") from None
     finally:

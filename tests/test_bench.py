@@ -124,3 +124,15 @@ def test_bad_corpora_are_one_line_errors(tmp_path, capsys, content, needles):
     assert rc == 2 and out == ""
     assert_one_line_error(err, *needles)
     assert not (tmp_path / "out" / "report.json").exists()
+
+
+def test_two_dask_workers_give_the_single_process_report(shared, tmp_path, capsys):
+    pytest.importorskip("dask.distributed")
+    corpus = _slice(shared, "wmt-mqm/ted-ende.jsonl", 400, tmp_path)
+    reports = []
+    for workers in ("1", "2"):
+        rc, _, err = run(capsys, "bench", "--isolated", "--resamples", "30", "--workers", workers,
+                         "--out", str(tmp_path / workers), str(corpus))
+        assert rc == 0, err
+        reports.append(json.loads((tmp_path / workers / "report.json").read_text(encoding="utf-8")))
+    assert reports[0] == reports[1]
