@@ -31,6 +31,7 @@ from mtcheck.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
 from mtcheck.fixes import apply_plan, choose_fixes
 from mtcheck.io.readers import InputError
+from mtcheck.languages import UnknownLanguage
 from mtcheck.mqm import weight
 from mtcheck.taxonomy import CATEGORIES
 
@@ -155,8 +156,8 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
     texts = [s.translation for s in segments]
     try:
         doc_lang = _language(lang, "\n".join(texts), config, first.target_lang or None)
-    except Exception as exc:  # an unknown target language: counted, not fatal for the corpus
-        return DocumentResult(None, None, Counter({f"no language data ({exc})"[:80]: len(segments)}))
+    except UnknownLanguage:  # a target language without data: counted, not fatal for the corpus
+        return DocumentResult(None, None, Counter({f"target language without data: {first.target_lang or lang}": len(segments)}))
     ids = [f"{i}" for i in range(len(segments))]
     doc = Document.from_records(texts, ids, list(range(1, len(segments) + 1)), doc_lang, path=first.corpus,
                                 sources=[s.source for s in segments] if any(s.source for s in segments) else None,
