@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="text for people; json (the documented contract), sarif 2.1.0, github annotations")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-show-source", action="store_true", help="one line per finding")
+    check.add_argument("--workers", type=int, default=1, help="check documents on a local Dask cluster of N processes")
+    check.add_argument("--scheduler", metavar="ADDRESS", help="check documents on an existing Dask cluster")
 
     fix = sub.add_parser("fix", parents=[common], help="apply fixes (safe ones unless --unsafe-fixes)")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
@@ -160,9 +162,20 @@ def cmd_check(args) -> int:
 
     config = _config(args)
     findings, files, segments, words = [], 0, 0, 0
-    for inp, source in _read_all(args):
-        found = check_input(inp, config, args.lang, source, args.source_lang)
-        findings += found
+    inputs = _read_all(args)
+    distributed = args.workers > 1 or args.scheduler is not None
+    if distributed:  # every document of every input, on a Dask cluster, results in input order
+        from mtcheck.checker import check_document
+        from mtcheck.parallel import ordered_map
+        from mtcheck.runner import documents
+
+        inputs = list(inputs)
+        docs = (doc for inp, source in inputs for _, doc in documents(inp, config, args.lang, source, args.source_lang))
+        for found in ordered_map(check_document, docs, config, workers=args.workers, scheduler=args.scheduler):
+            findings += found
+    for inp, source in inputs:
+        if not distributed:
+            findings += check_input(inp, config, args.lang, source, args.source_lang)
         files += 1
         if args.output_format == "json":  # the MQM-style score of the summary
             n, w = size(inp, args.lang)

@@ -136,3 +136,15 @@ def test_two_dask_workers_give_the_single_process_report(shared, tmp_path, capsy
         assert rc == 0, err
         reports.append(json.loads((tmp_path / workers / "report.json").read_text(encoding="utf-8")))
     assert reports[0] == reports[1]
+
+
+def test_check_on_two_dask_workers_reports_what_one_process_does(shared, tmp_path, capsys):
+    pytest.importorskip("dask.distributed")
+    rows = [json.loads(line) for line in itertools.islice((shared / "data" / "wmt22" / "de-en.jsonl").open(encoding="utf-8"), 300)]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps({"id": r["id"], "doc_id": r["doc_id"], "translation": r["systems"]["LT22"],
+                                        "source": r["source"], "source_lang": "de", "target_lang": "en"}) + "\n"
+                            for r in rows), encoding="utf-8")
+    outputs = [run(capsys, "check", "--isolated", "--format", "json", "--workers", w, str(path)) for w in ("1", "2")]
+    assert outputs[0][0] == outputs[1][0] == 1
+    assert outputs[0][1] == outputs[1][1] and json.loads(outputs[0][1])["findings"]
