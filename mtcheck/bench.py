@@ -7,7 +7,8 @@ versioned contract, ``REPORT_VERSION``:
 
 - ``systems``: per corpus and system, segments, words, findings per 10,000 words (all and by
   category), the MQM-style score (``mtcheck.mqm``), the raters' MQM score when the corpus has
-  errors, and the metric scores of the original, safe-fixed and all-fixed output with deltas and
+  errors, the MQM-style score of each document, and the metric scores of the original, safe-fixed
+  and all-fixed output with deltas and
   paired-bootstrap intervals (``mtcheck.scoring``) when it has references;
 - ``detection``: per corpus with errors, recall of every MQM category the raters used and
   precision of every mtcheck category (``mtcheck.detection`` has the matching rule);
@@ -67,6 +68,7 @@ class SystemRun:
     variants: dict = field(default_factory=lambda: defaultdict(list))  # original/safe/all → texts
     references: list = field(default_factory=list)
     ids: list = field(default_factory=list)
+    documents: list = field(default_factory=list)  # (doc_id, segments, MQM-style penalty)
 
     def merge(self, other: SystemRun) -> None:
         """Add a later document's run (of the same system and pair), keeping segment order."""
@@ -79,6 +81,7 @@ class SystemRun:
             self.variants[name] += texts
         self.references += other.references
         self.ids += other.ids
+        self.documents += other.documents
 
 
 @dataclass
@@ -184,6 +187,7 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
             run.variants["original"].append(seg.translation.rstrip())
             run.variants["safe"].append(apply_plan(seg.translation, choose_fixes(found, False)).rstrip())
             run.variants["all"].append(apply_plan(seg.translation, choose_fixes(found, True)).rstrip())
+    run.documents.append((first.doc_id, run.segments, round(sum(run.penalties), 4)))
     return DocumentResult(run, detection, Counter())
 
 
@@ -209,6 +213,7 @@ def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
         "mqm_style": {"per_segment": round(sum(run.penalties) / max(run.segments, 1), 4),
                       "per_100_words": round(100 * sum(run.penalties) / max(run.words, 1), 4)},
         "human_mqm": ({"per_segment": round(sum(run.human) / len(run.human), 4)} if run.human else None),
+        "documents": [{"doc_id": d, "segments": n, "mqm_style_per_segment": round(p / n, 4)} for d, n, p in run.documents],
         "scores": [],
     }
     if run.references and metrics:

@@ -54,6 +54,9 @@ def test_report_contract(bench_report):
     assert {(wmt, "Online-A"), (wmt, "PROMT"), (wmt, "LT22")} <= set(systems)
     online = systems[wmt, "Online-A"]
     assert online["segments"] == 120 and online["human_mqm"] is None and online["pair"] == "de-en"
+    assert sum(d["segments"] for d in online["documents"]) == 120
+    assert round(sum(d["mqm_style_per_segment"] * d["segments"] for d in online["documents"]) / 120, 3) == \
+        round(online["mqm_style"]["per_segment"], 3)
     assert {(r["metric"], r["variant"]) for r in online["scores"]} >= {("BLEU", "original"), ("chrF++", "all")}
     rated = [s for s in report["systems"] if s["corpus"] == mqm]
     assert len(rated) >= 14 and all(s["human_mqm"] is not None for s in rated)
