@@ -91,8 +91,7 @@ def documents(path: Path, skipped: Counter) -> Iterator[list[Segment]]:
     """Segments of one system and one document at a time, in the corpus's order; ``skipped``
     counts the records left out, by reason."""
     name = path.name
-    doc_of = lambda r: str(r.get("doc_id") or r.get("doc") or r.get("id") or "")  # noqa: E731
-    for _, group in groupby(rows(path), key=doc_of):
+    for _, group in groupby(rows(path), key=_doc_id):
         by_system: dict[str, list[Segment]] = {}
         for n, row in enumerate(group):
             for seg in _segments(name, row, n, skipped):
@@ -100,12 +99,17 @@ def documents(path: Path, skipped: Counter) -> Iterator[list[Segment]]:
         yield from by_system.values()
 
 
+def _doc_id(row: dict) -> str:
+    """A record's document: ``doc_id``, ``doc`` (MQM files), else the record alone."""
+    return str(row.get("doc_id") or row.get("doc") or row.get("id") or "")
+
+
 def _segments(corpus: str, row: dict, n: int, skipped: Counter) -> Iterator[Segment]:
     kind = shape(row)
     if kind is None:
         skipped["no translation, target or systems field"] += 1
         return
-    common = dict(corpus=corpus, doc_id=str(row.get("doc_id") or row.get("doc") or row.get("id") or ""),
+    common = dict(corpus=corpus, doc_id=_doc_id(row),
                   source=row.get("source"), source_lang=row.get("source_lang"), target_lang=row.get("target_lang"))
     ident = str(row.get("id") or n)
     if kind == "systems":

@@ -71,11 +71,3 @@ class MQMStyle:
 
     def score(self, findings: Iterable[Finding], segments: int, words: int) -> MQMScore:
         return MQMScore(round(sum(weight(f) for f in findings), 4), segments, words, self.signature())
-
-    def per_segment(self, findings: Iterable[Finding], segment_of) -> dict:
-        """Penalty of each segment that has findings: ``segment_of(finding)`` names its segment."""
-        out: dict = {}
-        for f in findings:
-            key = segment_of(f)
-            out[key] = round(out.get(key, 0.0) + weight(f), 4)
-        return out
