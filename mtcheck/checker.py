@@ -38,6 +38,11 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     with activated(config.glossary):  # MT703 reads the glossary from here
         for rule in selected_rules(config, doc.lang, doc.path):
             findings += _rule_findings(rule, doc, lang, config, suppressed)
+    if config.model:  # the trained tagger: its own findings where no rule fired (torch only here)
+        from mtcheck.model.tagger import ModelOpinion
+
+        opinion = ModelOpinion(config.model)
+        findings = opinion.combine(findings, _rule_findings(opinion, doc, lang, config, suppressed))
     findings.sort(key=Finding.sort_key)
     return findings
 

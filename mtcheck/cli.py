@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="text for people; json (the documented contract), sarif 2.1.0, github annotations")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-show-source", action="store_true", help="one line per finding")
+    check.add_argument("--model", nargs="?", const="shipped", metavar="FOLDER",
+                       help="add the trained tagger's findings (models/mtcheck-tagger, or FOLDER); needs the model extra")
     check.add_argument("--workers", type=int, default=1, help="check documents on a local Dask cluster of N processes")
     check.add_argument("--scheduler", metavar="ADDRESS", help="check documents on an existing Dask cluster")
 
@@ -129,6 +131,10 @@ def _config(args) -> Config:
     config.ignore = config.ignore + _split(args.ignore)
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)
+    if getattr(args, "model", None):
+        from mtcheck.model.tagger import DEFAULT
+
+        config.model = str(DEFAULT) if args.model == "shipped" else args.model
     for path in args.glossary:
         from mtcheck.glossary import GlossaryError, load_glossary
 
@@ -409,6 +415,12 @@ def cmd_rule(args) -> int:
     return EXIT_CLEAN
 
 
+def _model_unavailable() -> type:
+    from mtcheck.model.tagger import ModelUnavailable  # no torch import: only when --model runs
+
+    return ModelUnavailable
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -416,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
                "rules": cmd_rules, "rule": cmd_rule}[args.command]
     try:
         return handler(args)
-    except (InputError, ConfigError, UnknownLanguage) as exc:
+    except (InputError, ConfigError, UnknownLanguage, _model_unavailable()) as exc:
         print(f"mtcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -38,7 +38,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
 _KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "glossary", "severity",
-         "per-file-ignores"}
+         "per-file-ignores", "model"}
 
 
 class ConfigError(ValueError):
@@ -57,6 +57,8 @@ class Config:
     path: Path | None = None  # where it was read from
     # Required translations of source terms (MT703); its target terms are also accepted words.
     glossary: Glossary | None = None
+    # The trained tagger as a second opinion: a models/ folder (``model = true``: the shipped one).
+    model: str | None = None
     # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
     rule_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -155,6 +157,8 @@ def load_config(path: Path | None) -> Config:
         for key in ("lang", "fail-on", "accept-file"):
             if key in data and not isinstance(data[key], str):
                 raise ValueError(f"{key} must be a string")
+        if "model" in data and not isinstance(data["model"], (bool, str)):
+            raise ValueError("model must be true, false or a folder")
         accept = {w.casefold() for w in _strings(data, "accept", [])}
         if "accept-file" in data:
             accept_path = path.parent / data["accept-file"]
@@ -172,6 +176,7 @@ def load_config(path: Path | None) -> Config:
             per_file_ignores={k: _strings(data["per-file-ignores"], k, [], "per-file-ignores")
                               for k in data.get("per-file-ignores", {})},
             path=path,
+            model=_model_folder(data.get("model", False), path),
         )
         glossaries = data.get("glossary", [])
         for name in [glossaries] if isinstance(glossaries, str) else _strings(data, "glossary", []):
@@ -179,6 +184,15 @@ def load_config(path: Path | None) -> Config:
         return config
     except (ValueError, OSError, TypeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _model_folder(value, path: Path) -> str | None:
+    """``model = true`` → the shipped tagger; a string → that folder, relative to the config."""
+    if value is True:
+        from mtcheck.model.tagger import DEFAULT
+
+        return str(DEFAULT)
+    return str(path.parent / value) if isinstance(value, str) else None
 
 
 def _strings(table: dict, key: str, default: list[str], parent: str = "") -> list[str]:
