@@ -115,7 +115,7 @@ def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
         schedule.step()
-        losses.append(float(loss))
+        losses.append(loss.item())
         if log and (step % 100 == 0 or step == steps - 1):
             log(f"step {step} loss {sum(losses[-100:]) / len(losses[-100:]):.4f}")
     return model, losses
