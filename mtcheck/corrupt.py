@@ -86,7 +86,7 @@ def glue_words(text: str, rng: random.Random, lang: Language, source: str | None
 
 @corruptor("missing-sentence-boundary")
 def glue_sentences(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
-    """Two sentences lose their period and space: ``wounded. They`` → ``woundedThey``."""
+    """Two sentences lose their period and space: ``injured. They`` → ``injuredThey``."""
     ends = list(_SENTENCE_END.finditer(text))
     if not ends:
         return None
