@@ -14,7 +14,7 @@ text's position) is checked with all rules. Per language and category:
 - **clean findings**: the findings of that category on the clean texts themselves.
 
     >>> from mtcheck.languages import get_language
-    >>> texts = [("The soldiers surrendered in the port.", None)]
+    >>> texts = [("The workers gathered in the square.", None)]
     >>> row = evaluate(texts, get_language("en"), ["merged-words"])["merged-words"]
     >>> row.corrupted, row.found, row.exact_fixes
     (1, 1, 1)

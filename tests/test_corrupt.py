@@ -88,7 +88,7 @@ def test_synthetic_benchmark_finds_what_the_rules_are_built_for(shared):
 
 def test_corrupt_command_writes_gold_jsonl(tmp_path, capsys):
     clean = tmp_path / "clean.txt"
-    clean.write_text("The soldiers surrendered in the port on Monday.\nOfficials said 1,500 people were hurt.\n",
+    clean.write_text("The workers gathered in the square on Monday.\nOfficials said 1,500 people were hurt.\n",
                      encoding="utf-8")
     rc, out, _ = run(capsys, "corrupt", "--lang", "en", "--categories", "number-format,merged-words", "--seed", "3",
                      str(clean))
