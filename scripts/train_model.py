@@ -91,7 +91,11 @@ def tensors(sp, batch, label_ids):
     return input_ids, attention, labels
 
 
-def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4, log=print, size: dict | None = None):
+ARTIFACT_WEIGHT = 5.0  # most tokens are O: an artifact token's error costs this many O tokens
+
+
+def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4, log=print, size: dict | None = None,
+          artifact_weight: float = ARTIFACT_WEIGHT):
     """Train a fresh model; returns (model, losses)."""
     import torch
 
@@ -101,6 +105,8 @@ def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4
     torch.set_num_threads(2)
     label_ids = {label: i for i, label in enumerate(LABELS)}
     model = build_model(sp.get_piece_size(), len(LABELS), seed, size)
+    weights = torch.full((len(LABELS),), artifact_weight)
+    weights[label_ids["O"]] = 1.0
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=lr, total_steps=steps, pct_start=0.1)
     rng = random.Random(seed)
@@ -109,7 +115,9 @@ def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4
     for step in range(steps):
         batch = [examples[rng.randrange(len(examples))] for _ in range(batch_size)]
         input_ids, attention, labels = tensors(sp, batch, label_ids)
-        loss = model(input_ids=input_ids, attention_mask=attention, labels=labels).loss
+        logits = model(input_ids=input_ids, attention_mask=attention).logits
+        loss = torch.nn.functional.cross_entropy(logits.view(-1, len(LABELS)), labels.view(-1), weight=weights,
+                                                 ignore_index=-100)
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

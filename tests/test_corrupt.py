@@ -11,7 +11,7 @@ import json
 import pytest
 
 from cli_helpers import assert_one_line_error, run
-from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
+from mtcheck.corrupt import CORRUPTORS, corrupt
 from mtcheck.languages import get_language
 from mtcheck.synthetic import evaluate
 from mtcheck.taxonomy import CATEGORIES

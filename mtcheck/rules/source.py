@@ -14,7 +14,7 @@ import regex
 
 from mtcheck.align import anchors, length_ratio, nonspace_length, source_language
 from mtcheck.document import PLAIN_PROTECTED, Document
-from mtcheck.finding import Finding, Fix
+from mtcheck.finding import Fix
 from mtcheck.langdetect import identifier, identify_any
 from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.numbers import Mention, NumberWords, loose_values, mentions, number_words
