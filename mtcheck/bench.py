@@ -30,7 +30,6 @@ from mtcheck.config import Config
 from mtcheck.corpus import REFERENCE_SYSTEM, Segment, documents
 from mtcheck.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
-from mtcheck.fixes import apply_plan, choose_fixes
 from mtcheck.io.readers import InputError
 from mtcheck.languages import UnknownLanguage
 from mtcheck.mqm import weight
@@ -67,7 +66,6 @@ class SystemRun:
     human: list = field(default_factory=list)  # the raters' weight of each segment (MQM corpora)
     variants: dict = field(default_factory=lambda: defaultdict(list))  # original/safe/all → texts
     references: list = field(default_factory=list)
-    ids: list = field(default_factory=list)
     documents: list = field(default_factory=list)  # (doc_id, segments, MQM-style penalty)
 
     def merge(self, other: SystemRun) -> None:
@@ -80,7 +78,6 @@ class SystemRun:
         for name, texts in other.variants.items():
             self.variants[name] += texts
         self.references += other.references
-        self.ids += other.ids
         self.documents += other.documents
 
 
@@ -181,12 +178,11 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
         if seg.errors is not None:
             run.human.append(sum(human_weight(c, s) for c, s, _, _ in seg.errors))
             _detect(found, seg, detection)
-        if with_references:
-            run.ids.append(seg.id)
-            run.references.append(seg.reference.rstrip())
-            run.variants["original"].append(seg.translation.rstrip())
-            run.variants["safe"].append(apply_plan(seg.translation, choose_fixes(found, False)).rstrip())
-            run.variants["all"].append(apply_plan(seg.translation, choose_fixes(found, True)).rstrip())
+    if with_references:
+        from mtcheck.scoring import fixed_variants
+
+        run.references = [s.reference.rstrip() for s in segments]
+        run.variants.update(fixed_variants(texts, by_segment, per_rule=False))
     run.documents.append((first.doc_id, run.segments, round(sum(run.penalties), 4)))
     return DocumentResult(run, detection, Counter())
 

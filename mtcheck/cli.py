@@ -30,18 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    common = argparse.ArgumentParser(add_help=False)
+    # What picks the rules, for every command that checks: check, fix, score, bench.
+    rules_chosen = argparse.ArgumentParser(add_help=False)
+    rules_chosen.add_argument("--select", help="comma-separated codes, code prefixes or categories to check (replaces config)")
+    rules_chosen.add_argument("--ignore", help="comma-separated codes, code prefixes or categories to skip (adds to config)")
+    rules_chosen.add_argument("--config", metavar="PATH", help="mtcheck.toml or pyproject.toml (default: nearest one)")
+    rules_chosen.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    rules_chosen.add_argument("--glossary", metavar="PATH", action="append", default=[],
+                              help="CSV (source,target) or TBX glossary for MT703, added to the config's; repeatable")
+    rules_chosen.set_defaults(fail_on=None)
+
+    common = argparse.ArgumentParser(add_help=False, parents=[rules_chosen])
     common.add_argument("paths", nargs="+", metavar="PATH",
                         help="files or directories (.txt .md .jsonl .tsv .po .xlf .xliff .tmx); - reads standard input")
     common.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
     common.add_argument("--source", metavar="PATH", help="the source text of a single input")
     common.add_argument("--source-lang", help="language of the source")
-    common.add_argument("--select", help="comma-separated codes, code prefixes or categories to check (replaces config)")
-    common.add_argument("--ignore", help="comma-separated codes, code prefixes or categories to skip (adds to config)")
-    common.add_argument("--config", metavar="PATH", help="mtcheck.toml or pyproject.toml (default: nearest one)")
-    common.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    common.add_argument("--glossary", metavar="PATH", action="append", default=[],
-                        help="CSV (source,target) or TBX glossary for MT703, added to the config's; repeatable")
     common.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv", "po", "xliff", "tmx"),
                         help="input format (default: from the file suffix)")
     common.add_argument("--stdin-filename", help="the name standard input stands for (its suffix picks the format)")
@@ -66,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--output", metavar="PATH", help="write the fixed copy here (one input only)")
     fix.add_argument("--explain", action="store_true", help="list each applied fix on stderr")
 
-    score = sub.add_parser("score", help="BLEU, chrF, chrF++ and TER before and after fixes, with intervals")
+    score = sub.add_parser("score", parents=[rules_chosen],
+                           help="BLEU, chrF, chrF++ and TER before and after fixes, with intervals")
     score.add_argument("translation", metavar="TRANSLATION",
                        help="one segment per line (.txt), or JSONL/TSV records (with a `reference` field)")
     score.add_argument("--reference", metavar="PATH", help="one reference per line (required for a .txt translation)")
@@ -77,27 +82,18 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--resamples", type=int, default=1000, help="paired bootstrap resamples (default: %(default)s)")
     score.add_argument("--seed", type=int, default=12345, help="the bootstrap's seed (default: %(default)s, sacrebleu's)")
     score.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    for name, kwargs in (("--select", {}), ("--ignore", {}), ("--config", {"metavar": "PATH"}),
-                         ("--glossary", {"metavar": "PATH", "action": "append", "default": []})):
-        score.add_argument(name, **kwargs)
-    score.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
-    score.set_defaults(fail_on=None)
 
-    bench = sub.add_parser("bench", help="check corpora system by system; report.json, report.md, report.html")
+    bench = sub.add_parser("bench", parents=[rules_chosen],
+                           help="check corpora system by system; report.json, report.md, report.html")
     bench.add_argument("corpora", nargs="+", metavar="CORPUS", help="JSONL, TSV, Parquet or a saved dataset directory")
     bench.add_argument("--out", required=True, metavar="DIR", help="where the report goes")
     bench.add_argument("--lang", help="target language where records have no target_lang")
     bench.add_argument("--metrics", default="BLEU,chrF,chrF++,TER", help="comma-separated; empty for none")
     bench.add_argument("--resamples", type=int, default=1000)
     bench.add_argument("--seed", type=int, default=12345)
-    for name, kwargs in (("--select", {}), ("--ignore", {}), ("--config", {"metavar": "PATH"}),
-                         ("--glossary", {"metavar": "PATH", "action": "append", "default": []})):
-        bench.add_argument(name, **kwargs)
-    bench.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     bench.add_argument("--workers", type=int, default=1, help="check on a local Dask cluster of N processes")
     bench.add_argument("--scheduler", metavar="ADDRESS", help="check on an existing Dask cluster (tcp://host:8786)")
-    bench.set_defaults(fail_on=None)
 
     corrupt = sub.add_parser("corrupt", help="inject MT artifacts into clean text, with gold spans and fixes (JSONL)")
     corrupt.add_argument("input", metavar="CLEAN", help="one clean segment per line (.txt), or JSONL/TSV records")
@@ -260,24 +256,37 @@ def _write(path: str, data: bytes) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def _segments_input(path: str, max_bytes: int):
+    """A translation or clean text as records: JSONL/TSV as they are, a text file one line each."""
+    from mtcheck.io.readers import lines_as_records
+
+    inp = read_input(path, None, max_bytes)
+    return lines_as_records(inp) if inp.kind in ("text", "markdown") else inp
+
+
+def _parallel_lines(path: str, count: int, max_bytes: int, what: str) -> list[str]:
+    """One line per segment of ``what`` (references, sources), or a one-line error."""
+    from mtcheck.io.readers import segment_lines
+
+    lines = segment_lines(read_input(path, "text", max_bytes).text)
+    if len(lines) != count:
+        raise InputError(f"{path}: {len(lines)} line(s), {what} {count} segment(s)")
+    return lines
+
+
 def cmd_score(args) -> int:
-    from mtcheck.io.readers import lines_as_records, segment_lines
     from mtcheck.scoring import CHRF_NOTE, ScoresUnavailable, fixed_variants, score_variants, segment_findings
 
     config = _config(args)
     max_bytes = int(args.max_size * 1048576)
-    inp = read_input(args.translation, None, max_bytes)
-    if inp.kind in ("text", "markdown"):
-        inp = lines_as_records(inp)
-    elif inp.kind not in ("jsonl", "tsv"):
+    inp = _segments_input(args.translation, max_bytes)
+    if inp.kind not in ("lines", "jsonl", "tsv"):
         raise InputError(f"{inp.path}: score reads line-aligned text or JSONL/TSV records, not {inp.kind.upper()}")
     if not inp.records:
         raise InputError(f"{inp.path}: no segments to score")
-    segments = [r.translation.rstrip() for r in inp.records]  # as sacrebleu reads its lines
+    segments = [r.translation for r in inp.records]  # as checked; fixed_variants strips as sacrebleu does
     if args.reference:
-        references = segment_lines(read_input(args.reference, "text", max_bytes).text)
-        if len(references) != len(segments):
-            raise InputError(f"{args.reference}: {len(references)} line(s), the translation {len(segments)} segment(s)")
+        references = _parallel_lines(args.reference, len(segments), max_bytes, "the translation")
     else:
         missing = next((r for r in inp.records if not isinstance(r.fields.get("reference"), str)), None)
         if missing is not None:
@@ -338,7 +347,6 @@ def cmd_corrupt(args) -> int:
     """One JSON line per (segment, category) that has a place for the corruption: the id, the
     category, the clean text, the corrupted ``text``, the gold ``start``/``end`` and ``fix``."""
     from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
-    from mtcheck.io.readers import lines_as_records, segment_lines
     from mtcheck.languages import get_language
 
     lang = get_language(args.lang)
@@ -347,14 +355,10 @@ def cmd_corrupt(args) -> int:
     if unknown:
         raise InputError(f"no corruptor for {', '.join(unknown)} (have: {', '.join(sorted(CORRUPTORS))})")
     max_bytes = int(args.max_size * 1048576)
-    inp = read_input(args.input, None, max_bytes)
-    if inp.kind in ("text", "markdown"):
-        inp = lines_as_records(inp)
+    inp = _segments_input(args.input, max_bytes)
     sources = [r.fields.get("source") for r in inp.records]
     if args.source:
-        sources = segment_lines(read_input(args.source, "text", max_bytes).text)
-        if len(sources) != len(inp.records):
-            raise InputError(f"{args.source}: {len(sources)} line(s), the clean text {len(inp.records)} segment(s)")
+        sources = _parallel_lines(args.source, len(inp.records), max_bytes, "the clean text")
     for n, (record, source) in enumerate(zip(inp.records, sources)):
         for category in categories:
             c = corrupt(record.translation, category, lang, seed=args.seed * 1_000_003 + n,

@@ -19,7 +19,7 @@ from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
-from mtcheck.io.readers import InputError, InputFile, Record, write_records
+from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
 from mtcheck.languages import UnknownLanguage, available
 
 MAX_FIX_PASSES = 10
@@ -63,9 +63,7 @@ def _parallel_sources(inp: InputFile, source: str) -> list[str]:
     """
     if inp.kind not in ("jsonl", "tsv", "lines"):
         raise InputError(f"{inp.path}: a {inp.kind.upper()} file carries its own sources; --source is for text, JSONL and TSV")
-    lines = [line.removesuffix("\r") for line in source.split("\n")]
-    if lines and lines[-1] == "":
-        lines.pop()  # the final line ending
+    lines = segment_lines(source)
     if len(lines) != len(inp.records):
         raise InputError(f"{inp.path}: {len(inp.records)} records, the source {len(lines)} line(s); "
                          f"--source needs one line per record")

@@ -127,10 +127,13 @@ def _resampled(scorer, stats, draws):
     return np.array([scorer._compute_score_from_stats(stats[idx].sum(0)).score for idx in draws])
 
 
-def fixed_variants(segments: Sequence[str], by_segment: dict[int, list[Finding]]) -> dict[str, list[str]]:
-    """The segments as they are, after the safe fixes, after all fixes, and after each rule's
-    fixes alone (``rule:CODE``, for every rule with an applicable fix). ``by_segment`` holds each
-    segment's findings (offsets within that segment) under its index.
+def fixed_variants(segments: Sequence[str], by_segment: dict[int, list[Finding]],
+                   per_rule: bool = True) -> dict[str, list[str]]:
+    """The segments as they are, after the safe fixes, after all fixes, and (``per_rule``) after
+    each rule's fixes alone (``rule:CODE``, for every rule with an applicable fix).
+    ``by_segment`` holds each segment's findings (offsets within the segment as checked) under its
+    index; the fixes apply to the segments as checked, and every variant's lines then lose their
+    trailing white space, as sacrebleu reads lines.
 
     >>> from mtcheck.finding import Finding, Fix
     >>> f = Finding("MT101", "merged-words", 0, 6, "glued", fixes=[Fix.replace(3, 3, " ")])
@@ -141,12 +144,12 @@ def fixed_variants(segments: Sequence[str], by_segment: dict[int, list[Finding]]
         out = []
         for i, text in enumerate(segments):
             chosen = [f for f in by_segment.get(i, []) if code is None or f.code == code]
-            out.append(apply_plan(text, choose_fixes(chosen, unsafe)))
+            out.append(apply_plan(text, choose_fixes(chosen, unsafe)).rstrip())
         return out
 
-    variants = {"original": list(segments), "safe": variant(False), "all": variant(True)}
+    variants = {"original": [s.rstrip() for s in segments], "safe": variant(False), "all": variant(True)}
     codes = sorted({f.code for fs in by_segment.values() for f in fs if any(fix.edits for fix in f.fixes)})
-    for code in codes:
+    for code in codes if per_rule else ():
         variants[f"rule:{code}"] = variant(True, code)
     return variants
 

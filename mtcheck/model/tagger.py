@@ -103,7 +103,8 @@ class ModelOpinion:
     """The tagger seen by the checker as one more rule: it tags each record, or each sentence of
     a text, and its findings are placed, accepted and suppressed like any rule's."""
 
-    code, name, category = "MT9", "model", "merged-words"  # for suppression selectors only
+    # What suppression selectors match (`ignore[MT9]`, `ignore[model]`): not a taxonomy category.
+    code, name, category = "MT9", "model", "model"
     compares_source = False
 
     def __init__(self, folder: str):
