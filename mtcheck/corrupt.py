@@ -145,28 +145,26 @@ def space_before_punctuation(text: str, rng: random.Random, lang: Language, sour
     return _replace("extra-space", text, at, at + 1, "  ")
 
 
-@corruptor("unbalanced-quote")
-def unbalance_quote(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
-    """An opening quote mark with no closing one: ``the plant`` → ``the “plant``."""
-    if any(c in text for pair in lang.quotes for c in (pair.open, pair.close)):
-        return None  # text with quotes of its own: one more could pair with them
+def _unpaired(category: str, mark: str, marks: str, text: str, rng: random.Random, lang: Language) -> Corruption | None:
+    """``mark`` before a word inside ``text``, where the text has none of ``marks`` of its own
+    (one more could pair with them)."""
     words = _words(text, lang)
-    if len(words) < 4:
+    if any(c in text for c in marks) or len(words) < 4:
         return None
     m = rng.choice(words[1:-1])
-    return _replace("unbalanced-quote", text, m.start(), m.start(), lang.primary_quotes.open)
+    return _replace(category, text, m.start(), m.start(), mark)
+
+
+@corruptor("unbalanced-quote")
+def unbalance_quote(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
+    """An opening quote mark with no closing one: ``the city`` → ``the “city``."""
+    return _unpaired("unbalanced-quote", lang.primary_quotes.open, "".join(lang.quote_chars), text, rng, lang)
 
 
 @corruptor("unbalanced-bracket")
 def unbalance_bracket(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
     """A bracket with no partner: ``some of them`` → ``(some of them``."""
-    if any(c in text for c in "()[]"):
-        return None
-    words = _words(text, lang)
-    if len(words) < 4:
-        return None
-    m = rng.choice(words[1:-1])
-    return _replace("unbalanced-bracket", text, m.start(), m.start(), "(")
+    return _unpaired("unbalanced-bracket", "(", "()[]", text, rng, lang)
 
 
 @corruptor("foreign-punctuation")
