@@ -31,11 +31,6 @@ from pathlib import Path
 from mtcheck.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
 _KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "glossary", "severity",
          "per-file-ignores", "model"}
@@ -134,6 +129,10 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    try:  # imported here: a run without a config file never needs the parser (6 ms of start-up)
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -127,13 +127,13 @@ def _patterns() -> _Patterns:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
-    from mtcheck.languages import available, get_language, tomllib
+    from mtcheck.languages import available, get_language, settings
 
     code = (lang or "").replace("_", "-").split("-")[0].lower()
     if code not in available():
         return _Rules({}, frozenset(), frozenset(), code in _ORDINAL_DOT, False)
     language = get_language(code)
-    table = tomllib.loads((language.folder / "language.toml").read_text(encoding="utf-8")).get("sentences", {})
+    table = settings(code)["language"].get("sentences", {})
     kinds = dict.fromkeys(language.abbreviations, "abbreviation")
     kinds.update(dict.fromkeys(table.get("abbreviations", ()), "abbreviation"))
     kinds.update(dict.fromkeys(table.get("final", ()), "final"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.languages import DATA_DIR, available, get_language, tomllib
+from mtcheck.languages import DATA_DIR, available, get_language, settings_from_toml
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ("lexicon.bin", "glue_words.txt")
@@ -19,6 +19,18 @@ GENERATED = ("lexicon.bin", "glue_words.txt")
 
 def test_the_eight_target_languages_have_data():
     assert {"en", "es", "pt", "fr", "de", "it", "nl", "ru"} <= set(available())
+
+
+@pytest.mark.parametrize("code", available())
+def test_settings_json_is_the_toml_files_as_built(code):
+    """settings.json (read at run time) holds what language.toml and names.toml say: a TOML
+    edit without `python scripts/build_settings.py` fails here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_settings", ROOT / "scripts" / "build_settings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (DATA_DIR / code / "settings.json").read_text(encoding="utf-8") == build.render(code)
 
 
 @pytest.mark.parametrize("code", available())
@@ -31,7 +43,7 @@ def test_language_file_is_well_formed(code):
     for name in ("repeated_ok", "bound_suffixes", "bound_prefixes"):
         values = sorted(getattr(lang, name))
         assert all(v == v.lower() and v.strip() == v and v for v in values), name
-    words = tomllib.loads((DATA_DIR / code / "language.toml").read_text(encoding="utf-8"))["words"]
+    words = settings_from_toml(DATA_DIR / code)["language"]["words"]
     for name in ("repeated_ok", "bound_suffixes", "bound_prefixes"):
         listed = words.get(name, [])
         assert len(listed) == len(set(listed)), f"{code}: duplicates in {name}"
