@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from mtcheck.io.readers import InputError
 

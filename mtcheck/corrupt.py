@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass
-from typing import Callable
+from collections.abc import Callable
 
 import regex
 

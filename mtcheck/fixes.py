@@ -8,7 +8,7 @@ applied right to left, and no character outside an edited span changes.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from mtcheck.finding import Edit, Finding, Fix
 

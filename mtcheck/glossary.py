@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 MAX_GLOSSARY_BYTES = 50 * 1024 * 1024
 ALTERNATIVES = "|"

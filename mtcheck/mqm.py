@@ -18,7 +18,7 @@ Like sacrebleu's scores, every score carries a signature that says how it was co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from mtcheck import __version__
 from mtcheck.finding import Finding

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 BATCH = 32  # items per task: a document takes milliseconds, a task's overhead about one
 IN_FLIGHT_PER_WORKER = 4

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Iterator
+from collections.abc import Iterator
 
 from mtcheck.checker import check_document
 from mtcheck.config import Config

@@ -25,7 +25,7 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from mtcheck.document import MASK
 from mtcheck.io.readers import InputError, Record

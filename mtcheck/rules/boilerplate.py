@@ -11,7 +11,7 @@ text it reads as the article saying the same thing twice.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 

@@ -11,7 +11,7 @@ letter is a style choice and is left alone, and so is a headline written in Titl
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 

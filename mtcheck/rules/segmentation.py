@@ -8,7 +8,7 @@ may be glued), whether it writes compounds as one word, and its bound endings (c
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
