@@ -5,7 +5,11 @@ model on; inference speed.
 
 Held out: the UD *test* splits of ``../shared/data/ud`` (the training script reads the others),
 two sentences a text, each corrupted once per category of ``mtcheck.model.TAGGED``
-(``mtcheck/synthetic.py`` counts). Human text with the model on: the WMT22/WMT24 references.
+(``mtcheck/synthetic.py`` counts); and the held-out MQM documents (``train_model.mqm_held_out``:
+two talks of five per pair), every system's output checked as ``benchmarks/mqm.py`` does, scored
+per MQM category that some tag maps to: recall of the raters' spans by a finding of a mapped
+category, precision of those findings (a match with any rater error of the record,
+``mtcheck/detection.py``). Human text with the model on: the WMT22/WMT24 references.
 
     python benchmarks/model.py [--model models/mtcheck-tagger] [--texts 60] [--json out.json]
 """
@@ -21,8 +25,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from train_model import clean_texts  # noqa: E402  (the training script's own reading of the data)
+from mqm import check_records  # noqa: E402  (checked as benchmarks/mqm.py checks them)
+from train_model import clean_texts, mqm_records  # noqa: E402  (the training script's own split)
+
+from mtcheck.detection import Span, mapped, matches  # noqa: E402
 
 from mtcheck.checker import check_document  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
@@ -36,13 +44,16 @@ def f1(p, r):
     return None if not p or not r else 2 * p * r / (p + r)
 
 
+def setups(model: str) -> dict[str, Config]:
+    return {"rules": Config(), "model": Config(select=[], model=model), "both": Config(model=model)}
+
+
 def run(data: Path, model: str, limit: int) -> dict:
     held_out = defaultdict(list)
     for text, lang in clean_texts(data, split_held_out=True):
         held_out[lang].append((text, None))
-    setups = {"rules": Config(), "model": Config(select=[], model=model), "both": Config(model=model)}
     table = {}
-    for name, config in setups.items():
+    for name, config in setups(model).items():
         totals = defaultdict(lambda: [0, 0, 0, 0])  # corrupted, found, findings, true findings
         for lang, texts in sorted(held_out.items()):
             results = evaluate(texts[:limit], get_language(lang), TAGGED, config=config)
@@ -57,6 +68,37 @@ def run(data: Path, model: str, limit: int) -> dict:
         table[name] = {c: {"recall": round(t[1] / t[0], 3) if t[0] else None,
                            "precision": round(t[3] / t[2], 3) if t[2] else None} for c, t in totals.items()}
     return table
+
+
+def held_out_mqm(data: Path, model: str) -> dict:
+    """Per MQM category that a tag maps to: recall and precision of rules, model and both."""
+    records = mqm_records(data, held_out=True)
+    errors_of = {r["id"]: r["errors"] for r in records}
+    categories = sorted({e["category"] for r in records for e in r["errors"]
+                         if any(mapped(e["category"], c) for c in TAGGED)})
+    table = {}
+    for name, config in setups(model).items():
+        findings = check_records(records, config)
+        by_record = defaultdict(list)
+        for f in findings:
+            by_record[f["record"]].append(f)
+        rows = {}
+        for mqm in categories:
+            annotations = [(r["id"], e) for r in records for e in r["errors"] if e["category"] == mqm]
+            found = sum(any(mapped(mqm, f["category"]) and _match(f, e, False) for f in by_record[rid])
+                        for rid, e in annotations)
+            ours = [f for f in findings if mapped(mqm, f["category"])]
+            true = sum(any(_match(f, e, True) for e in errors_of[f["record"]]) for f in ours)
+            rows[mqm] = {"annotations": len(annotations), "found": found, "findings": len(ours), "true": true,
+                         "recall": round(found / len(annotations), 3) if annotations else None,
+                         "precision": round(true / len(ours), 3) if ours else None}
+        table[name] = rows
+    return {"records": len(records), "table": table}
+
+
+def _match(f: dict, e: dict, any_category: bool) -> bool:
+    return matches(Span(f["category"], f["start"], f["end"]), f["spanless"],
+                   Span(e["category"], e["start"], e["end"]), any_category)
 
 
 def human_rate(data: Path, model: str) -> dict:
@@ -95,7 +137,8 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=60, help="held-out texts per language")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = {"synthetic": run(args.data, args.model, args.texts), "human_per_10k": human_rate(args.data, args.model),
+    report = {"synthetic": run(args.data, args.model, args.texts), "mqm_held_out": held_out_mqm(args.data, args.model),
+              "human_per_10k": human_rate(args.data, args.model),
               "words_per_second": round(speed(args.data, args.model))}
     print("| category | rules P | rules R | model P | model R | both P | both R | F1 rules → both |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
@@ -107,6 +150,15 @@ def main() -> None:
         fr, fb = f1(cells[0], cells[1]), f1(cells[4], cells[5])
         fmt = lambda x: "–" if x is None else f"{x:.2f}"  # noqa: E731
         print(f"| {c} | " + " | ".join(fmt(x) for x in cells) + f" | {fmt(fr)} → {fmt(fb)} |")
+    mqm = report["mqm_held_out"]
+    print(f"\nheld-out MQM documents ({mqm['records']} records): found/annotations, true/findings")
+    print("| MQM category | rules R | rules P | model R | model P | both R | both P |\n|---|---:|---:|---:|---:|---:|---:|")
+    for category in mqm["table"]["rules"]:
+        cells = []
+        for name in ("rules", "model", "both"):
+            row = mqm["table"][name][category]
+            cells += [f"{row['found']}/{row['annotations']}", f"{row['true']}/{row['findings']}"]
+        print(f"| {category} | " + " | ".join(cells) + " |")
     print("\nmodel findings per 10,000 words on human references:", report["human_per_10k"])
     print("inference:", report["words_per_second"], "words/s")
     if args.json:

@@ -2,17 +2,20 @@
 
     >>> bio([(0, 3), (3, 6), (7, 9)], [(0, 6, "merged-words")])
     ['B-merged-words', 'I-merged-words', 'O']
+    >>> bio([(0, 3), (3, 6), (7, 9)], [(7, 9, None)])  # a span the loss must not learn from
+    ['O', 'O', 'ignore']
 """
 
 from __future__ import annotations
 
 import random
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from mtcheck.corrupt import corrupt
 from mtcheck.languages import get_language
 from mtcheck.model import TAGGED
 
+IGNORE = "ignore"  # the tag of tokens the loss leaves out
 CLEAN_SHARE = 0.2  # examples left clean: the model must learn to say nothing
 
 
@@ -29,16 +32,17 @@ def encode(sp, text: str) -> tuple[list[int], list[tuple[int, int]]]:
     return [p.id for p in proto.pieces], [(char_of[p.begin], char_of[p.end]) for p in proto.pieces]
 
 
-def bio(offsets: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int, str]]) -> list[str]:
+def bio(offsets: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int, str | None]]) -> list[str]:
     """A BIO tag for every token (character offsets): B on the first token overlapping a span,
-    I on the next ones; an empty span (an insertion point) tags the token that starts there."""
+    I on the next ones; an empty span (an insertion point) tags the token that starts there. A
+    span of category None tags its tokens ``ignore`` (no tag of ours names it)."""
     tags = ["O"] * len(offsets)
     for start, end, category in spans:
         first = True
         for i, (a, b) in enumerate(offsets):
             inside = a < end and start < b if end > start else a <= start < max(b, a + 1)
             if inside:
-                tags[i] = f"{'B' if first else 'I'}-{category}"
+                tags[i] = IGNORE if category is None else f"{'B' if first else 'I'}-{category}"
                 first = False
     return tags
 
