@@ -63,6 +63,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
     config = Config()
     words, counted, left_out = Counter(), Counter(), Counter()
     by_code: dict[str, Counter] = defaultdict(Counter)
+    record_words: dict[tuple[str, str], int] = {}  # words of each record with a finding
     examples = []
     for lang, name, docs in corpora(data):
         for doc_records in docs:
@@ -82,6 +83,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
                     counted[key] += 1
                     by_code[key][f.code] += 1
                 text = texts[ids.index(f.record)]
+                record_words[(name, f.record)] = len(text.split())
                 examples.append((lang, name, f.record, f.code, f.message,
                                  text[max(0, f.start - 40): f.end + 40], f.start, f.end))
 
@@ -101,7 +103,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
                                       "start": start, "end": end, "message": message, "context": context},
                                      ensure_ascii=False) + "\n")
     if labels:
-        report["hand_check"] = hand_check(examples, labels, words)
+        report["hand_check"] = hand_check(examples, labels, words, record_words)
     if show:
         random.Random(seed).shuffle(examples)
         for ex in examples[:show]:
@@ -109,13 +111,19 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
     return report
 
 
-def hand_check(examples: list, labels: Path, words: Counter) -> dict:
+def hand_check(examples: list, labels: Path, words: Counter, record_words: dict) -> dict:
     """False findings per 10,000 words by a hand check: ``labels`` holds one JSON object per
     checked finding (corpus, record, code, start, end, label: true, false or unsure). Findings
-    of the labelled codes that the file lacks are counted as unchecked."""
+    of the labelled codes that the file lacks are counted as unchecked.
+
+    Also the rate on the *clean* part of the text: the records where the hand check confirmed a
+    slip of the writer (a finding labelled true) are left out, their words and all their
+    findings; every other finding of the labelled codes counts, false, unsure or unchecked."""
     rows = [json.loads(line) for line in labels.open(encoding="utf-8")]
     verdict = {(r["corpus"], r["record"], r["code"], r["start"], r["end"]): r["label"] for r in rows}
     codes = {r["code"] for r in rows}
+    slipped = {(name, record) for name, record, code, start, end in verdict
+               if verdict[(name, record, code, start, end)] == "true"}
     tally: dict = defaultdict(Counter)
     for lang, name, record, code, _, _, start, end in examples:
         if code in codes:
@@ -123,9 +131,18 @@ def hand_check(examples: list, labels: Path, words: Counter) -> dict:
             for key in (lang, (lang, "held out")) if held_out(name) else (lang,):
                 tally[key][label] += 1
                 tally[key]["findings"] += 1
+                tally[key]["in_clean_records"] += (name, record) not in slipped
+    for name, record in slipped:
+        if (name, record) in record_words:  # the finding is still made
+            lang = next(e[0] for e in examples if e[1] == name and e[2] == record)
+            for key in (lang, (lang, "held out")) if held_out(name) else (lang,):
+                tally[key]["words_of_slipped_records"] += record_words[(name, record)]
 
     def row(key) -> dict:
-        return {**dict(tally[key]), "false_per_10k_words": round(10000 * tally[key]["false"] / max(words[key], 1), 2)}
+        clean_words = max(words[key] - tally[key]["words_of_slipped_records"], 1)
+        return {**dict(tally[key]), "false_per_10k_words": round(10000 * tally[key]["false"] / max(words[key], 1), 2),
+                "clean_words": clean_words,
+                "clean_per_10k_words": round(10000 * tally[key]["in_clean_records"] / clean_words, 2)}
 
     return {"codes": sorted(codes),
             "languages": {lang: row(lang) for lang in sorted(k for k in words if isinstance(k, str))},
@@ -159,7 +176,8 @@ def main() -> None:
             for lang, r in report["hand_check"][part].items():
                 print(f"{part:<10} {lang:<4} findings {r.get('findings', 0):>4}  true {r.get('true', 0):>4}  "
                       f"false {r.get('false', 0):>3}  unsure {r.get('unsure', 0):>2}  unchecked {r.get('unchecked', 0):>3}  "
-                      f"false per 10k words {r['false_per_10k_words']}")
+                      f"false per 10k words {r['false_per_10k_words']}  clean words {r['clean_words']:>7} "
+                      f"findings {r.get('in_clean_records', 0):>3} per 10k {r['clean_per_10k_words']}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
 
