@@ -11,7 +11,8 @@ per MQM category that some tag maps to: recall of the raters' spans by a finding
 category, precision of those findings (a match with any rater error of the record,
 ``mtcheck/detection.py``). Human text with the model on: the WMT22/WMT24 references.
 
-    python benchmarks/model.py [--model models/mtcheck-tagger] [--texts 60] [--json out.json]
+    python benchmarks/model.py [--model models/mtcheck-tagger] [--texts 60] [--min-confidence 0.5]
+                               [--json out.json]
 """
 
 from __future__ import annotations
@@ -135,8 +136,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--model", default=str(ROOT / "models" / "mtcheck-tagger"))
     parser.add_argument("--texts", type=int, default=60, help="held-out texts per language")
+    parser.add_argument("--min-confidence", type=float, help="the tagger's threshold (default: the shipped one)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    if args.min_confidence is not None:
+        from mtcheck.model import tagger
+
+        tagger.MIN_CONFIDENCE = args.min_confidence
     report = {"synthetic": run(args.data, args.model, args.texts), "mqm_held_out": held_out_mqm(args.data, args.model),
               "human_per_10k": human_rate(args.data, args.model),
               "words_per_second": round(speed(args.data, args.model))}

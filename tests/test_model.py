@@ -78,3 +78,29 @@ def test_the_shipped_model_tags_a_corruption_of_held_out_text(shared):
     assert len(corrupted) >= 30 and hits / len(corrupted) >= 0.4, (hits, len(corrupted))
     clean = tag(held_out[:30])
     assert sum(len(found) for found in clean) <= 3  # the clean sentences themselves: (nearly) nothing
+
+
+def test_mqm_training_split_is_by_document(shared):
+    """The MQM records the training reads and the ones the benchmark holds out share no talk,
+    and a rater's Fluency/Spelling span becomes a spelling tag while other fluency spans are left
+    out of the loss (no tag of ours names them) and meaning errors stay O."""
+    from mtcheck.model.data import IGNORE, bio
+
+    train_model = _train_module()
+    train = train_model.mqm_records(shared / "data", held_out=False)
+    held = train_model.mqm_records(shared / "data", held_out=True)
+    assert train and held
+    for pair in ("en", "zh"):
+        train_docs = {r["doc"] for r in train if r["source_lang"] == pair}
+        held_docs = {r["doc"] for r in held if r["source_lang"] == pair}
+        assert train_docs and held_docs and not train_docs & held_docs
+
+    record = {"target": "Das schwarze Loch , sagte er, war gross.", "target_lang": "de",
+              "errors": [{"category": "Fluency/Spelling", "start": 34, "end": 39},
+                         {"category": "Fluency/Punctuation", "start": 18, "end": 19},
+                         {"category": "Accuracy/Mistranslation", "start": 4, "end": 12},
+                         {"category": "Accuracy/Omission", "start": None, "end": None}]}
+    (text, spans, lang), = train_model.mqm_examples([record])
+    assert lang == "de" and sorted(spans) == [(18, 19, None), (34, 39, "spelling")]
+    tags = bio([(0, 3), (4, 12), (13, 17), (18, 19), (34, 39)], spans)
+    assert tags == ["O", "O", "O", IGNORE, "B-spelling"]
