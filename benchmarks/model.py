@@ -6,9 +6,9 @@ model on; inference speed.
 Held out: the UD *test* splits of ``../shared/data/ud`` (the training script reads the others),
 two sentences a text, each corrupted once per category of ``mtcheck.model.TAGGED``
 (``mtcheck/synthetic.py`` counts); and the held-out MQM documents (``train_model.mqm_held_out``:
-two talks of five per pair), every system's output checked as ``benchmarks/mqm.py`` does, scored
-per MQM category that some tag maps to: recall of the raters' spans by a finding of a mapped
-category, precision of those findings (a match with any rater error of the record,
+two talks of five per pair), every system's output checked and counted by ``mtcheck bench``, per
+MQM category that some tag maps to: recall of the raters' spans by a finding of a mapped
+category, precision of those findings (a match with any rater error of the segment,
 ``mtcheck/detection.py``). Human text with the model on: the WMT22/WMT24 references.
 
     python benchmarks/model.py [--model models/mtcheck-tagger] [--texts 60] [--min-confidence 0.5]
@@ -20,18 +20,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from mqm import check_records  # noqa: E402  (checked as benchmarks/mqm.py checks them)
 from train_model import clean_texts, mqm_records  # noqa: E402  (the training script's own split)
 
-from mtcheck.detection import Span, mapped, matches  # noqa: E402
+from mtcheck.detection import mapped  # noqa: E402
 
 from mtcheck.checker import check_document  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
@@ -72,34 +71,30 @@ def run(data: Path, model: str, limit: int) -> dict:
 
 
 def held_out_mqm(data: Path, model: str) -> dict:
-    """Per MQM category that a tag maps to: recall and precision of rules, model and both."""
+    """Per MQM category that a tag maps to: recall and precision of rules, model and both, as
+    ``mtcheck bench`` counts them (``mtcheck/detection.py``) on the held-out MQM records."""
+    from mtcheck.bench import run as bench
+
     records = mqm_records(data, held_out=True)
-    errors_of = {r["id"]: r["errors"] for r in records}
     categories = sorted({e["category"] for r in records for e in r["errors"]
                          if any(mapped(e["category"], c) for c in TAGGED)})
     table = {}
-    for name, config in setups(model).items():
-        findings = check_records(records, config)
-        by_record = defaultdict(list)
-        for f in findings:
-            by_record[f["record"]].append(f)
-        rows = {}
-        for mqm in categories:
-            annotations = [(r["id"], e) for r in records for e in r["errors"] if e["category"] == mqm]
-            found = sum(any(mapped(mqm, f["category"]) and _match(f, e, False) for f in by_record[rid])
-                        for rid, e in annotations)
-            ours = [f for f in findings if mapped(mqm, f["category"])]
-            true = sum(any(_match(f, e, True) for e in errors_of[f["record"]]) for f in ours)
-            rows[mqm] = {"annotations": len(annotations), "found": found, "findings": len(ours), "true": true,
-                         "recall": round(found / len(annotations), 3) if annotations else None,
-                         "precision": round(true / len(ours), 3) if ours else None}
-        table[name] = rows
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "mqm-held-out.jsonl"
+        corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        for name, config in setups(model).items():
+            detection = bench([corpus], config=config, metrics=())["detection"][corpus.name]
+            rows = {}
+            for mqm in categories:
+                recall = detection["recall"].get(mqm, {"annotations": 0, "matched": 0})
+                ours = [v for c, v in detection["precision"].items() if mapped(mqm, c)]
+                findings, true = sum(v["findings"] for v in ours), sum(v["matched"] for v in ours)
+                rows[mqm] = {"annotations": recall["annotations"], "found": recall["matched"],
+                             "findings": findings, "true": true,
+                             "recall": round(recall["matched"] / recall["annotations"], 3) if recall["annotations"] else None,
+                             "precision": round(true / findings, 3) if findings else None}
+            table[name] = rows
     return {"records": len(records), "table": table}
-
-
-def _match(f: dict, e: dict, any_category: bool) -> bool:
-    return matches(Span(f["category"], f["start"], f["end"]), f["spanless"],
-                   Span(e["category"], e["start"], e["end"]), any_category)
 
 
 def human_rate(data: Path, model: str) -> dict:

@@ -110,20 +110,16 @@ def matches(f: dict, e: dict, any_category: bool) -> bool:
 def check_pair(path: Path) -> tuple[list[dict], list[dict]]:
     """(records, findings) of one MQM file; findings as dicts with record-level offsets."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return records, check_records(records, Config(), str(path))
-
-
-def check_records(records: list[dict], config: Config, path: str | None = None) -> list[dict]:
-    """Findings on MQM records, one Document per (system, doc), as dicts with record-level offsets."""
     by_id = {r["id"]: r for r in records}
     groups = defaultdict(list)
     for r in records:
         groups[(r["system"], r["doc"])].append(r)
+    config = Config()
     findings = []
     for (system, _), group in sorted(groups.items()):
         group.sort(key=lambda r: r["seg_id"])
         doc = Document.from_records([r["target"] for r in group], [r["id"] for r in group],
-                                    [r["seg_id"] for r in group], group[0]["target_lang"], path=path,
+                                    [r["seg_id"] for r in group], group[0]["target_lang"], path=str(path),
                                     sources=[r["source"] for r in group], source_lang=group[0]["source_lang"])
         for f in check_document(doc, config):
             target = by_id[f.record]["target"]
@@ -131,7 +127,7 @@ def check_records(records: list[dict], config: Config, path: str | None = None) 
             assert target[f.start:f.end] == f.text, (f.record, f.code, f.start, f.end)
             findings.append({"record": f.record, "system": system, "code": f.code, "category": f.category,
                              "start": f.start, "end": f.end, "spanless": spanless(f.start, f.end, target)})
-    return findings
+    return records, findings
 
 
 def evaluate(records: list[dict], findings: list[dict]) -> dict:
