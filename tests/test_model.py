@@ -104,3 +104,17 @@ def test_mqm_training_split_is_by_document(shared):
     assert lang == "de" and sorted(spans) == [(18, 19, None), (34, 39, "spelling")]
     tags = bio([(0, 3), (4, 12), (13, 17), (18, 19), (34, 39)], spans)
     assert tags == ["O", "O", "O", IGNORE, "B-spelling"]
+
+
+def test_batched_tagging_answers_in_the_input_order():
+    """tag() batches texts by length; each text still gets its own spans, in the input's order."""
+    from mtcheck.model.tagger import DEFAULT, tag
+
+    if not (DEFAULT / "model.safetensors").exists():
+        pytest.skip("no shipped model in models/mtcheck-tagger")
+    texts = ["La situaciÃ³n es grave en la regiÃ³n desde el lunes por la maÃ±ana.", "Bien.",
+             "Die MÃ¤nner kamen am Abend zurÃ¼ck.", "Ok"]
+    together = tag(texts)
+    alone = [tag([t])[0] for t in texts]
+    assert [[s[:3] for s in spans] for spans in together] == [[s[:3] for s in spans] for spans in alone]
+    assert together[0] and together[2]  # the garbled ones are tagged, where they stand

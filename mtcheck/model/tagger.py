@@ -53,20 +53,24 @@ def tag(texts: list[str], folder: str = str(DEFAULT)) -> list[list[tuple[int, in
     import torch
 
     sp, model = load(folder)
-    out: list[list[tuple[int, int, str, float]]] = []
-    for first in range(0, len(texts), BATCH):
-        encoded = [encode(sp, t) for t in texts[first:first + BATCH]]
-        width = max((min(len(ids), MAX_TOKENS) for ids, _ in encoded), default=1) or 1
-        input_ids = torch.zeros(len(encoded), width, dtype=torch.long)
-        attention = torch.zeros(len(encoded), width, dtype=torch.long)
-        for i, (ids, _) in enumerate(encoded):
-            ids = ids[:MAX_TOKENS]
-            input_ids[i, :len(ids)] = torch.tensor(ids, dtype=torch.long)
-            attention[i, :len(ids)] = 1
+    encoded = [encode(sp, t) for t in texts]
+    # Batches of texts of similar length (padding is wasted work), answers in the input's order.
+    order = sorted(range(len(texts)), key=lambda i: len(encoded[i][0]))
+    out: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
+    for first in range(0, len(order), BATCH):
+        batch = order[first:first + BATCH]
+        width = max(min(len(encoded[i][0]), MAX_TOKENS) for i in batch) or 1
+        input_ids = torch.zeros(len(batch), width, dtype=torch.long)
+        attention = torch.zeros(len(batch), width, dtype=torch.long)
+        for row, i in enumerate(batch):
+            ids = encoded[i][0][:MAX_TOKENS]
+            input_ids[row, :len(ids)] = torch.tensor(ids, dtype=torch.long)
+            attention[row, :len(ids)] = 1
         with torch.no_grad():
             probs = model(input_ids=input_ids, attention_mask=attention).logits.softmax(-1)
-        for i, (_, offsets) in enumerate(encoded):
-            out.append(_spans(probs[i, :min(len(offsets), MAX_TOKENS)].tolist(), offsets))
+        for row, i in enumerate(batch):
+            offsets = encoded[i][1]
+            out[i] = _spans(probs[row, :min(len(offsets), MAX_TOKENS)].tolist(), offsets)
     return out
 
 
