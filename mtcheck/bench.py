@@ -20,9 +20,9 @@ versioned contract, ``REPORT_VERSION``:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable
 
 from mtcheck import __version__
 from mtcheck.checker import check_document

@@ -16,8 +16,8 @@ scholz``, ``kharkiv is``).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 

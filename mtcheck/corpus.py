@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from collections.abc import Iterator
 
 from mtcheck.io.readers import InputError
 

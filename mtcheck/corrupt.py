@@ -19,8 +19,8 @@ corrupt``, and the training data of the model issue.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 
 import regex
 

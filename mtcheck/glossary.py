@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 
 MAX_GLOSSARY_BYTES = 50 * 1024 * 1024
 ALTERNATIVES = "|"

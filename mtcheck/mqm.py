@@ -17,8 +17,8 @@ Like sacrebleu's scores, every score carries a signature that says how it was co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from mtcheck import __version__
 from mtcheck.finding import Finding

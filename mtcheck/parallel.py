@@ -13,8 +13,8 @@ the items came in, so what is built from them is identical to the single-process
 from __future__ import annotations
 
 from collections import deque
-from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 BATCH = 32  # items per task: a document takes milliseconds, a task's overhead about one
 IN_FLIGHT_PER_WORKER = 4

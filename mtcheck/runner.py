@@ -10,9 +10,9 @@ detection on the document's text.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from collections.abc import Iterator
 
 from mtcheck.checker import check_document
 from mtcheck.config import Config

@@ -19,8 +19,8 @@ sacrebleu (and its numpy) is imported only here, and only for ``mtcheck score`` 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes

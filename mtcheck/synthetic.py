@@ -23,8 +23,8 @@ text's position) is checked with all rules. Per language and category:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from mtcheck.checker import check_document
 from mtcheck.config import Config

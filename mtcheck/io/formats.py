@@ -24,8 +24,8 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from mtcheck.document import MASK
 from mtcheck.io.readers import InputError, Record

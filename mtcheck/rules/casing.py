@@ -10,8 +10,8 @@ letter is a style choice and is left alone, and so is a headline written in Titl
 
 from __future__ import annotations
 
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 

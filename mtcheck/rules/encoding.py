@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 

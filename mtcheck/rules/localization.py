@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Iterable, Iterator
 
 import regex
 

@@ -7,8 +7,8 @@ Which marks a language uses, and which take a space before them, is read from it
 
 from __future__ import annotations
 
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 

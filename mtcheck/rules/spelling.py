@@ -12,8 +12,8 @@ names otherwise (English ``Járkov`` → ``Kharkiv``).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
