@@ -30,10 +30,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_model import clean_texts, mqm_records  # noqa: E402  (the training script's own split)
 
-from mtcheck.detection import mapped  # noqa: E402
-
 from mtcheck.checker import check_document  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
+from mtcheck.detection import mapped  # noqa: E402
 from mtcheck.document import Document  # noqa: E402
 from mtcheck.languages import get_language  # noqa: E402
 from mtcheck.model import TAGGED  # noqa: E402

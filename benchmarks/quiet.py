@@ -63,7 +63,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
     config = Config()
     words, counted, left_out = Counter(), Counter(), Counter()
     by_code: dict[str, Counter] = defaultdict(Counter)
-    record_words: dict[tuple[str, str], int] = {}  # words of each record with a finding
+    record_words: dict[tuple[str, str], tuple[str, int]] = {}  # (language, words) of each record with a finding
     examples = []
     for lang, name, docs in corpora(data):
         for doc_records in docs:
@@ -83,7 +83,7 @@ def run(data: Path, show: int = 0, seed: int = 1, dump: Path | None = None, labe
                     counted[key] += 1
                     by_code[key][f.code] += 1
                 text = texts[ids.index(f.record)]
-                record_words[(name, f.record)] = len(text.split())
+                record_words[(name, f.record)] = (lang, len(text.split()))
                 examples.append((lang, name, f.record, f.code, f.message,
                                  text[max(0, f.start - 40): f.end + 40], f.start, f.end))
 
@@ -122,21 +122,23 @@ def hand_check(examples: list, labels: Path, words: Counter, record_words: dict)
     rows = [json.loads(line) for line in labels.open(encoding="utf-8")]
     verdict = {(r["corpus"], r["record"], r["code"], r["start"], r["end"]): r["label"] for r in rows}
     codes = {r["code"] for r in rows}
-    slipped = {(name, record) for name, record, code, start, end in verdict
-               if verdict[(name, record, code, start, end)] == "true"}
+    slipped = {(r["corpus"], r["record"]) for r in rows if r["label"] == "true"}
+
+    def keys(lang: str, name: str) -> tuple:
+        return (lang, (lang, "held out")) if held_out(name) else (lang,)
+
     tally: dict = defaultdict(Counter)
     for lang, name, record, code, _, _, start, end in examples:
         if code in codes:
             label = verdict.get((name, record, code, start, end), "unchecked")
-            for key in (lang, (lang, "held out")) if held_out(name) else (lang,):
+            for key in keys(lang, name):
                 tally[key][label] += 1
                 tally[key]["findings"] += 1
                 tally[key]["in_clean_records"] += (name, record) not in slipped
-    for name, record in slipped:
-        if (name, record) in record_words:  # the finding is still made
-            lang = next(e[0] for e in examples if e[1] == name and e[2] == record)
-            for key in (lang, (lang, "held out")) if held_out(name) else (lang,):
-                tally[key]["words_of_slipped_records"] += record_words[(name, record)]
+    for name, record in slipped & record_words.keys():  # slips the rules still find
+        lang, n_words = record_words[(name, record)]
+        for key in keys(lang, name):
+            tally[key]["words_of_slipped_records"] += n_words
 
     def row(key) -> dict:
         clean_words = max(words[key] - tally[key]["words_of_slipped_records"], 1)
