@@ -208,8 +208,23 @@ class Document:
 
     @property
     def has_records(self) -> bool:
-        """Was this document built from JSONL/TSV records (rather than a text file)?"""
-        return self.segments[0].record is not None
+        """Is this document a run of records (JSONL/TSV lines, units of a translation file),
+        each judged as a segment of its own, rather than running text? A lone record that holds
+        paragraph breaks is an article (the shape of most datasets of translated news): its
+        paragraphs are judged as a text file's are, so document-level rules run inside it.
+
+        >>> Document.from_records(["One.", "Two."], ["a", "b"], [1, 2], "en").has_records
+        True
+        >>> Document.from_records(["Title\n\nFirst paragraph."], ["a"], [1], "en").has_records
+        False
+        """
+        return self.segments[0].record is not None and not self.is_article
+
+    @cached_property
+    def is_article(self) -> bool:
+        """A document of one record whose translation has paragraphs (see ``has_records``)."""
+        return (len(self.segments) == 1 and self.segments[0].record is not None
+                and len(self.paragraphs) > 1)
 
     def segment_at(self, offset: int) -> Segment:
         return self.segments[max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)]

@@ -55,3 +55,20 @@ def test_fix_with_unsafe_fixes_gives_the_expected_text_byte_for_byte(shared, tmp
     rc, _, err = run(capsys, "fix", "--unsafe-fixes", "--lang", "en", str(article))
     assert rc in (0, 1), err
     assert article.read_bytes() == (folder / "expected-fixed.txt").read_bytes()
+
+
+def test_the_article_as_one_jsonl_record_gets_the_same_findings_and_fixed_text(shared, tmp_path, capsys):
+    """Datasets of translated news hold one article per record: the record is a document, so the
+    document-level rules (boilerplate, captions, duplicates, quotes across paragraphs) run in it."""
+    folder = shared / "examples" / "azovstal"
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    record = tmp_path / "articles.jsonl"
+    record.write_text(json.dumps({"id": "a1", "translation": text, "target_lang": "en"}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    rc, out, _ = run(capsys, "check", "--format", "json", str(record))
+    as_record = sorted((f["code"], f["start"], f["end"]) for f in json.loads(out)["findings"])
+    assert as_record == sorted((f.code, f.start, f.end) for f in check(text, lang="en"))
+    rc, _, err = run(capsys, "fix", "--unsafe-fixes", str(record))
+    assert rc in (0, 1), err
+    fixed = json.loads(record.read_text(encoding="utf-8"))["translation"]
+    assert fixed == (folder / "expected-fixed.txt").read_text(encoding="utf-8")
