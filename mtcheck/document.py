@@ -215,7 +215,7 @@ class Document:
 
         >>> Document.from_records(["One.", "Two."], ["a", "b"], [1, 2], "en").has_records
         True
-        >>> Document.from_records(["Title\n\nFirst paragraph."], ["a"], [1], "en").has_records
+        >>> Document.from_records(["Title\\n\\nFirst paragraph."], ["a"], [1], "en").has_records
         False
         """
         return self.segments[0].record is not None and not self.is_article
