@@ -31,6 +31,7 @@ from pathlib import Path
 import regex
 
 from mtcheck.document import paragraph_spans
+from mtcheck.languages.codes import canonical
 from mtcheck.patterns import lazy
 from mtcheck.sentences import split
 
@@ -199,15 +200,10 @@ def source_language(doc) -> str | None:
     """The source language of a Document: as given, else identified on its source text among
     every language py3langid knows (sources are not limited to mtcheck's target languages)."""
     if doc.source_lang:
-        return normalize_code(doc.source_lang)
+        return canonical(doc.source_lang)
     if not doc.source or not doc.source.strip():
         return None
     return _identify(doc.source[:5000])
-
-
-def normalize_code(code: str) -> str:
-    """``pt_BR`` → ``pt``, ``es-ES`` → ``es``, ``EN`` → ``en``."""
-    return regex.split(r"[-_]", code.strip())[0].lower()
 
 
 @lru_cache(maxsize=256)

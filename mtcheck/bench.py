@@ -150,14 +150,14 @@ def run(paths: Iterable[Path], config: Config | None = None, lang: str | None = 
 
 def check_segments(segments: list[Segment], config: Config, lang: str | None) -> DocumentResult:
     """Check one document of one system (what a worker does)."""
-    from mtcheck.runner import _language
+    from mtcheck.checker import resolve_language
 
     first = segments[0]
     texts = [s.translation for s in segments]
     try:
-        doc_lang = _language(lang, "\n".join(texts), config, first.target_lang or None)
-    except UnknownLanguage:  # a target language without data: counted, not fatal for the corpus
-        return DocumentResult(None, None, Counter({f"target language without data: {first.target_lang or lang}": len(segments)}))
+        doc_lang = resolve_language("\n".join(texts), lang, config, first.target_lang or None)
+    except UnknownLanguage:  # a malformed language code: counted, not fatal for the corpus
+        return DocumentResult(None, None, Counter({f"not a language code: {first.target_lang or lang}": len(segments)}))
     ids = [f"{i}" for i in range(len(segments))]
     doc = Document.from_records(texts, ids, list(range(1, len(segments) + 1)), doc_lang, path=first.corpus,
                                 sources=[s.source for s in segments] if any(s.source for s in segments) else None,

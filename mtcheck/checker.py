@@ -12,7 +12,7 @@ from mtcheck.config import Config, matches
 from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.glossary import activated
-from mtcheck.languages import get_language
+from mtcheck.languages import language_for
 from mtcheck.rules import Rule, all_rules
 
 # <!-- mtcheck: ignore --> or <!-- mtcheck: ignore[MT101, extra-space] --> on its own line.
@@ -32,7 +32,7 @@ def selected_rules(config: Config, lang: str, path: str | None = None) -> list[R
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
     """All findings of the selected rules on ``doc``, located and sorted."""
     config = config or Config()
-    lang = get_language(doc.lang)
+    lang = language_for(doc.lang)
     suppressed = _suppressions(doc) if doc.markdown else {}
     findings: list[Finding] = []
     with activated(config.glossary):  # MT703 reads the glossary from here
@@ -77,14 +77,27 @@ def check(text: str, lang: str | None = None, source: str | None = None,
     [('merged-words', 'disappearedin')]
     """
     config = config or Config()
-    if lang is None:
-        lang = config.lang
-    if lang is None:
-        from mtcheck.langdetect import detect
-
-        lang = detect(text)
+    lang = resolve_language(text, lang, config)
     doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang)
     return check_document(doc, config)
+
+
+def resolve_language(text: str, explicit: str | None = None, config: Config | None = None,
+                     record_lang: str | None = None) -> str:
+    """The target language of a text: ``explicit`` (``--lang``), else the record's
+    ``target_lang``, else the config's ``lang``, else detected; as the code of the data that
+    serves it (``pt_BR`` → ``pt``), or the normalized tag of a language without data (``cs``),
+    which the language-independent rules check. A malformed code raises InvalidLanguageCode.
+
+    >>> resolve_language("Olá, tudo bem?", "pt_BR"), resolve_language("Ahoj.", "CS")
+    ('pt', 'cs')
+    """
+    lang = explicit or record_lang or (config.lang if config else None)
+    if not lang:
+        from mtcheck.langdetect import detect
+
+        return detect(text)
+    return language_for(lang).code
 
 
 def _suppressions(doc: Document) -> dict[int, list[str]]:

@@ -160,24 +160,31 @@ def _read_all(args):
 def cmd_check(args) -> int:
     from mtcheck.io import writers
     from mtcheck.rules import all_rules
-    from mtcheck.runner import check_input, size
+    from mtcheck.checker import check_document
+    from mtcheck.runner import documents, size
 
     config = _config(args)
     findings, files, segments, words = [], 0, 0, 0
     inputs = _read_all(args)
+    languages: set[str] = set()  # of the documents checked, for the note on missing language data
+
+    def docs_of(inp, source):
+        for _, doc in documents(inp, config, args.lang, source, args.source_lang):
+            languages.add(doc.lang)
+            yield doc
+
     distributed = args.workers > 1 or args.scheduler is not None
     if distributed:  # every document of every input, on a Dask cluster, results in input order
-        from mtcheck.checker import check_document
         from mtcheck.parallel import ordered_map
-        from mtcheck.runner import documents
 
         inputs = list(inputs)
-        docs = (doc for inp, source in inputs for _, doc in documents(inp, config, args.lang, source, args.source_lang))
+        docs = (doc for inp, source in inputs for doc in docs_of(inp, source))
         for found in ordered_map(check_document, docs, config, workers=args.workers, scheduler=args.scheduler):
             findings += found
     for inp, source in inputs:
         if not distributed:
-            findings += check_input(inp, config, args.lang, source, args.source_lang)
+            for doc in docs_of(inp, source):
+                findings += check_document(doc, config)
         files += 1
         if args.output_format == "json":  # the MQM-style score of the summary
             n, w = size(inp, args.lang)
@@ -195,8 +202,34 @@ def cmd_check(args) -> int:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
         print(writers.to_text(findings, files, color=color, show_source=not args.no_show_source))
+        for note in _language_notes(languages, config):
+            print(note)
     failing = [f for f in findings if f.severity.rank >= config.fail_on.rank]
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _language_notes(languages: set[str], config) -> list[str]:
+    """One line per checked language without data of its own, naming the rule families that
+    did not run on it (the language-independent ones did)."""
+    from mtcheck.checker import selected_rules
+    from mtcheck.languages import language_for
+    from mtcheck.rules import all_rules
+
+    notes = []
+    for code in sorted(languages):
+        language = language_for(code)
+        if language.has_data and language.spaced:
+            continue
+        ran = {r.code for r in selected_rules(config, code)}
+        skipped: dict[str, list[str]] = {}
+        for r in all_rules():
+            if r.code not in ran and config.selects(r, None):
+                skipped.setdefault(r.__module__.rsplit(".", 1)[-1], []).append(r.code)
+        reason = "no language data" if not language.has_data else "words not separated by spaces"
+        if skipped:
+            families = "; ".join(f"{family} {' '.join(codes)}" for family, codes in skipped.items())
+            notes.append(f"note: {code}: {reason}, so these rules did not run: {families}")
+    return notes
 
 
 def cmd_fix(args) -> int:

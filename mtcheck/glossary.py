@@ -255,10 +255,15 @@ def _read_tbx(data: bytes, name: str) -> list[Term]:
 
 # -- shared -----------------------------------------------------------------------------------
 def _primary(lang: str | None) -> str | None:
-    """``en-US`` → ``en``; empty → None."""
+    """``en-US`` → ``en``; empty → None. Terms are matched on the language alone."""
+    from mtcheck.languages.codes import InvalidLanguageCode, base
+
     if not lang or not lang.strip():
         return None
-    return lang.strip().replace("_", "-").split("-")[0].lower()
+    try:
+        return base(lang)
+    except InvalidLanguageCode:
+        return lang.strip().lower()
 
 
 def _merge(terms) -> tuple[Term, ...]:

@@ -14,26 +14,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from mtcheck.checker import check_document
+from mtcheck.checker import check_document, resolve_language
 from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
 from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
-from mtcheck.languages import UnknownLanguage, available
 
 MAX_FIX_PASSES = 10
 
 
 def _language(explicit: str | None, text: str, config: Config, record_lang: str | None = None) -> str:
-    lang = explicit or record_lang or config.lang
-    if lang is None:
-        from mtcheck.langdetect import detect
-
-        lang = detect(text)
-    if lang not in available():
-        raise UnknownLanguage(f"no language data for {lang!r} (have: {', '.join(available())})")
-    return lang
+    return resolve_language(text, explicit, config, record_lang)
 
 
 def documents(inp: InputFile, config: Config, lang: str | None = None,

@@ -128,8 +128,12 @@ def _patterns() -> _Patterns:
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
     from mtcheck.languages import available, get_language, settings
+    from mtcheck.languages.codes import InvalidLanguageCode, canonical
 
-    code = (lang or "").replace("_", "-").split("-")[0].lower()
+    try:
+        code = canonical(lang) if lang else ""
+    except InvalidLanguageCode:
+        code = ""
     if code not in available():
         return _Rules({}, frozenset(), frozenset(), code in _ORDINAL_DOT, False)
     language = get_language(code)

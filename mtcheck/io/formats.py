@@ -52,15 +52,17 @@ def _toolkit(name: str, kind: str):
 
 
 def normalize_lang(code: str | None) -> str | None:
-    """``pt_BR``, ``es-ES``, ``de-DE`` → ``pt``, ``es``, ``de`` when mtcheck has data for the base
-    language; anything else as written (the runner then says it has no data for it)."""
-    from mtcheck.languages import available
+    """A file's declared language (``pt_BR``, ``de-DE``) as mtcheck names it (``pt``, ``de``);
+    None when none is declared, and a malformed code as written (checking it then says why)."""
+    from mtcheck.languages.codes import InvalidLanguageCode, canonical
 
     code = (code or "").strip()
     if not code:
         return None
-    base = re.split(r"[-_@.]", code, maxsplit=1)[0].lower()
-    return base if base in available() else code
+    try:
+        return canonical(code)
+    except InvalidLanguageCode:
+        return code
 
 
 # -- targets and splicing -------------------------------------------------------------------

@@ -142,7 +142,19 @@ class Language:
 
     @cached_property
     def _names_table(self) -> dict:
-        return settings(self.code)["names"]
+        return settings(self.code)["names"] if self.has_data else {}
+
+    @property
+    def has_data(self) -> bool:
+        """Does mtcheck have data for this language (False: only the language-independent
+        rules run on it, see ``language_for``)?"""
+        return (self.folder / SETTINGS).exists()
+
+    @property
+    def spaced(self) -> bool:
+        """Are words separated by spaces? False for scripts written without them (Japanese,
+        Chinese, Thai: ``[words] spaced = false``), where no rule about spaces between words runs."""
+        return settings(self.code)["language"]["words"].get("spaced", True) if self.has_data else True
 
 
 @dataclass(frozen=True)
@@ -264,6 +276,32 @@ def settings_from_toml(folder: Path) -> dict:
 def settings(code: str) -> dict:
     """A language's hand-written settings as ``settings.json`` holds them (``language``, ``names``)."""
     return json.loads((DATA_DIR / code / SETTINGS).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def language_for(code: str) -> Language:
+    """The Language that serves a code as users write it (``pt_BR``, ``es-419``, ``cs``): the
+    data of its folder, or, for a language without data, a Language that knows nothing (no
+    lexicon, no conventions), on which the rules that need no language knowledge still run.
+
+    >>> language_for("pt_BR").code, language_for("pt_BR").has_data
+    ('pt', True)
+    >>> language_for("zz-Latn").code, language_for("zz-Latn").has_data, language_for("zz").zipf("word")
+    ('zz-Latn', False, 0.0)
+    """
+    from mtcheck.languages.codes import data_code, normalize
+
+    folder = data_code(code)
+    if folder is not None:
+        return get_language(folder)
+    tag = normalize(code)
+    no_quotes = QuotePair("", "")
+    return Language(code=tag, name=tag, script="", quotes=[], primary_quotes=no_quotes,
+                    secondary_quotes=no_quotes, no_space_before="", allowed_marks="", compounding=False,
+                    repeated_ok=frozenset(), bound_suffixes=frozenset(), bound_prefixes=frozenset(),
+                    abbreviations=frozenset(), clause_words=frozenset(), name_connectors=frozenset(),
+                    noun_markers=frozenset(), date_markers=frozenset(), over_capitalized=frozenset(),
+                    folder=DATA_DIR / "-")  # no such folder: every data file reads as absent
 
 
 @lru_cache(maxsize=None)

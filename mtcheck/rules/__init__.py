@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from mtcheck.document import Document
 from mtcheck.finding import Finding, Fix
-from mtcheck.languages import Language
+from mtcheck.languages import Language, language_for
 from mtcheck.taxonomy import CATEGORIES
 
 # Rule families, imported on first use of the catalogue.
@@ -68,8 +68,24 @@ class Rule:
     # Texts the rule must stay silent on (language, text): the target languages' own conventions.
     clean: tuple[tuple[str, str], ...] = ()
 
+    # What the rule needs of a language: its data (lexicon, conventions; a language without a
+    # folder in languages/ gets only the rules that need none), and words separated by spaces
+    # (no such rule runs on Japanese, Chinese or Thai).
+    needs_language_data: bool = True
+    needs_word_spaces: bool = False
+
     def applies_to(self, lang: str) -> bool:
-        return self.languages is None or lang in self.languages
+        """Does the rule run on texts in ``lang`` (any code users write: ``pt_BR``, ``cs``)?"""
+        language = language_for(lang)
+        if self.needs_language_data and not language.has_data:
+            return False
+        if self.needs_word_spaces and not language.spaced:
+            return False
+        return (self.languages is None or language.code in self.languages) and self.runs_on(language)
+
+    def runs_on(self, language: Language) -> bool:
+        """A rule's own condition on the language's data (an accent table, a casing class)."""
+        return True
 
     def check(self, doc: Document, lang: Language) -> Iterable[Finding]:
         raise NotImplementedError

@@ -45,6 +45,7 @@ def _unit_removal(units: list[tuple[int, int]], n: int, records: bool, last: int
 @register
 class WebBoilerplate(Rule):
     code = "MT501"
+    needs_language_data = False
     name = "web-boilerplate"
     category = "web-boilerplate"
     fix_availability = "always"
@@ -170,6 +171,7 @@ def _contains(longer: list[str], words: list[str]) -> bool:
 @register
 class DuplicateSentence(Rule):
     code = "MT502"
+    needs_language_data = False
     name = "duplicate-sentence"
     category = "duplicate-sentence"
     fix_availability = "always"

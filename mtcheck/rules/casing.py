@@ -18,7 +18,7 @@ import regex
 from mtcheck.casing import WORD, WORD_OR_ELIDED, function_words, in_language, is_mid_sentence
 from mtcheck.document import Document
 from mtcheck.finding import Fix
-from mtcheck.languages import Language, get_language
+from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
 
 # Sources certain enough for a safe fix; a name known only from case statistics is unsafe.
@@ -185,8 +185,8 @@ class OverCapitalization(Rule):
         ("es", "Nuevo Récord En Las Ventas De Lunes Y Martes"),
     )
 
-    def applies_to(self, lang: str) -> bool:
-        return bool(get_language(lang).over_capitalized)
+    def runs_on(self, language: Language) -> bool:
+        return bool(language.over_capitalized)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         casing, text = lang.casing, doc.masked

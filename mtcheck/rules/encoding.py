@@ -115,6 +115,7 @@ HTML_TAG = regex.compile(
 @register
 class Mojibake(Rule):
     code = "MT301"
+    needs_language_data = False
     name = "mojibake"
     category = "mojibake"
     fix_availability = "sometimes"
@@ -183,6 +184,7 @@ class Mojibake(Rule):
 @register
 class HtmlEntity(Rule):
     code = "MT302"
+    needs_language_data = False
     name = "html-entity"
     category = "markup-residue"
     what = "Finds HTML character references in plain text: `&quot;propaganda&quot;`, `&#39;`."
@@ -215,6 +217,7 @@ class HtmlEntity(Rule):
 @register
 class HtmlTag(Rule):
     code = "MT303"
+    needs_language_data = False
     name = "html-tag"
     category = "markup-residue"
     what = "Finds HTML tags in plain text (`<b>`, `</i>`, `<br>`); Markdown allows HTML and is skipped."
@@ -247,6 +250,7 @@ class HtmlTag(Rule):
 @register
 class InvisibleCharacter(Rule):
     code = "MT304"
+    needs_language_data = False
     name = "invisible-character"
     category = "invisible-character"
     what = ("Finds zero-width spaces and joiners, soft hyphens, bidirectional and other control "

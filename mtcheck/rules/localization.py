@@ -374,6 +374,7 @@ class PlaceholderMismatch(Rule):
     """MT701: the placeholders of a unit's source, as a multiset, must be those of its translation."""
 
     code = "MT701"
+    needs_language_data = False
     name = "placeholder-mismatch"
     category = "placeholder-mismatch"
     fix_availability = "sometimes"
@@ -484,6 +485,7 @@ class InconsistentTranslation(Rule):
     """MT702: one source segment, two translations, in one document."""
 
     code = "MT702"
+    needs_language_data = False
     name = "inconsistent-translation"
     category = "inconsistent-translation"
     fix_availability = "never"
@@ -643,6 +645,7 @@ class Terminology(Rule):
     """MT703: a glossary source term in the source, its required target term not in the translation."""
 
     code = "MT703"
+    needs_language_data = False
     name = "terminology"
     category = "terminology"
     fix_availability = "never"

@@ -92,6 +92,7 @@ def lone_sentence(doc: Document) -> bool:
 @register
 class MissingSpace(Rule):
     code = "MT201"
+    needs_word_spaces = True
     name = "missing-space-after-punctuation"
     category = "missing-space"
     what = ("Finds a comma or semicolon between two words with no space after it "
@@ -139,6 +140,7 @@ class MissingSpace(Rule):
 @register
 class SpaceBeforePunctuation(Rule):
     code = "MT202"
+    needs_word_spaces = True
     name = "space-before-punctuation"
     category = "extra-space"
     what = ("Finds a space before a mark that the language writes directly after the word "
@@ -183,6 +185,7 @@ class SpaceBeforePunctuation(Rule):
 @register
 class DoubledSpace(Rule):
     code = "MT203"
+    needs_language_data = False
     name = "doubled-space"
     category = "extra-space"
     what = "Finds two or more spaces between words."
@@ -210,6 +213,8 @@ class DoubledSpace(Rule):
 @register
 class SpaceInsideBrackets(Rule):
     code = "MT204"
+    needs_language_data = False
+    needs_word_spaces = True
     name = "space-inside-brackets"
     category = "extra-space"
     what = ("Finds a space just inside one side of a bracket pair: `(some of them )`. "
@@ -364,6 +369,7 @@ class UnbalancedQuote(Rule):
 @register
 class UnbalancedBracket(Rule):
     code = "MT206"
+    needs_language_data = False
     name = "unbalanced-bracket"
     category = "unbalanced-bracket"
     fix_availability = "never"

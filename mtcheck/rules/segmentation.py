@@ -120,6 +120,7 @@ def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
 @register
 class MergedWords(Rule):
     code = "MT101"
+    needs_word_spaces = True
     name = "merged-words"
     category = "merged-words"
     fix_availability = "always"
@@ -183,6 +184,7 @@ class MergedWords(Rule):
 @register
 class MissingSentenceBoundary(Rule):
     code = "MT102"
+    needs_word_spaces = True
     name = "glued-sentences"
     category = "missing-sentence-boundary"
     what = ("Finds a word glued to the capitalized first word of the next sentence "
@@ -224,6 +226,7 @@ class MissingSentenceBoundary(Rule):
 @register
 class SplitWord(Rule):
     code = "MT103"
+    needs_word_spaces = True
     name = "split-word"
     category = "split-word"
     what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
@@ -270,6 +273,7 @@ class SplitWord(Rule):
 @register
 class SubwordResidue(Rule):
     code = "MT104"
+    needs_language_data = False
     name = "subword-residue"
     category = "subword-residue"
     what = ("Finds tokenizer leftovers: BPE joiners (`nego@@ tiations`), SentencePiece "
@@ -310,6 +314,7 @@ class SubwordResidue(Rule):
 @register
 class RepeatedWord(Rule):
     code = "MT105"
+    needs_word_spaces = True
     name = "repeated-word"
     category = "repeated-word"
     what = ("Finds a word written twice in a row (`the the`), except where the language allows "

@@ -98,6 +98,7 @@ def _is_temperature_conversion(source_values: frozenset, target_values: frozense
 @register
 class NumberMismatch(Rule):
     code = "MT601"
+    needs_language_data = False
     name = "number-mismatch"
     category = "number-mismatch"
     fix_availability = "never"
@@ -407,6 +408,7 @@ _LEFT_IN_ENGLISH = "The new room of ancient pottery will open in the spring."
 @register
 class Untranslated(Rule):
     code = "MT603"
+    needs_language_data = False
     name = "untranslated"
     category = "untranslated"
     fix_availability = "never"

@@ -48,8 +48,8 @@ class DroppedAccent(Rule):
         ("ru", "Он еще не пришел."),
     )
 
-    def applies_to(self, lang: str) -> bool:
-        return bool(get_language(lang).accents)  # languages whose accents can be dropped
+    def runs_on(self, language: Language) -> bool:
+        return bool(language.accents)  # languages whose accents can be dropped
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         accents = lang.accents
@@ -191,9 +191,9 @@ class SourceSpelling(Rule):
         ("es", "Las tropas salieron de Járkov hacia Moscú."),
     )
 
-    def applies_to(self, lang: str) -> bool:
+    def runs_on(self, language: Language) -> bool:
         # Russian names places in Cyrillic: another language's spelling would be untranslated text.
-        return bool(get_language(lang).source_spellings)
+        return bool(language.source_spellings)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         spellings = lang.source_spellings
