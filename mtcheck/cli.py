@@ -410,13 +410,17 @@ def cmd_rules(args) -> int:
         rows.append({"code": r.code, "name": r.name, "category": r.category,
                      "severity": r.__class__.__dict__.get("severity") or _default_severity(r),
                      "fix": r.fix_availability, "status": r.status,
-                     "languages": sorted(r.languages) if r.languages else available()})
+                     # what applies_to decides, over the languages with data; "needs_data" false:
+                     # the rule also runs on every language without data
+                     "languages": [code for code in available() if r.applies_to(code)],
+                     "needs_data": r.needs_language_data})
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_CLEAN
     print(f"{'code':<6} {'name':<34} {'category':<26} {'severity':<8} {'fix':<9} languages")
     for row in rows:
-        langs = "all" if row["languages"] == available() else ",".join(row["languages"])
+        langs = ("any" if not row["needs_data"] else "all with data") if row["languages"] == available() \
+            else ",".join(row["languages"])
         print(f"{row['code']:<6} {row['name']:<34} {row['category']:<26} {row['severity']:<8} {row['fix']:<9} {langs}")
     return EXIT_CLEAN
 
