@@ -150,6 +150,13 @@ class Language:
         rules run on it, see ``language_for``)?"""
         return (self.folder / SETTINGS).exists()
 
+    @cached_property
+    def full_width_marks(self) -> dict[str, str]:
+        """Half-width marks → the full-width form the language writes between its characters
+        (``[punctuation] full_width``: Chinese ``,`` → ``，``, Japanese ``,`` → ``、``); empty
+        for languages that use the Latin marks."""
+        return settings(self.code)["language"]["punctuation"].get("full_width", {}) if self.has_data else {}
+
     @property
     def spaced(self) -> bool:
         """Are words separated by spaces? False for scripts written without them (Japanese,

@@ -495,3 +495,41 @@ class ForeignMarks(Rule):
                 replacement = replacement.lstrip(" ")
             yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}",
                                Fix.replace(m.start(), m.end(), replacement))
+
+
+# A character of the scripts written with full-width punctuation.
+_WIDE = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
+HALF_WIDTH_MARK = regex.compile(rf"(?<={_WIDE})[,.!?:;](?: (?={_WIDE})|(?={_WIDE})|(?=[ \t]*$))", regex.M)
+
+
+@register
+class HalfWidthMarks(Rule):
+    code = "MT209"
+    name = "half-width-punctuation"
+    category = "foreign-punctuation"
+    added_in = "0.2.0"
+    what = ("Finds a half-width mark (`,` `.` `?`) between the characters of a language written "
+            "with full-width punctuation (Chinese `中文,中文`, Japanese `東京,大阪`).")
+    why = ("Latin punctuation mixed into a Chinese or Japanese text is the trace of a source in a "
+           "Latin script, or of an engine that normalizes marks; no editor writes both in one text.")
+    fix_safety = "Safe: the mark (and a space after it) becomes the language's full-width mark."
+    examples = (
+        Example("zh", "我们到了北京⟦,⟧然后去了上海。", "我们到了北京，然后去了上海。"),
+        Example("zh", "他说了什么⟦?⟧", "他说了什么？"),
+        Example("ja", "東京に着きました⟦, ⟧それから大阪へ行きました。", "東京に着きました、それから大阪へ行きました。"),
+        Example("ja", "雨が降っています⟦.⟧", "雨が降っています。"),
+    )
+    clean = (("zh", "价格是3.5元，版本是Python 3.11。"), ("ja", "東京、大阪、京都。iPhone 15, Pixel 8."),
+             ("zh", "他说：“好。”"))
+
+    def runs_on(self, language: Language) -> bool:
+        return bool(language.full_width_marks)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        marks = lang.full_width_marks
+        for m in HALF_WIDTH_MARK.finditer(doc.masked):
+            wide = marks.get(m.group()[0])
+            if wide is None:
+                continue
+            yield self.finding(m.start(), m.end(), f"`{m.group()[0]}` is half-width; {lang.name} writes `{wide}`",
+                               Fix.replace(m.start(), m.end(), wide))
