@@ -90,6 +90,15 @@ INVISIBLE = regex.compile(
     "[\u200b\u200c\u200d\u2060\u2061-\u2064\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\u180e\ufff9-\ufffb\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+"
 )
+# Joiners and bidirectional marks that scripts need, so never reported there: a zero-width
+# (non-)joiner between letters of a script with contextual shapes or conjuncts, and left-to-right
+# or right-to-left marks on a line with Hebrew or Arabic letters, where they order numbers and
+# Latin words (Unicode's bidi algorithm).
+JOINERS = frozenset("\u200c\u200d")
+BIDI_MARKS = frozenset("\u200e\u200f\u061c")
+SHAPING_LETTER = regex.compile(r"[\p{L}\p{M}--\p{Latin}\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]",
+                               regex.V1)
+RTL_LETTER = regex.compile(r"[\p{Hebrew}\p{Arabic}\p{Syriac}\p{Thaana}\p{Nko}]")
 INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                    "\u200d": "zero-width joiner", "\u2060": "word joiner", "\u00ad": "soft hyphen",
                    "\ufeff": "zero-width no-break space (BOM)"}
@@ -267,7 +276,9 @@ class InvisibleCharacter(Rule):
         Example("pt", "o ministério⟦\u200e⟧ disse", "o ministério disse"),
         Example("nl", "het ministerie⟦\ufeff⟧ zei", "het ministerie zei"),
     )
-    clean = (("en", "A family emoji 👨\u200d👩\u200d👧 and a\u00a0no-break space, tabs\tand\r\nCRLF."),)
+    clean = (("en", "A family emoji 👨\u200d👩\u200d👧 and a\u00a0no-break space, tabs\tand\r\nCRLF."),
+             ("he", "הוא נולד ב־2 בינואר 1836\u200f ומת ב־1917."),
+             ("hi", "उसकी टिप्पणि\u200dयों में"), ("fa", "می\u200cخواهم"))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.text
@@ -276,10 +287,26 @@ class InvisibleCharacter(Rule):
                 continue
             if set(m.group()) == {"\u200d"} and self._in_emoji(text, m.start(), m.end()):
                 continue
+            if set(m.group()) <= JOINERS and self._joins_letters(text, m.start(), m.end()):
+                continue
+            if set(m.group()) <= BIDI_MARKS and RTL_LETTER.search(text, *self._line(text, m.start())):
+                continue
             names = ", ".join(sorted({INVISIBLE_NAMES.get(c, f"U+{ord(c):04X} {unicodedata.name(c, 'control')}".strip())
                                       for c in m.group()}))
             yield self.finding(m.start(), m.end(), f"invisible character: {names}",
                                Fix.replace(m.start(), m.end(), ""))
+
+    @staticmethod
+    def _joins_letters(text: str, start: int, end: int) -> bool:
+        """A joiner between two letters of a script that shapes by context (Arabic, Persian,
+        the Indic scripts): it writes a half form or keeps two letters apart, as intended."""
+        return start > 0 and end < len(text) and bool(SHAPING_LETTER.match(text[start - 1])) \
+            and bool(SHAPING_LETTER.match(text[end]))
+
+    @staticmethod
+    def _line(text: str, pos: int) -> tuple[int, int]:
+        end = text.find("\n", pos)
+        return text.rfind("\n", 0, pos) + 1, len(text) if end == -1 else end
 
     @staticmethod
     def _in_emoji(text: str, start: int, end: int) -> bool:
