@@ -141,7 +141,7 @@ def _config(args) -> Config:
     return config
 
 
-def _read_all(args):
+def _read_all(args, progress: bool = True):
     from mtcheck.io.progress import Progress
 
     paths = expand_paths(args.paths)
@@ -150,11 +150,22 @@ def _read_all(args):
     source = None
     if args.source:
         source = read_input(args.source, "text", int(args.max_size * 1048576)).text
-    progress = Progress(len(paths))
+    progress = Progress(len(paths) if progress else 0)
     for path in paths:
         yield read_input(path, args.input_format, int(args.max_size * 1048576), args.stdin_filename), source
         progress.advance()
     progress.close()
+
+
+def _total_size(paths: list[str]) -> int:
+    """Bytes of the input files (standard input counts 0: its size is not known ahead)."""
+    total = 0
+    for path in expand_paths(paths):
+        try:
+            total += os.path.getsize(path)
+        except OSError:  # reading it reports the error
+            pass
+    return total
 
 
 def cmd_check(args) -> int:
@@ -165,13 +176,17 @@ def cmd_check(args) -> int:
 
     config = _config(args)
     findings, files, segments, words = [], 0, 0, 0
-    inputs = _read_all(args)
+    from mtcheck.io.progress import Progress
+
+    inputs = _read_all(args, progress=False)
     languages: set[str] = set()  # of the documents checked, for the note on missing language data
+    progress = Progress(_total_size(args.paths), size=True)  # moved by each document checked
 
     def docs_of(inp, source):
         for _, doc in documents(inp, config, args.lang, source, args.source_lang):
             languages.add(doc.lang)
             yield doc
+            progress.advance(len(doc.text) + 1)
 
     distributed = args.workers > 1 or args.scheduler is not None
     if distributed:  # every document of every input, on a Dask cluster, results in input order
@@ -189,6 +204,7 @@ def cmd_check(args) -> int:
         if args.output_format == "json":  # the MQM-style score of the summary
             n, w = size(inp, args.lang)
             segments, words = segments + n, words + w
+    progress.close()
     fmt = args.output_format
     if fmt == "json":
         print(writers.to_json(findings, files, (segments, words)))

@@ -599,3 +599,25 @@ def test_changing_the_selection_of_a_used_config_changes_the_rules_run():
     assert {f.code for f in check(THREE, lang="en", config=config)} == {"MT101", "MT203", "MT205"}
     config.ignore = ["MT101"]
     assert {f.code for f in check(THREE, lang="en", config=config)} == {"MT203", "MT205"}
+
+
+def test_the_progress_bar_counts_text_checked_against_the_input_size():
+    """One big file (200,000 records, a 20 MB article) moves the bar as its documents are checked,
+    and the share shown never passes 100 %."""
+    import io
+
+    from mtcheck.io.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    screen = Terminal()
+    bar = Progress(4 << 20, stream=screen, size=True)
+    bar.advance(1 << 20)
+    bar._last = 0.0  # redraw now, not after 0.1 s
+    bar.advance(5 << 20)  # more characters than bytes counted: capped
+    shown = screen.getvalue().split("\r")
+    assert "25%" in shown[1] and "MB/s" in shown[1]
+    assert "100%" in shown[2] and "#" * 30 in shown[2]
+    assert not Progress(1000, stream=Terminal(), size=True).enabled  # a small input: no bar
