@@ -107,6 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
     rule = sub.add_parser("rule", help="explain one rule")
     rule.add_argument("code")
+    languages = sub.add_parser("languages", help="list the languages with data, and what is checked in each")
+    languages.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output_format",
+                           help="a table for the terminal, for Markdown documents, or JSON")
     return parser
 
 
@@ -417,6 +420,46 @@ def cmd_corrupt(args) -> int:
     return EXIT_CLEAN
 
 
+def language_rows() -> list[dict]:
+    """One row per language with data: what it has, and the rules that do not run on it."""
+    from mtcheck.languages import available, language_for
+    from mtcheck.rules import all_rules
+
+    rows = []
+    for code in available():
+        language = language_for(code)
+        rows.append({"code": code, "name": language.name, "script": language.script,
+                     "spaced": language.spaced,
+                     "lexicon": (language.folder / "lexicon.bin").exists(),
+                     "casing": bool(len(language.casing)), "accents": bool(language.accents),
+                     "rules": sum(r.applies_to(code) for r in all_rules()),
+                     "not_run": [r.code for r in all_rules() if not r.applies_to(code)]})
+    return rows
+
+
+def cmd_languages(args) -> int:
+    rows = language_rows()
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_CLEAN
+    yes = {True: "yes", False: "–"}
+    if args.output_format == "markdown":
+        print("| code | language | script | lexicon | casing data | accents | rules | rules that do not run |")
+        print("|---|---|---|---|---|---|---:|---|")
+        for r in rows:
+            print(f"| {r['code']} | {r['name']} | {r['script']}{'' if r['spaced'] else ' (no spaces)'} | "
+                  f"{yes[r['lexicon']]} | {yes[r['casing']]} | {yes[r['accents']]} | {r['rules']} | "
+                  f"{' '.join(r['not_run']) or '–'} |")
+        return EXIT_CLEAN
+    print(f"{'code':<6} {'language':<22} {'script':<12} {'lexicon':<8} {'casing':<7} {'rules':>5}  not run")
+    for r in rows:
+        print(f"{r['code']:<6} {r['name']:<22} {r['script']:<12} {yes[r['lexicon']]:<8} {yes[r['casing']]:<7} "
+              f"{r['rules']:>5}  {' '.join(r['not_run'])}")
+    print("Any other language code is checked with the rules that need no language data "
+          "(`mtcheck rules`: languages `any`).")
+    return EXIT_CLEAN
+
+
 def cmd_rules(args) -> int:
     from mtcheck.languages import available
     from mtcheck.rules import all_rules
@@ -482,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "bench": cmd_bench, "corrupt": cmd_corrupt,
-               "rules": cmd_rules, "rule": cmd_rule}[args.command]
+               "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages}[args.command]
     try:
         return handler(args)
     except (InputError, ConfigError, UnknownLanguage, _model_unavailable()) as exc:
