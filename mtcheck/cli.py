@@ -225,8 +225,9 @@ def cmd_fix(args) -> int:
         if args.diff:
             if changed:
                 sys.stdout.writelines(_unified_diff(inp.text, result.text, inp.path))
-        elif args.output:
-            writes.append((args.output, inp.encode(result.text), None))
+        elif args.output:  # over the input itself (same file): guarded as an in-place fix
+            same = inp.snapshot is not None and _same_file(args.output, inp.path)
+            writes.append((args.output, inp.encode(result.text), inp.snapshot if same else None))
         elif inp.path == "-" or (args.stdin_filename and inp.path == args.stdin_filename):
             sys.stdout.buffer.write(inp.encode(result.text))
         elif changed:
@@ -237,6 +238,13 @@ def cmd_fix(args) -> int:
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
     return EXIT_FINDINGS if remaining_failing else EXIT_CLEAN
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet
+        return False
 
 
 def _write_all(writes: list) -> None:

@@ -231,6 +231,14 @@ def test_text_appended_during_fix_is_not_lost(capsys, monkeypatch):
     assert read("a.txt") == (MERGED + "\nAppended by an editor.\n").encode() and temps() == []
 
 
+def test_output_over_the_input_itself_is_guarded_too(capsys, monkeypatch):
+    write("a.txt", MERGED + "\n")
+    _append_during_fix(monkeypatch, "a.txt", b"More.\n")
+    rc, _, err = fix(capsys, "--output", "./a.txt", "a.txt")
+    assert rc == 2, err
+    assert read("a.txt") == (MERGED + "\nMore.\n").encode()
+
+
 def test_a_folder_is_written_only_when_every_file_is_fine(capsys, monkeypatch):
     os.mkdir("d")
     write("d/a.txt", MERGED + "\n")

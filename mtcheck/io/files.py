@@ -101,14 +101,14 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
         _write_in_place(path, data, expected)
         return
     tmp = path.parent / f".{path.name}{TEMP_TAG}{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            if st is not None:
-                _keep_owner_and_mode(fh.fileno(), st)
             os.fsync(fh.fileno())
+        if st is not None:
+            _keep_owner_and_mode(tmp, st)
         if expected is not None:
             check_unchanged(path, expected)
             # The last look, just before the rename: a write after it is the one that is lost
@@ -123,14 +123,13 @@ def write_atomic(path: str | Path, data: bytes, expected: Snapshot | None = None
     _fsync_dir(path.parent)
 
 
-def _keep_owner_and_mode(fd: int, st: os.stat_result) -> None:
-    os.fchmod(fd, st.st_mode & 0o7777)
-    if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()) and hasattr(os, "fchown"):
+def _keep_owner_and_mode(tmp: Path, st: os.stat_result) -> None:
+    if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
         try:  # a group-shared file stays in its group; another owner needs root
-            os.fchown(fd, st.st_uid, st.st_gid)
+            os.chown(tmp, st.st_uid, st.st_gid)
         except PermissionError:
             pass
-        os.fchmod(fd, st.st_mode & 0o7777)  # chown clears set-id bits
+    os.chmod(tmp, st.st_mode & 0o7777)  # after chown, which clears set-id bits
 
 
 def _write_in_place(path: Path, data: bytes, expected: Snapshot | None) -> None:
@@ -195,6 +194,8 @@ def remove_stale_temps(path: Path) -> list[str]:
 def _running(pid: int) -> bool:
     if pid == os.getpid():
         return False  # our own leftover cannot be in progress: we write one file at a time
+    if os.name == "nt":
+        return True  # os.kill(pid, 0) would send the process a Ctrl-C there, not ask about it
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
