@@ -260,8 +260,13 @@ def _write_all(writes: list) -> None:
             except FileChanged as exc:
                 raise InputError(f"{path}: changed while mtcheck ran ({exc}); nothing written, "
                                  f"run fix again") from None
-    for path, data, snapshot in writes:
-        _write(path, data, snapshot)
+    for n, (path, data, snapshot) in enumerate(writes):
+        try:
+            _write(path, data, snapshot)
+        except InputError as exc:
+            if not n:
+                raise
+            raise InputError(f"{exc} ({n} file(s) before it were written)") from None
 
 
 def _unified_diff(old: str, new: str, path: str):

@@ -250,6 +250,27 @@ def test_a_folder_is_written_only_when_every_file_is_fine(capsys, monkeypatch):
     assert read("d/a.txt") == (MERGED + "\n").encode()  # checked before any write: not written
 
 
+def test_a_write_that_fails_late_says_what_was_written(capsys, monkeypatch):
+    import mtcheck.io.files as files
+
+    os.mkdir("d")
+    write("d/a.txt", MERGED + "\n")
+    write("d/b.txt", MERGED + "\n")
+    real = files.os.replace
+
+    def replace(src, dst):
+        if str(dst).endswith("b.txt"):
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    rc, _, err = fix(capsys, "d")
+    assert rc == 2
+    assert_one_line_error(err, "b.txt", "No space left", "1 file(s) before it were written")
+    assert read("d/a.txt") == (MERGED_FIXED + "\n").encode() and read("d/b.txt") == (MERGED + "\n").encode()
+    assert temps("d") == []
+
+
 def test_a_folder_with_a_failing_file_writes_none(capsys):
     os.mkdir("d")
     write("d/a.txt", MERGED + "\n")
