@@ -295,12 +295,17 @@ def big_jsonl(path: str, n: int) -> bytes:
     return write(path, "".join(lines)) and read(path)
 
 
-def test_a_concurrent_writer_is_never_overwritten(tmp_path):
-    # Another process appends a line every few milliseconds all through the run.
-    original = big_jsonl("b.jsonl", 3000)
+def concurrent_trial(original: bytes, fixed: bytes, delay: float) -> str:
+    """Run ``fix`` on b.jsonl while another process appends a line every few milliseconds,
+    starting ``delay`` seconds in; say how it ended: "refused" (exit 2, the file is the original
+    and every appended line), "fixed first" (exit 0, the fixed file and every line appended
+    after it), or "LOST" (anything else: an appended line overwritten)."""
+    write("b.jsonl", original)
     stop, appended = threading.Event(), []
 
     def appender():
+        if stop.wait(delay):
+            return
         n = 0
         while not stop.is_set():
             line = json.dumps({"id": f"new{n}", "translation": "The ministry said so."}) + "\n"
@@ -318,10 +323,41 @@ def test_a_concurrent_writer_is_never_overwritten(tmp_path):
     finally:
         stop.set()
         thread.join()
-    assert proc.returncode == 2, proc.stderr
-    assert "changed while mtcheck ran" in proc.stderr
-    assert read("b.jsonl") == original + "".join(appended).encode()  # nothing lost, nothing fixed
-    assert temps() == []
+    tail = "".join(appended).encode()
+    data = read("b.jsonl")
+    if temps():
+        return "LOST"  # a temporary file left by a run that ended normally
+    if proc.returncode == 2 and "changed while mtcheck ran" in proc.stderr and data == original + tail:
+        return "refused"
+    if proc.returncode == 0 and data == fixed + tail:
+        return "fixed first"
+    return "LOST"
+
+
+def _fixed_copy(original: bytes) -> bytes:
+    write("c.jsonl", original)
+    subprocess.run(_cli("fix", "--isolated", "--lang", "en", "c.jsonl"), env=_env(), check=True,
+                   capture_output=True, timeout=300)
+    return read("c.jsonl")
+
+
+def test_a_concurrent_writer_is_never_overwritten(tmp_path):
+    # Appends all through the run: the fix must be refused, every appended line kept.
+    original = big_jsonl("b.jsonl", 3000)
+    assert concurrent_trial(original, _fixed_copy(original), 0.0) == "refused"
+
+
+def concurrent_trials(trials: int, seed: int = 3, lines: int = 3000) -> dict:
+    """The appender starts at a random moment of the run (or after it)."""
+    rng = random.Random(seed)
+    original = big_jsonl("b.jsonl", lines)
+    start = time.monotonic()
+    fixed = _fixed_copy(original)
+    whole = time.monotonic() - start
+    counts = {"refused": 0, "fixed first": 0, "LOST": 0}
+    for _ in range(trials):
+        counts[concurrent_trial(original, fixed, rng.uniform(0, 1.5) * whole)] += 1
+    return counts
 
 
 # -- SIGKILL at random moments ----------------------------------------------------------------
@@ -402,3 +438,4 @@ if __name__ == "__main__":  # more trials, for figures: python tests/test_fix_wr
     os.chdir(tempfile.mkdtemp())
     print("fix killed at random:", kill_trials(n))
     print("write_atomic killed at random:", write_kill_trials(n))
+    print("an appender starting at random:", concurrent_trials(n))
