@@ -252,6 +252,9 @@ def _language_notes(languages: set[str], config) -> list[str]:
 
 
 def cmd_fix(args) -> int:
+    """Fix every input first, then write: an error in any input (bad JSON on its line 9,000, a
+    language without data) stops the run before a single file is written, so a folder is never
+    left half fixed. Before writing, every file to be replaced is checked to be the one read."""
     from mtcheck.io.writers import record_label
     from mtcheck.runner import fix_input
 
@@ -259,9 +262,10 @@ def cmd_fix(args) -> int:
     inputs = list(_read_all(args))
     if args.output and len(inputs) != 1:
         raise InputError("--output goes with exactly one input")
-    changed_any, remaining_failing, fixed_count = False, 0, 0
-    for inp, source in inputs:
-        result = fix_input(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang)
+    results = [(inp, fix_input(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang))
+               for inp, source in inputs]
+    changed_any, remaining_failing, fixed_count, writes = False, 0, 0, []
+    for inp, result in results:
         changed = result.text != inp.text
         changed_any |= changed
         fixed_count += len(result.applied)
@@ -273,17 +277,48 @@ def cmd_fix(args) -> int:
         if args.diff:
             if changed:
                 sys.stdout.writelines(_unified_diff(inp.text, result.text, inp.path))
-        elif args.output:
-            _write(args.output, inp.encode(result.text))
+        elif args.output:  # over the input itself (same file): guarded as an in-place fix
+            same = inp.snapshot is not None and _same_file(args.output, inp.path)
+            writes.append((args.output, inp.encode(result.text), inp.snapshot if same else None))
         elif inp.path == "-" or (args.stdin_filename and inp.path == args.stdin_filename):
             sys.stdout.buffer.write(inp.encode(result.text))
         elif changed:
-            _write(inp.path, inp.encode(result.text))
+            writes.append((inp.path, inp.encode(result.text), inp.snapshot))
+    _write_all(writes)
     verb = "Would fix" if args.diff else "Fixed"
     print(f"{verb} {fixed_count} finding(s); {remaining_failing} remaining.", file=sys.stderr)
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
     return EXIT_FINDINGS if remaining_failing else EXIT_CLEAN
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet
+        return False
+
+
+def _write_all(writes: list) -> None:
+    """Write (path, bytes, snapshot) in order, after checking that no file changed since it was
+    read (a file that changed: nothing is written). A file that changes after this check and
+    before its own write is refused alone; the files before it are written by then."""
+    from mtcheck.io.files import FileChanged, check_unchanged
+
+    for path, _, snapshot in writes:
+        if snapshot is not None:
+            try:
+                check_unchanged(path, snapshot)
+            except FileChanged as exc:
+                raise InputError(f"{path}: changed while mtcheck ran ({exc}); nothing written, "
+                                 f"run fix again") from None
+    for n, (path, data, snapshot) in enumerate(writes):
+        try:
+            _write(path, data, snapshot)
+        except InputError as exc:
+            if not n:
+                raise
+            raise InputError(f"{exc} ({n} file(s) before it were written)") from None
 
 
 def _unified_diff(old: str, new: str, path: str):
@@ -298,12 +333,15 @@ def _unified_diff(old: str, new: str, path: str):
             yield "\n\\ No newline at end of file\n"
 
 
-def _write(path: str, data: bytes) -> None:
-    """write_atomic, with a failure (disk full, no permission) said in one line naming the file."""
-    from mtcheck.io.files import write_atomic
+def _write(path: str, data: bytes, snapshot=None) -> None:
+    """write_atomic, with a failure (disk full, no permission, the file changed since it was
+    read) said in one line naming the file."""
+    from mtcheck.io.files import FileChanged, write_atomic
 
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, snapshot)
+    except FileChanged as exc:
+        raise InputError(f"{path}: changed while mtcheck ran ({exc}); not written, run fix again") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 

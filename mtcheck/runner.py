@@ -20,6 +20,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
 from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
+from mtcheck.io.splice import compose
 
 MAX_FIX_PASSES = 10
 
@@ -119,6 +120,7 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
         return FixResult(text, applied, remaining)
 
     translations = {i: r.translation for i, r in enumerate(inp.records)}
+    passes = defaultdict(list)  # per record, the edits of each pass: where the file is spliced
     applied, remaining = [], []
     for indexes, doc in documents(inp, config, lang, source, source_lang):
         for _ in range(MAX_FIX_PASSES + 1):
@@ -135,6 +137,7 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
                 if plan:
                     applied += [f for f, _ in plan]
                     translations[i] = apply_plan(translations[i], plan)
+                    passes[i].append([e for _, fix in plan for e in fix.edits])
                     changed = True
             if not changed:
                 remaining += findings
@@ -145,7 +148,8 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
                                         sources=[seg.source for seg in doc.segments],
                                         source_lang=doc.source_lang)
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
-    return FixResult(write_records(inp, fixed), applied, remaining)
+    edits = {i: compose(inp.records[i].translation, passes[i]) for i in fixed}
+    return FixResult(write_records(inp, fixed, edits), applied, remaining)
 
 
 def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:

@@ -8,8 +8,9 @@ one TMX target language) share a ``doc_id`` and form one document, in file order
 Writing never re-serializes the file. translate-toolkit's serializers re-wrap PO strings and
 re-indent XML, so the new target text is spliced into the original text instead: for each
 character of a target the reader remembers the span of the file it was decoded from (``\\"``
-in PO, ``&amp;`` or a CDATA section in XML), and only the spans of changed characters are
-rewritten, escaped as the place needs. Every other character of the file stays as it was.
+in PO, ``&amp;`` or a CDATA section in XML), and only the spans of the characters the fixes
+edited (at the fixes' own offsets, io/splice.py) are rewritten, escaped as the place needs.
+Every other character of the file stays as it was, inline elements included.
 
 XML is read with entities off: a DOCTYPE whose internal subset declares entities (the
 "billion laughs", external entities) is refused before any parser sees the file, the parser
@@ -22,13 +23,13 @@ translate-toolkit and lxml are imported only when such a file is read (extra ``f
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from mtcheck.document import MASK
+from mtcheck.finding import Edit
 from mtcheck.io.readers import InputError, Record
+from mtcheck.io.splice import Target, apply, diff_edits, splice
 
 KINDS = {"po": "PO", "xliff": "XLIFF", "tmx": "TMX"}
 INSTALL = "pip install 'mtcheck[formats]'"
@@ -69,78 +70,24 @@ def normalize_lang(code: str | None) -> str | None:
 
 
 @dataclass
-class Target:
-    """A record's translation and where each of its characters comes from in the file's text."""
-
-    text: str
-    spans: list[tuple[int, int]]  # per character: the span of the file's text it was decoded from
-    sections: list[int]  # per character: 0, or the number of the CDATA section it is in
-    escape: Callable[[str], str]
-
-
-def _runs(target: Target, i1: int, i2: int) -> list[tuple[int, int, int]]:
-    """(start, end, section) of the contiguous pieces of text that characters i1..i2 come from."""
-    runs: list[list[int]] = []
-    for i in range(i1, i2):
-        start, end = target.spans[i]
-        if runs and runs[-1][1] == start and runs[-1][2] == target.sections[i]:
-            runs[-1][1] = end
-        else:
-            runs.append([start, end, target.sections[i]])
-    return [tuple(r) for r in runs]
-
-
-def splices(target: Target, new: str) -> list[tuple[int, int, str]] | None:
-    """Replacements (start, end, text) of the file's text that turn ``target`` into ``new``, or
-    None when that would touch an inline code (a MASK character)."""
-    old = target.text
-    out = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if MASK in old[i1:i2] or MASK in new[j1:j2]:
-            return None
-        if i1 < i2:
-            runs = _runs(target, i1, i2)
-        else:  # an insertion: after the character before it (before the first one at 0)
-            anchor = i1 - 1 if i1 else 0
-            at = target.spans[anchor][1] if i1 else target.spans[0][0]
-            runs = [(at, at, target.sections[anchor])]
-        replacement = new[j1:j2]
-        for n, (start, end, section) in enumerate(runs):
-            if n:  # the text goes where the first run was; later runs (past markup) are emptied
-                out.append((start, end, ""))
-            elif section:
-                out.append((start, end, replacement.replace("]]>", "]]]]><![CDATA[>")))
-            else:
-                out.append((start, end, target.escape(replacement)))
-    return out
-
-
-@dataclass
 class TranslationFile:
     """What a reader keeps to write the file back: a Target per record."""
 
     kind: str
     targets: list[Target]
 
-    def write(self, text: str, fixed: dict[int, str]) -> str:
-        """``text`` with the translations of the records at the given indexes replaced. A target
+    def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
+        """``text`` with the translations of the records at the given indexes replaced. ``edits``
+        (per record, edits of its original translation) say where; without them the change is
+        found by a diff, which may place a deletion of a repeated word in the wrong copy. A target
         whose change would remove or move an inline code is left as it was."""
-        edits = []
+        replacements = []
         for i, new in fixed.items():
-            found = splices(self.targets[i], new)
+            target = self.targets[i]
+            found = splice(target, edits[i] if edits and i in edits else diff_edits(target.text, new))
             if found:
-                edits += found
-        if not edits:
-            return text
-        out, pos = [], 0
-        for start, end, replacement in sorted(edits):
-            out.append(text[pos:start])
-            out.append(replacement)
-            pos = end
-        out.append(text[pos:])
-        return "".join(out)
+                replacements += found
+        return apply(text, replacements) if replacements else text
 
 
 def read(text: str, kind: str, name: str) -> tuple[list[Record], TranslationFile]:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from mtcheck.finding import Edit
+from mtcheck.io import jsonl
+from mtcheck.io.files import Snapshot, read_snapshot
+from mtcheck.io.splice import Target, apply, diff_edits, splice
 
 BOM = b"\xef\xbb\xbf"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -55,6 +59,7 @@ class InputFile:
     records: list[Record] = field(default_factory=list)
     tsv_header: list[str] = field(default_factory=list)
     translation_file: object = None  # po, xliff, tmx: formats.TranslationFile, which writes them back
+    snapshot: Snapshot | None = None  # the file as read, so that fix never overwrites a newer one
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes for ``text`` (default: the text as read), BOM restored."""
@@ -109,6 +114,7 @@ def _size(n: int) -> str:
 def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                stdin_name: str | None = None) -> InputFile:
     """Read and decode one input; ``-`` reads standard input."""
+    snapshot = None
     if path == "-":
         data = sys.stdin.buffer.read()
         name = stdin_name or "-"
@@ -119,11 +125,10 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
         if p.is_dir():
             raise InputError(f"{path}: is a directory")
         try:
-            size = p.stat().st_size
-            if max_bytes and size > max_bytes:
-                raise InputError(f"{path}: {_size(size)} is over the limit of {_size(max_bytes)} "
-                                 f"(raise it with --max-size)")
-            data = p.read_bytes()
+            data, snapshot = read_snapshot(p, max_bytes)
+        except ValueError as exc:
+            raise InputError(f"{path}: {_size(exc.args[0])} is over the limit of {_size(max_bytes)} "
+                             f"(raise it with --max-size)") from None
         except OSError as exc:
             raise InputError(f"{path}: {exc.strerror or exc}") from None
         name = path
@@ -131,7 +136,7 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
         raise InputError(f"{name}: input over the limit of {_size(max_bytes)} (raise it with --max-size)")
     text, bom = decode(data, name)
     kind = kind_of(stdin_name or path, fmt)
-    inp = InputFile(path=name, kind=kind, text=text, bom=bom)
+    inp = InputFile(path=name, kind=kind, text=text, bom=bom, snapshot=snapshot)
     if kind == "jsonl":
         inp.records = _jsonl_records(text, name)
     elif kind == "tsv":
@@ -176,23 +181,15 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def _check_record(fields: dict, name: str, line: int) -> None:
-    if not isinstance(fields.get("translation"), str):
-        raise InputError(f"{name}:{line}: record has no string field 'translation'")
-
-
 def _jsonl_records(text: str, name: str) -> list[Record]:
     records = []
     for n, raw in enumerate(split_lines(text), 1):
         if not raw.strip():
             continue
         try:
-            fields = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{n}: invalid JSON ({exc.msg})") from None
-        if not isinstance(fields, dict):
-            raise InputError(f"{name}:{n}: a JSONL record must be an object")
-        _check_record(fields, name, n)
+            fields = jsonl.parse(raw)
+        except jsonl.RecordError as exc:
+            raise InputError(f"{name}:{n}: {exc}") from None
         records.append(Record(fields, n, raw))
     return records
 
@@ -216,23 +213,54 @@ def _tsv_records(text: str, name: str) -> tuple[list[str], list[Record]]:
     return header, records
 
 
-def write_records(inp: InputFile, fixed: dict[int, str]) -> str:
+def write_records(inp: InputFile, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
     """The input's text with the translations of the records at the given indexes replaced;
-    every other line is kept byte for byte (PO, XLIFF, TMX: every character outside the targets)."""
+    every character outside the edited ones is kept as it was: the rest of a JSONL line (other
+    fields, numbers, escapes, spacing), the other columns of a TSV line, every other line.
+
+    ``edits`` are, per record, the edits of its original translation that give the fixed one
+    (splice.compose of the fixes' own edits); without them they are found by a diff. A record
+    whose change a place cannot hold (a tab in a TSV column) is left as it was.
+
+    >>> inp = InputFile("a.jsonl", "jsonl", '{"n": 1e400, "translation": "caf\\\\u00e9  bar"}\\n')
+    >>> inp.records = _jsonl_records(inp.text, inp.path)
+    >>> write_records(inp, {0: "café bar"}, {0: [Edit(4, 6, " ")]})
+    '{"n": 1e400, "translation": "caf\\\\u00e9 bar"}\\n'
+    """
     if inp.kind in TRANSLATION_KINDS:
-        return inp.translation_file.write(inp.text, fixed)
-    out = []
-    by_line = {inp.records[i].line: (inp.records[i], t) for i, t in fixed.items()}
-    for n, raw in enumerate(split_lines(inp.text), 1):
-        if n not in by_line:
-            out.append(raw)
+        return inp.translation_file.write(inp.text, fixed, edits)
+    starts = [0]
+    for line in split_lines(inp.text):
+        starts.append(starts[-1] + len(line))
+    replacements = []
+    for i, new in fixed.items():
+        record = inp.records[i]
+        target = _line_target(inp, record)
+        found = splice(target, edits[i] if edits and i in edits else diff_edits(record.translation, new))
+        if found is None:
             continue
-        record, translation = by_line[n]
-        ending = raw[len(raw.rstrip("\r\n")):]
-        if inp.kind == "jsonl":
-            fields = dict(record.fields, translation=translation)
-            out.append(json.dumps(fields, ensure_ascii=False) + ending)
-        else:
-            values = [translation if h == "translation" else record.fields[h] for h in inp.tsv_header]
-            out.append("\t".join(values) + ending)
-    return "".join(out)
+        line = apply(record.raw, found)
+        if _read_back(inp, line) != new:  # never write what would not read back as the fix
+            raise InputError(f"{inp.path}:{record.line}: cannot write the fixed translation back")
+        base = starts[record.line - 1]
+        replacements += [(base + start, base + end, text) for start, end, text in found]
+    return apply(inp.text, replacements)
+
+
+def _line_target(inp: InputFile, record: Record) -> Target:
+    """Where the record's translation is in its raw line: the JSON string json.loads kept, or
+    the TSV column the record's field came from (the last of equal header names, as dict() keeps)."""
+    if inp.kind == "jsonl":
+        return jsonl.translation_target(record.raw)
+    column = len(inp.tsv_header) - 1 - inp.tsv_header[::-1].index("translation")
+    values = record.raw.rstrip("\r\n").split("\t")
+    start = sum(len(v) + 1 for v in values[:column])
+    text = values[column]
+    return Target(text, [(start + k, start + k + 1) for k in range(len(text))], [0] * len(text),
+                  lambda t: None if any(c in t for c in "\t\r\n") else t, end=start + len(text))
+
+
+def _read_back(inp: InputFile, line: str) -> str:
+    if inp.kind == "jsonl":
+        return jsonl.parse(line)["translation"]
+    return dict(zip(inp.tsv_header, line.rstrip("\r\n").split("\t")))["translation"]
