@@ -143,7 +143,9 @@ class WebBoilerplate(Rule):
 
 # A sentence: up to its end mark and closing quotes or brackets, before white space, or up to
 # the end of its line.
-SENTENCE = regex.compile(r"\S[^\n]*?(?:[.!?…]+[\"”»’)\]]*(?=\s)|(?=\n)|$)")
+# The sentence ends at the last mark of a run (the run is crossed one character at a time):
+# matching the whole run at each of its marks made a line of dots quadratic.
+SENTENCE = regex.compile(r"\S[^\n]*?(?:[.!?…][\"”»’)\]]*+(?=\s)|(?=\n)|$)")
 MIN_REPEAT_WORDS = 8  # shorter sentences repeat by formula (`Thank you very much.`)
 MAX_REPEAT_WORDS = 80  # longer runs are not sentences (text without punctuation): not compared
 MIN_SHARED_SHINGLES = 0.5  # a copy with a word changed in 18 keeps 13 of its 16 three-word runs
@@ -352,12 +354,13 @@ class PhotoCaption(Rule):
         if len(units) < MIN_CAPTION_CONTEXT:
             return
         texts = [doc.text[start:end].strip() for start, end in units]
+        article = None  # the words of every paragraph, counted once: built for the first caption
         # The first two paragraphs are headline and lead, the last may be a byline: not judged.
         for n in range(2, len(units) - 1):
             words = _LETTERS.findall(texts[n])
             if CAPTION_SHAPE.fullmatch(texts[n]) and self._caption_words(words, lang):
-                rest = [w.lower() for i, text in enumerate(texts) if i != n for w in _LETTERS.findall(text)]
-                if self._restated(words, rest, lang):
+                article = article or _ArticleWords(texts)
+                if self._restated(words, article.without(n), lang):
                     start, end = _unit_removal(units, n, False)
                     yield self.finding(start, end, f"a photo caption between paragraphs: `{texts[n][:50]}`",
                                        Fix.replace(start, end, "", safe=False))
@@ -383,13 +386,55 @@ class PhotoCaption(Rule):
                 and parts.isdisjoint(lang.clause_words))
 
     @staticmethod
-    def _restated(words: list[str], rest: list[str], lang: Language) -> bool:
+    def _restated(words: list[str], rest: _Rest, lang: Language) -> bool:
         """Does the article say what the caption says: every rarer word (by its stem) and most
         word pairs stand elsewhere in it?"""
         lower = [w.lower() for w in words]
-        stems = {w[:STEM] for w in rest}
         content = [w for w in lower if lang.zipf(w) < FREQUENT_ZIPF]
-        if len(content) < 2 or any(w[:STEM] not in stems for w in content):
+        if len(content) < 2 or any(not rest.has_stem(w[:STEM]) for w in content):
             return False
-        pairs = set(zip(rest, rest[1:]))
-        return sum(pair in pairs for pair in zip(lower, lower[1:])) >= MIN_RESTATED_PAIRS * (len(lower) - 1)
+        return sum(rest.has_pair(pair) for pair in zip(lower, lower[1:])) >= MIN_RESTATED_PAIRS * (len(lower) - 1)
+
+
+class _ArticleWords:
+    """The lower-case words of a document's paragraphs in one list, with the count of each stem
+    and of each pair of neighbours, built once: a caption is compared with the article *without
+    it* by taking its own words out of the counts, so a document of many short paragraphs costs
+    one pass, not one pass per paragraph.
+
+    >>> article = _ArticleWords(["Rescue teams came.", "Rescue teams.", "Teams left."])
+    >>> rest = article.without(1)
+    >>> rest.has_pair(("rescue", "teams")), rest.has_pair(("teams", "teams")), rest.has_pair(("came", "teams"))
+    (True, False, True)
+    """
+
+    def __init__(self, texts: list[str]):
+        self.words: list[str] = []
+        self.bounds = [0]  # paragraph n holds words[bounds[n]:bounds[n + 1]]
+        for text in texts:
+            self.words += [w.lower() for w in _LETTERS.findall(text)]
+            self.bounds.append(len(self.words))
+        self.stems = Counter(w[:STEM] for w in self.words)
+        self.pairs = Counter(zip(self.words, self.words[1:]))
+
+    def without(self, n: int) -> _Rest:
+        """The article less paragraph ``n``: its stems and pairs out, the pair its neighbours
+        form once it is gone in."""
+        start, end = self.bounds[n], self.bounds[n + 1]
+        stems = Counter(w[:STEM] for w in self.words[start:end])
+        pairs = Counter(zip(self.words[max(start - 1, 0):end + 1], self.words[max(start, 1):end + 1]))
+        joined = (self.words[start - 1], self.words[end]) if 0 < start and end < len(self.words) else None
+        return _Rest(self, stems, pairs, joined)
+
+
+class _Rest:
+    """Stem and pair look-ups in an article less one paragraph (see ``_ArticleWords.without``)."""
+
+    def __init__(self, article: _ArticleWords, stems: Counter, pairs: Counter, joined: tuple | None):
+        self.article, self.stems, self.pairs, self.joined = article, stems, pairs, joined
+
+    def has_stem(self, stem: str) -> bool:
+        return self.article.stems[stem] > self.stems[stem]
+
+    def has_pair(self, pair: tuple[str, str]) -> bool:
+        return pair == self.joined or self.article.pairs[pair] > self.pairs[pair]

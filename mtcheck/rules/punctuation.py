@@ -89,6 +89,10 @@ def lone_sentence(doc: Document) -> bool:
     return doc.has_records and len(doc.segments) == 1 and doc.segments[0].source is None
 
 
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
+_LETTERS_AFTER = regex.compile(r"\p{L}+")
+
+
 @register
 class MissingSpace(Rule):
     code = "MT201"
@@ -122,10 +126,12 @@ class MissingSpace(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.PATTERN.finditer(doc.masked):
             start, end = m.span()
-            left = regex.search(r"[\p{L}.]+$", doc.masked[:start]).group()
-            right = regex.match(r"\p{L}+", doc.masked[end:]).group()
-            if "." in left:  # an abbreviation chain such as U.S.A.
-                continue
+            # Read from the mark outwards (a reverse match ends at ``start``), not by searching
+            # the text before it: that made a document with many slips quadratic.
+            left = _LETTERS_BEFORE.match(doc.masked, 0, start).group()
+            right = _LETTERS_AFTER.match(doc.masked, end).group()
+            if doc.masked[start - len(left) - 1: start - len(left)] == ".":
+                continue  # an abbreviation chain such as U.S.A.
             if m.group() == ";" and doc.masked[start - len(left) - 1: start - len(left)] in ("&", "#"):
                 continue  # an HTML entity (&quot;): markup residue, reported by MT302
             if m.group() == "." and doc.masked[end + len(right): end + len(right) + 1] == "@":

@@ -76,6 +76,29 @@ def _tail_free(lang: Language, word: str) -> bool:
     return lang.words_ending(word, limit + 1) <= limit
 
 
+SHORT_TOKEN = 40  # a token this short is split at every point
+_LONGEST: dict[str, int] = {}  # language → length of its longest lexicon or glue word
+
+
+def _split_points(lang: Language, token: str) -> range:
+    """Where ``best_split`` cuts ``token``: everywhere in a short token; in a longer one only
+    where both parts are short enough to be words (both must be lexicon or glue words), so a
+    token of a million letters is not sliced at every point (quadratic).
+
+    >>> from mtcheck.languages import get_language
+    >>> _split_points(get_language("en"), "disappearedin")
+    range(1, 13)
+    >>> len(_split_points(get_language("en"), "a" * 1_000_000))
+    0
+    """
+    if len(token) <= SHORT_TOKEN:
+        return range(1, len(token))
+    if lang.code not in _LONGEST:  # reads the whole lexicon: only a long token gets here
+        _LONGEST[lang.code] = max(map(len, [*lang.lexicon, *lang.glue_words]), default=0)
+    longest = _LONGEST[lang.code]
+    return range(max(1, len(token) - longest), min(len(token), longest + 1))
+
+
 def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     """The most probable two-word reading of an unknown lower-case token.
 
@@ -92,7 +115,7 @@ def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
     True
     """
     best, best_score = None, 0.0
-    for i in range(1, len(token)):
+    for i in _split_points(lang, token):
         left, right = token[:i], token[i:]
         left_glue, right_glue = _glue(lang, left, "L"), _glue(lang, right, "R")
         if right in lang.bound_suffixes:
@@ -363,10 +386,18 @@ class RepeatedWord(Rule):
             )
             pos = m.end(3)
 
+    # The words next to a pair, matched from the pair outwards (a reverse match ends where it
+    # starts reading): searching the whole text before each pair made doubled words quadratic.
+    _AFTER = regex.compile(r"[ \t]+(\p{L}+)")
+    _BEFORE = regex.compile(r"(?r)(\p{L}+)[ \t]+")
+
     def _tripled(self, text: str, m) -> bool:
-        after = regex.match(r"[ \t]+(\p{L}+)", text[m.end(3):])
+        after = self._AFTER.match(text, m.end(3))
         return after is not None and after.group(1).lower() == m.group(3).lower()
 
     def _tripled_before(self, text: str, m) -> bool:
-        before = regex.search(r"(\p{L}+)[ \t]+$", text[:m.start(1)])
+        end = m.start(1)
+        if text[end - 1:end] == "\n":  # `$` of the earlier search: also before a final newline
+            end -= 1
+        before = self._BEFORE.match(text, 0, end)
         return before is not None and before.group(1).lower() == m.group(1).lower()
