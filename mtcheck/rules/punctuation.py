@@ -122,7 +122,8 @@ class MissingSpace(Rule):
         for m in self.PATTERN.finditer(doc.masked):
             start, end = m.span()
             left = regex.search(r"[\p{L}.]+$", doc.masked[:start]).group()
-            right = regex.match(r"\p{L}+", doc.masked[end:]).group()
+            # The lookahead admits a Spanish opening mark (`Hola,¿qué`): it belongs to the word.
+            right = regex.match(r"[¿¡]*\p{L}*", doc.masked[end:]).group()
             if "." in left:  # an abbreviation chain such as U.S.A.
                 continue
             if m.group() == ";" and doc.masked[start - len(left) - 1: start - len(left)] in ("&", "#"):
