@@ -173,6 +173,8 @@ class MergedWords(Rule):
                 left, right, certain = split
             else:
                 continue
+            if _doubles_a_neighbour(text, m.start(1), m.end(1), left, right):
+                continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
             start = m.start(1)
             yield self.finding(
                 start, m.end(1), f"`{token}` looks like two words glued: `{left} {right}`",
@@ -307,6 +309,21 @@ class SubwordResidue(Rule):
                                Fix.replace(m.start(), m.end(), replacement))
 
 
+def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str) -> bool:
+    """Would splitting ``text[start:end]`` into ``left right`` write a word twice in a row?
+
+    >>> _doubles_a_neighbour("alle alledeze deze", 5, 13, "alle", "deze"), _doubles_a_neighbour("x alledeze y", 2, 10, "alle", "deze")
+    (True, False)
+    >>> _doubles_a_neighbour("farefare", 0, 8, "fare", "fare")
+    True
+    """
+    before = regex.search(r"(\p{L}+)[ \t\u00a0]+$", text[max(0, start - 40):start])
+    after = regex.match(r"[ \t\u00a0]+(\p{L}+)", text[end:end + 40])
+    if left.lower() == right.lower():  # `farefare`
+        return True
+    return bool(before and before.group(1).lower() == left.lower() or after and after.group(1).lower() == right.lower())
+
+
 @register
 class RepeatedWord(Rule):
     code = "MT105"
@@ -333,8 +350,11 @@ class RepeatedWord(Rule):
              ("pt", "Um som, se se preferir."))
     # Only pairs whose second word repeats the first, ignoring case (a back-reference), so the
     # engine, not Python, skips the other word pairs.
+    # The gap: spaces (a no-break one too), and the invisible characters MT304 removes, so that
+    # MT304's fix does not unveil a doubling for the next pass (`mejor\u200e mejor`).
+    GAP = r"[\u200b-\u200f\u2060\ufeff\u00ad]*[ \t\u00a0][ \t\u00a0\u200b-\u200f\u2060\ufeff\u00ad]*"
     PATTERN = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
+        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)(" + GAP + r")((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -359,9 +379,9 @@ class RepeatedWord(Rule):
             pos = m.end(3)
 
     def _tripled(self, text: str, m) -> bool:
-        after = regex.match(r"[ \t]+(\p{L}+)", text[m.end(3):])
+        after = regex.match(self.GAP + r"(\p{L}+)", text[m.end(3):])
         return after is not None and after.group(1).lower() == m.group(3).lower()
 
     def _tripled_before(self, text: str, m) -> bool:
-        before = regex.search(r"(\p{L}+)[ \t]+$", text[:m.start(1)])
+        before = regex.search(r"(\p{L}+)" + self.GAP + "$", text[:m.start(1)])
         return before is not None and before.group(1).lower() == m.group(1).lower()
