@@ -43,11 +43,12 @@ ICU_HEAD = lazy(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectord
                          r"|number|date|time|spellout|ordinal|duration)\b")
 TEMPLATE = lazy(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
 # Shell, Makefile, PHP and Mozilla-style variables. A name starts with a letter or an underscore
-# (`$5` is a price) and stands alone (`US$` and `a$b` are text).
-DOLLAR = lazy(r"(?<![\w$])\$(?:\((?P<paren>[A-Za-z_][\w.-]*)\)|\[(?P<bracket>[A-Za-z_][\w.-]*)\]"
-                       r"|(?P<name>[A-Za-z_]\w*)(?P<closed>\$)?(?![\w$]))")
+# (`$5` is a price); a closed one (`$(name)`, `$[name]`, `$name$`) may touch a word, as MT glues
+# it (`april$name$`), a bare `$name` stands alone (`US$` and `a$b` are text).
+DOLLAR = lazy(r"\$(?:\((?P<paren>[A-Za-z_][\w.-]*)\)|\[(?P<bracket>[A-Za-z_][\w.-]*)\]|(?P<closed>[A-Za-z_]\w*)\$)"
+                       r"|(?<![\w$])\$(?P<name>[A-Za-z_]\w*)(?![\w$])")
 # Autoconf and Android-style @name@; an e-mail address is taken before (and `me@home@` is rare).
-AT_NAME = lazy(r"(?<![\w@])@[A-Za-z_][\w.-]*@(?![\w@])")
+AT_NAME = lazy(r"(?<!@)@[A-Za-z_][\w.-]*@(?![\w@])")
 # #PRS_ORG#, #NAME#, #Product1#: letters in capitals, or with a digit or an underscore.
 TOKEN = lazy(r"#(?P<name>[^\W\d_][^\W_]*(?:_[^\W_]+)*)#")
 COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
@@ -84,8 +85,10 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
 
     >>> protected_spans("Envoyé par %s le %d")
     [((11, 13), '%s'), ((17, 19), '%d')]
-    >>> protected_spans("Save 20%s on $5 items, 100% sure, #MeToo")
+    >>> protected_spans("Save 20%s on $5 items, 100% sure, #MeToo, US$ or a$b")
     []
+    >>> [t for _, t in protected_spans("im april$name$ und bis@date@")]
+    ['$name$', '@date@']
     """
     if not PLACEHOLDER_CHAR.search(text):
         return []

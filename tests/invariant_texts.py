@@ -41,7 +41,8 @@ HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", 
 # loop's next pass. The word repairs (mojibake, invisible characters, homoglyphs) give back the
 # word itself, which other rules then judge: capitalised as a name, split where glued. Merging
 # each with every judgement of the word would copy those rules into them.
-WORD_REPAIRS = ("MT301", "MT302", "MT304", "MT305")  # mojibake, entity, invisible character, homoglyph
+# Mojibake, entity, invisible character, homoglyph, lost accent (`asi asi` → `así así`, doubled glue).
+WORD_REPAIRS = ("MT301", "MT302", "MT304", "MT305", "MT404")
 JUDGEMENTS = ("MT101", "MT105", "MT202", "MT203", "MT305", "MT401", "MT403", "MT404")
 UNVEILS = frozenset({(r, j) for r in WORD_REPAIRS for j in JUDGEMENTS if r != j}
                     # A split word's halves are judged on their own (a name, a lost accent), and a

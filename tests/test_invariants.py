@@ -49,6 +49,8 @@ REGRESSIONS = [
     ("en", "3.5 than\n。 ¡ tip"),  # MT208's removal of `¡` made MT203's doubled space
     ("pt", "cansado https://example.com/a/b ¡ cansado"),  # ... and once glued a URL to a word
     ("de", "ziemlich &#39; perfekt"),
+    ("de", "ich april$name$ aufhören"),  # MT401 capitalised a placeholder glued to a word
+    ("es", "asi asi"),
 ]
 
 

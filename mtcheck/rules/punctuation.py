@@ -471,7 +471,8 @@ class ForeignQuotes(Rule):
         >>> ForeignQuotes._partner("He said „yes „no", 8, "”")
         []
         """
-        m = QUOTE_MARK.search(text, i + 1, text.find("\n", i) % (len(text) + 1) or len(text))
+        line_end = text.find("\n", i)
+        m = QUOTE_MARK.search(text, i + 1, len(text) if line_end < 0 else line_end)
         if m is None or m.group() == close or m.group() not in CLOSERS.get(text[i], "") \
                 or _flank(text, m.start()) == "open":
             return []
