@@ -43,8 +43,8 @@ HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", 
 # each with every judgement of the word would copy those rules into them.
 # Mojibake, entity, invisible character, homoglyph, lost accent (`asi asi` → `así así`, doubled glue).
 WORD_REPAIRS = ("MT301", "MT302", "MT304", "MT305", "MT404")
-JUDGEMENTS = ("MT101", "MT105", "MT202", "MT203", "MT305", "MT401", "MT403", "MT404")
-UNVEILS = frozenset({(r, j) for r in WORD_REPAIRS for j in JUDGEMENTS if r != j}
+JUDGEMENTS = ("MT101", "MT105", "MT201", "MT202", "MT203", "MT305", "MT401", "MT403", "MT404")
+UNVEILS = frozenset({(r, j) for r in WORD_REPAIRS for j in JUDGEMENTS if r != j} - {("MT305", "MT101")}  # MT101 repairs it
                     # A split word's halves are judged on their own (a name, a lost accent), and a
                     # sentence end put back makes the next word a sentence start.
                     | {("MT101", "MT401"), ("MT101", "MT404"), ("MT202", "MT403"), ("MT208", "MT403"),
@@ -52,7 +52,9 @@ UNVEILS = frozenset({(r, j) for r in WORD_REPAIRS for j in JUDGEMENTS if r != j}
                        ("MT203", "MT301"), ("MT208", "MT301"),
                        # A doubled space or a stray `¿` may stand for a lost sentence end: the
                        # casing rule judges the word once it is gone.
-                       ("MT203", "MT401"), ("MT208", "MT401")})
+                       ("MT203", "MT401"), ("MT208", "MT401"),
+                       # A stray mark removed between a word and itself (`ou ¡ ou`): the stutter.
+                       ("MT208", "MT105")})
 DIGIT_RUN = regex.compile(r"(?<!&#[xX]?\d*)\d+")
 
 

@@ -51,6 +51,9 @@ REGRESSIONS = [
     ("de", "ziemlich &#39; perfekt"),
     ("de", "ich april$name$ aufhören"),  # MT401 capitalised a placeholder glued to a word
     ("es", "asi asi"),
+    ("nl", ": lul ¡ :"),  # MT208's removal of `¡` left MT202's space before `:`
+    ("fr", "belgique\nou ¡ ou kathryn"),
+    ("en", "аcademicBudapest"),  # MT305's repair unveiled MT101: now one edit does both
 ]
 
 
@@ -76,6 +79,8 @@ def _fixed_once(text: str, lang: str) -> str:
     ("de", "burg ，burg", "burg, burg"),
     ("en", "3.5 than\n。 ¡ tip", "3.5 than\n. tip"),
     ("en", "anything\u2060 !", "anything!"),
+    ("nl", ": lul ¡ :", ": lul:"),
+    ("pt", "a сhuvaBeja", "a chuva Beja"),
 ])
 def test_one_pass_of_safe_fixes(lang, text, fixed):
     assert _fixed_once(text, lang) == fixed

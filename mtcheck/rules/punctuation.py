@@ -518,6 +518,8 @@ class ForeignMarks(Rule):
             end = m.end()
             if not replacement and doc.text[m.start() - 1: m.start()] == " " and after == " ":
                 end += 1  # `a ¡ b` → `a b`, not MT203's `a  b`
+                if doc.text[end:end + 1] and doc.text[end] in lang.no_space_before:
+                    start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
             yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}",
                                Fix.replace(start, end, replacement))
 

@@ -158,6 +158,9 @@ class MergedWords(Rule):
             token = m.group(1)
             if len(token) < MIN_GLUED_LENGTH or lang.zipf(token) > 0:
                 continue
+            written, token = token, _homoglyphs_folded(token, lang)
+            if token != written and lang.zipf(token) > 0:
+                continue  # a homoglyph in a word: MT305's alone
             case = CASE_GLUE.match(token)
             if case:
                 left, right = case.groups()
@@ -176,10 +179,10 @@ class MergedWords(Rule):
             if _doubles_a_neighbour(text, m.start(1), m.end(1), left, right):
                 continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
             start = m.start(1)
-            yield self.finding(
-                start, m.end(1), f"`{token}` looks like two words glued: `{left} {right}`",
-                Fix.replace(start + len(left), start + len(left), " ", safe=certain),
-            )
+            # A homoglyph in it is repaired by the same edit (else MT305's fix unveils this one).
+            fix = Fix.replace(start + len(left), start + len(left), " ", safe=certain) if token == written \
+                else Fix.replace(start, m.end(1), f"{left} {right}", safe=certain)
+            yield self.finding(start, m.end(1), f"`{written}` looks like two words glued: `{left} {right}`", fix)
 
 
 @register
@@ -307,6 +310,25 @@ class SubwordResidue(Rule):
                 replacement = ""
             yield self.finding(m.start(), m.end(), f"tokenizer residue `{piece.strip()}`",
                                Fix.replace(m.start(), m.end(), replacement))
+
+
+def _homoglyphs_folded(token: str, lang: Language) -> str:
+    """``token`` with its letters of another script written in the language's script, when each
+    has a look-alike there (MT305's repair); else ``token`` as it is.
+
+    >>> from mtcheck.languages import get_language
+    >>> _homoglyphs_folded("сhuvaBeja", get_language("pt")), _homoglyphs_folded("chuvaБeja", get_language("pt"))
+    ('chuvaBeja', 'chuvaБeja')
+    """
+    if token.isascii() and lang.script == "Latin":
+        return token
+    from mtcheck.rules.encoding import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC  # imported by the catalogue anyway
+
+    table = {"Latin": CYRILLIC_TO_LATIN, "Cyrillic": LATIN_TO_CYRILLIC}.get(lang.script, {})
+    odd = {c for c in token if c.isalpha() and not regex.match(rf"\p{{{lang.script}}}", c)}
+    if not odd or not odd <= table.keys():
+        return token
+    return "".join(table[c] if c in odd else c for c in token)
 
 
 def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str) -> bool:
