@@ -5,8 +5,9 @@ the consecutive records of one ``doc_id`` in a JSONL/TSV file joined by newlines
 that look past one record (a quote opened in one sentence and closed in the next) see them
 together. Each record is a ``Segment``; findings are mapped back to the record they fall in.
 
-Protected spans (URLs, e-mail addresses, handles, hashtags; in Markdown also code, link targets,
-HTML and front matter) are never flagged. ``masked`` is the text with every protected character
+Protected spans (URLs, e-mail addresses, handles, hashtags, placeholders such as ``{name}`` and
+``%s``; in Markdown also code, link targets, HTML and front matter) are never flagged by a rule
+that does not compare with the source. ``masked`` is the text with every protected character
 replaced by ``MASK``, so rules can match on it with the same offsets as ``text``.
 """
 
@@ -19,6 +20,7 @@ from functools import cached_property
 import regex
 
 from mtcheck.patterns import lazy
+from mtcheck.placeholders import protected_spans
 
 MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
 
@@ -120,6 +122,7 @@ class Document:
     def protected(self) -> list[tuple[int, int]]:
         """Sorted, non-overlapping spans that rules must never flag."""
         spans = [m.span() for pattern in PLAIN_PROTECTED for m in pattern.finditer(self.text)]
+        spans += [span for span, _ in protected_spans(self.text)]  # a fix inside `{name}` breaks a program
         if self.markdown:
             spans += [m.span() for m in MARKDOWN_PROTECTED.finditer(self.text)]
         merged: list[tuple[int, int]] = []

@@ -165,16 +165,39 @@ class Mojibake(Rule):
             offset += len(line) + 1
 
     def _diff(self, line: str, fixed: str, offset: int, doc: Document) -> Iterable:
-        """One finding per changed run, widened to whole words so the message reads well.
+        """One finding per broken word: changed runs widened to whole words, runs that then
+        touch merged, so that one edit repairs the word whole (as ``ftfy.fix_text`` would).
 
         Only the stretch between the common start and end of the two is compared: difflib is
-        quadratic, and a text without line breaks is one long line."""
+        quadratic, and a text without line breaks is one long line.
+
+        >>> [f.fix.edits for f in Mojibake()._diff("Ã©tÃ© x", "été x", 0, Document("Ã©tÃ© x", "fr"))]
+        [(Edit(start=0, end=5, replacement='été'),)]
+        """
+        for i1, i2, j1, j2 in self._word_runs(line, fixed):
+            start, end = offset + i1, offset + i2
+            if doc.is_protected(start, end):
+                continue
+            # An invisible character the repair brings back is MT304's finding: one edit for both.
+            meant = INVISIBLE.sub(lambda m: m.group() if set(m.group()) == {"\u200d"} else "", fixed[j1:j2])
+            yield self.finding(start, end, f"mojibake `{line[i1:i2]}`, meant `{fixed[j1:j2]}`",
+                               Fix.replace(start, end, meant))
+
+    @staticmethod
+    def _word_runs(line: str, fixed: str) -> list[tuple[int, int, int, int]]:
+        """(i1, i2, j1, j2): ``line[i1:i2]`` becomes ``fixed[j1:j2]``, each run widened to whole
+        words and runs that overlap or touch merged.
+
+        >>> Mojibake._word_runs("Ã©tÃ© et Ã©tÃ©", "été et été")
+        [(0, 5, 0, 3), (9, 14, 7, 10)]
+        """
         head = len(os.path.commonprefix([line, fixed]))
         tail = len(os.path.commonprefix([line[head:][::-1], fixed[head:][::-1]]))
         import difflib  # only for a line with mojibake (imports kept off the start-up)
 
         matcher = difflib.SequenceMatcher(None, line[head:len(line) - tail], fixed[head:len(fixed) - tail],
                                           autojunk=False)
+        runs: list[tuple[int, int, int, int]] = []
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
@@ -183,11 +206,28 @@ class Mojibake(Rule):
                 i1, j1 = i1 - 1, j1 - 1
             while i2 < len(line) and j2 < len(fixed) and line[i2].isalnum() and line[i2] == fixed[j2]:
                 i2, j2 = i2 + 1, j2 + 1
-            start, end = offset + i1, offset + i2
-            if doc.is_protected(start, end):
-                continue
-            yield self.finding(start, end, f"mojibake `{line[i1:i2]}`, meant `{fixed[j1:j2]}`",
-                               Fix.replace(start, end, fixed[j1:j2]))
+            if runs and i1 <= runs[-1][1]:  # the same word: one finding
+                i1, j1 = runs[-1][0], runs[-1][2]
+                runs.pop()
+            runs.append((i1, i2, j1, j2))
+        return runs
+
+
+DOUBLE_QUOTES = "\"“”„‟«»"
+
+
+def _odd_quotes(doc: Document, offset: int) -> bool:
+    """Has the paragraph around ``offset`` an odd number of double quotation marks once its
+    entities are decoded?
+
+    >>> _odd_quotes(Document("a &quot;b&quot; c", "en"), 2), _odd_quotes(Document("a &quot;b c", "en"), 2)
+    (False, True)
+    """
+    import html
+
+    start, end = next(((s, e) for s, e in doc.paragraphs if s <= offset < e), (0, len(doc.text)))
+    decoded = html.unescape(doc.text[start:end])
+    return sum(decoded.count(c) for c in DOUBLE_QUOTES) % 2 == 1
 
 
 @register
@@ -198,7 +238,8 @@ class HtmlEntity(Rule):
     category = "markup-residue"
     what = "Finds HTML character references in plain text: `&quot;propaganda&quot;`, `&#39;`."
     why = "An escaping step of the pipeline leaked into the text."
-    fix_safety = "Safe: the reference is replaced by the character it stands for (not in Markdown, where it is valid)."
+    fix_safety = ("Safe: the reference is replaced by the character it stands for (not in Markdown, where it "
+                  "is valid); unsafe for a quotation mark that would leave its paragraph's quotes unbalanced.")
     examples = (
         Example("en", "so-called ⟦&quot;⟧propaganda&quot;", "so-called \"propaganda&quot;"),
         Example("fr", "l⟦&#39;⟧armée", "l'armée"),
@@ -219,8 +260,11 @@ class HtmlEntity(Rule):
 
             char = html.unescape(m.group())
             if char != m.group():
+                # A quotation mark that would leave its paragraph with an odd count is MT205's next
+                # finding: then only an unsafe fix.
+                safe = char not in DOUBLE_QUOTES or not _odd_quotes(doc, m.start())
                 yield self.finding(m.start(), m.end(), f"HTML entity `{m.group()}` for `{char}`",
-                                   Fix.replace(m.start(), m.end(), char))
+                                   Fix.replace(m.start(), m.end(), char, safe=safe))
 
 
 @register

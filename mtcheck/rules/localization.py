@@ -8,7 +8,8 @@ as many lines, as in line-aligned parallel text; otherwise the whole text is one
 - MT701 compares the placeholders of each unit's source and translation: printf (``%d``,
   ``%1$s``; ``%%`` and the percent sign of ``50%``/``50 %`` are not placeholders), Python and ICU
   (``{0}``, ``{name!r:>10}``, ``%(name)s``, ``{count, plural, …}`` by argument name), templates
-  (``{{var}}``, ``${var}``, ``%name%``, ``#PRS_ORG#``, Laravel ``:name`` when the source has them),
+  (``{{var}}``, ``${var}``, ``%name%``, ``$(var)``, ``@var@``, ``&entity;``, ``#PRS_ORG#``, Laravel
+  ``:name`` when the source has them; the grammar is mtcheck.placeholders),
   inline tags by name and id, URLs and e-mail addresses.
 - MT702 finds one source segment translated two ways in one document.
 - MT703 checks the terms of a glossary (``--glossary``, config ``glossary``; mtcheck.glossary).
@@ -33,6 +34,8 @@ from mtcheck.finding import Fix
 from mtcheck.glossary import Glossary, Term, active
 from mtcheck.languages import Language
 from mtcheck.patterns import lazy
+from mtcheck.placeholders import (AT_NAME, COLON, DOLLAR, ENTITY, FORMAT, ICU_HEAD, PERCENT_LITERAL, PERCENT_NAME,
+                                  PERCENT_SIGN, PRINTF, PRINTF_NAMED, QT_ARG, TEMPLATE, TOKEN, is_entity, is_token)
 from mtcheck.rules import Example, Rule, register
 
 
@@ -126,22 +129,8 @@ class Placeholder:
         return self.numbered_key is not None
 
 
-_PERCENT_SIGN = r"(?<!\d)(?<!\d[ \u00a0\u202f])"  # `50%`, `50 %`: a percent sign, not a placeholder
-PRINTF = lazy(_PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|\*)?"
-                       r"(?:\.(?:\d+|\*))?(?:hh|ll|I64|I32|[hlLqjzt])?[diouxXeEfFgGaAcCsSpn@])")
-PRINTF_NAMED = lazy(_PERCENT_SIGN + r"%\((?P<name>\w+)\)[-+0# ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-                             r"[hlL]?[diouxXeEfFgGcrsa]")
-QT_ARG = lazy(_PERCENT_SIGN + r"%(?P<pos>[1-9]\d?)(?![\d$])")  # Qt, Windows: %1
-PERCENT_NAME = lazy(_PERCENT_SIGN + r"%[A-Za-z_][\w.-]*[A-Za-z0-9_]%")  # Symfony %count%
-PERCENT_LITERAL = lazy(r"%%")
-FORMAT = lazy(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\s]*\])*)?"
-                       r"(?P<conv>![rsa])?(?P<spec>:[^{}\n]*)?\}(?!\})")
-ICU_HEAD = lazy(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectordinal|select|choice"
-                         r"|number|date|time|spellout|ordinal|duration)\b")
-TEMPLATE = lazy(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
-# #PRS_ORG#, #NAME#, #Product1#: letters in capitals, or with a digit or an underscore.
-TOKEN = lazy(r"#(?P<name>[^\W\d_][^\W_]*(?:_[^\W_]+)*)#")
-COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
+# The grammar is shared with the Document's protected spans and MT601 (mtcheck.placeholders).
+_PERCENT_SIGN = PERCENT_SIGN
 TAG = lazy(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\""
                     r"|'[^'<>]*'|[^\s\"'<>=`/]+))*)\s*(?P<empty>/)?>")
 # Inline elements of HTML, XLIFF 1.2/2.0 and TMX: tags by name alone. Other names are tags only
@@ -150,7 +139,7 @@ INLINE_TAGS = frozenset("""a abbr b bdi bdo big blockquote br button cite code d
     h4 h5 h6 hr i img input ins kbd label li mark ol p pre q samp small span strike strong sub sup
     table td th tr tt u ul var wbr x g bx ex bpt ept ph it mrk sc ec pc sm em hi ut""".split())
 # Every kind above holds one of these (a URL its `:` or `www.`).
-_PLACEHOLDER_CHAR = lazy(r"[{<%#:@$]|www\.")
+_PLACEHOLDER_CHAR = lazy(r"[{<%#:@$&]|www\.")
 TAG_ID = lazy(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
@@ -226,10 +215,16 @@ def placeholders(text: str) -> list[Placeholder]:
             auto += 1
         else:
             take("format", *m.span(), m.group())
+    for m in scan(DOLLAR):
+        take("template", *m.span(), m.group())
+    for m in scan(AT_NAME):
+        take("template", *m.span(), m.group())
     for m in scan(TOKEN):
-        name = m["name"]
-        if len(name) >= 2 and (name.isupper() or any(c.isdigit() or c == "_" for c in name)):
+        if is_token(m["name"]):
             take("token", *m.span(), m.group())
+    for m in scan(ENTITY):
+        if is_entity(m["name"]):
+            take("template", *m.span(), m.group())
     for m in scan(COLON):
         take("colon", *m.span(), m.group())
     return sorted((p for p in found if p.kind != "literal"), key=lambda p: p.start)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from mtcheck.document import MASK, Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
 
@@ -25,6 +25,9 @@ APOSTROPHES = "'’‘"
 # Full-width and CJK punctuation, with the Latin mark (and following space) it stands for.
 FULLWIDTH = {"，": ", ", "。": ". ", "！": "! ", "？": "? ", "：": ": ", "；": "; ", "、": ", ",
              "（": " (", "）": ") "}
+# The marks that close a quotation opened by a mark, in the conventions that use it.
+CLOSERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", "「": "」", "『": "』", "“": "”", "‟": "”",
+           "〝": "〞", "＂": "＂", "\"": "\""}
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
 # Scanning for the marks with a regex, rather than char by char in Python, is ~10× faster.
@@ -89,8 +92,9 @@ def lone_sentence(doc: Document) -> bool:
     return doc.has_records and len(doc.segments) == 1 and doc.segments[0].source is None
 
 
-_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
-_LETTERS_AFTER = regex.compile(r"\p{L}+")
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*")
+# A Spanish opening mark belongs to the word after it (`Hola,¿qué`): the rule's lookahead admits it.
+_LETTERS_AFTER = regex.compile(r"[¿¡]*\p{L}*")
 
 
 @register
@@ -185,7 +189,8 @@ class SpaceBeforePunctuation(Rule):
     @lru_cache(maxsize=None)
     def _pattern(marks: str) -> regex.Pattern:
         # The mark must end its word: " .Net", " .5" and " ..." are not spacing errors.
-        return regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’])([{_SPACE}]+)([{regex.escape(marks)}])(?=[\s\"”»’)]|$)")
+        # Invisible characters (MT304's) between the word and the space: `word\u2060 !` too.
+        return regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’][\u200b-\u200f\u2060\ufeff\u00ad]*)([{_SPACE}]+)([{regex.escape(marks)}])(?=[\s\"”»’)]|$)")
 
 
 @register
@@ -434,16 +439,17 @@ class ForeignQuotes(Rule):
             "English, `“…”` closing with `”` in German).")
     why = "The source language's quote style was carried over."
     fix_safety = ("Safe when the mark clearly opens or closes (a space on one side): it becomes the "
-                  "language's own mark; no fix when its role is unclear.")
+                  "language's own mark, and an opening mark's closing partner on the line goes along "
+                  "(`„yes“` → `“yes”`); no fix when its role is unclear.")
     examples = (
-        Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will» on the part"),
+        Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will” on the part"),
         Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
         Example("ru", "так называемая «спецоперация⟦”⟧ провалилась", "так называемая «спецоперация» провалилась"),
-        Example("es", "dijo ⟦„⟧basta“ y se fue", "dijo «basta“ y se fue"),
-        Example("fr", "il a dit ⟦„⟧assez“ et il est parti", "il a dit «assez“ et il est parti"),
-        Example("it", "ha detto ⟦„⟧basta“ e se ne è andato", "ha detto «basta“ e se ne è andato"),
-        Example("pt", "disse ⟦„⟧basta“ e foi embora", "disse “basta“ e foi embora"),
-        Example("nl", "hij zei ⟦«⟧genoeg» en ging weg", "hij zei “genoeg» en ging weg"),
+        Example("es", "dijo ⟦„⟧basta“ y se fue", "dijo «basta» y se fue"),
+        Example("fr", "il a dit ⟦„⟧assez“ et il est parti", "il a dit «assez» et il est parti"),
+        Example("it", "ha detto ⟦„⟧basta“ e se ne è andato", "ha detto «basta» e se ne è andato"),
+        Example("pt", "disse ⟦„⟧basta“ e foi embora", "disse “basta” e foi embora"),
+        Example("nl", "hij zei ⟦«⟧genoeg» en ging weg", "hij zei “genoeg” en ging weg"),
     )
     clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
              ("en", "He said: “Go”, and ‘stay’."))
@@ -460,8 +466,29 @@ class ForeignQuotes(Rule):
             fixes = []
             if kind != "?":
                 replacement = pair.open if kind == "open" else pair.close
-                fixes.append(Fix.replace(i, i + 1, replacement))
+                edits = [Edit(i, i + 1, replacement)]
+                if kind == "open":  # `„yes“` → `“yes”`, not `“yes“`: its closing mark goes along
+                    edits += self._partner(doc.masked, i, pair.close)
+                fixes.append(Fix(tuple(edits)))
             yield self.finding(i, i + 1, f"`{ch}` is not a quotation mark of {lang.name}", *fixes)
+
+    @staticmethod
+    def _partner(text: str, i: int, close: str) -> list[Edit]:
+        """The edit that makes the mark closing the quotation opened at ``text[i]`` ``close``:
+        the next quotation mark on the line, when it is one that closes this opening mark's
+        convention, does not open, and is not ``close`` already.
+
+        >>> ForeignQuotes._partner("He said „yes“ twice", 8, "”")
+        [Edit(start=12, end=13, replacement='”')]
+        >>> ForeignQuotes._partner("He said „yes „no", 8, "”")
+        []
+        """
+        line_end = text.find("\n", i)
+        m = QUOTE_MARK.search(text, i + 1, len(text) if line_end < 0 else line_end)
+        if m is None or m.group() == close or m.group() not in CLOSERS.get(text[i], "") \
+                or _flank(text, m.start()) == "open":
+            return []
+        return [Edit(m.start(), m.end(), close)]
 
 
 @register
@@ -499,8 +526,28 @@ class ForeignMarks(Rule):
                 replacement = replacement.rstrip(" ")
             if doc.text[m.start() - 1: m.start()].isspace():
                 replacement = replacement.lstrip(" ")
+            start = self._space_before(doc.text, m.start()) if replacement and replacement[0] in lang.no_space_before else m.start()
+            end = m.end()
+            if not replacement and doc.text[m.start() - 1: m.start()] == " " and after == " ":
+                end += 1  # `a ¡ b` → `a b`, not MT203's `a  b`
+                if doc.text[end:end + 1] and doc.text[end] in lang.no_space_before:
+                    start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
             yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}",
-                               Fix.replace(m.start(), m.end(), replacement))
+                               Fix.replace(start, end, replacement))
+
+    @staticmethod
+    def _space_before(text: str, i: int) -> int:
+        """Where the spaces before ``text[i]`` start, when a word ends before them (the Latin
+        mark that replaces a full-width one takes no space before it: one edit, not MT202's next).
+
+        >>> ForeignMarks._space_before("word ，then", 5), ForeignMarks._space_before(" ，then", 1)
+        (4, 1)
+        """
+        j = i
+        while j > 0 and text[j - 1] in _SPACE:
+            j -= 1
+        return j if j < i and j > 0 and (text[j - 1].isalnum() or text[j - 1] in ")]”»\"'’") else i
+
 
 
 # A character of the scripts written with full-width punctuation.

@@ -182,6 +182,9 @@ class MergedWords(Rule):
             token = m.group(1)
             if len(token) < MIN_GLUED_LENGTH or lang.zipf(token) > 0:
                 continue
+            written, token = token, _homoglyphs_folded(token, lang)
+            if token != written and lang.zipf(token) > 0:
+                continue  # a homoglyph in a word: MT305's alone
             case = CASE_GLUE.match(token)
             if case:
                 left, right = case.groups()
@@ -197,11 +200,13 @@ class MergedWords(Rule):
                 left, right, certain = split
             else:
                 continue
+            if _doubles_a_neighbour(text, m.start(1), m.end(1), left, right):
+                continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
             start = m.start(1)
-            yield self.finding(
-                start, m.end(1), f"`{token}` looks like two words glued: `{left} {right}`",
-                Fix.replace(start + len(left), start + len(left), " ", safe=certain),
-            )
+            # A homoglyph in it is repaired by the same edit (else MT305's fix unveils this one).
+            fix = Fix.replace(start + len(left), start + len(left), " ", safe=certain) if token == written \
+                else Fix.replace(start, m.end(1), f"{left} {right}", safe=certain)
+            yield self.finding(start, m.end(1), f"`{written}` looks like two words glued: `{left} {right}`", fix)
 
 
 @register
@@ -334,6 +339,40 @@ class SubwordResidue(Rule):
                                Fix.replace(m.start(), m.end(), replacement))
 
 
+def _homoglyphs_folded(token: str, lang: Language) -> str:
+    """``token`` with its letters of another script written in the language's script, when each
+    has a look-alike there (MT305's repair); else ``token`` as it is.
+
+    >>> from mtcheck.languages import get_language
+    >>> _homoglyphs_folded("сhuvaBeja", get_language("pt")), _homoglyphs_folded("chuvaБeja", get_language("pt"))
+    ('chuvaBeja', 'chuvaБeja')
+    """
+    if token.isascii() and lang.script == "Latin":
+        return token
+    from mtcheck.rules.encoding import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC  # imported by the catalogue anyway
+
+    table = {"Latin": CYRILLIC_TO_LATIN, "Cyrillic": LATIN_TO_CYRILLIC}.get(lang.script, {})
+    odd = {c for c in token if c.isalpha() and not regex.match(rf"\p{{{lang.script}}}", c)}
+    if not odd or not odd <= table.keys():
+        return token
+    return "".join(table[c] if c in odd else c for c in token)
+
+
+def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str) -> bool:
+    """Would splitting ``text[start:end]`` into ``left right`` write a word twice in a row?
+
+    >>> _doubles_a_neighbour("alle alledeze deze", 5, 13, "alle", "deze"), _doubles_a_neighbour("x alledeze y", 2, 10, "alle", "deze")
+    (True, False)
+    >>> _doubles_a_neighbour("farefare", 0, 8, "fare", "fare")
+    True
+    """
+    before = regex.search(r"(\p{L}+)[ \t\u00a0]+$", text[max(0, start - 40):start])
+    after = regex.match(r"[ \t\u00a0]+(\p{L}+)", text[end:end + 40])
+    if left.lower() == right.lower():  # `farefare`
+        return True
+    return bool(before and before.group(1).lower() == left.lower() or after and after.group(1).lower() == right.lower())
+
+
 @register
 class RepeatedWord(Rule):
     code = "MT105"
@@ -361,8 +400,11 @@ class RepeatedWord(Rule):
              ("pt", "Um som, se se preferir."))
     # Only pairs whose second word repeats the first, ignoring case (a back-reference), so the
     # engine, not Python, skips the other word pairs.
+    # The gap: spaces (a no-break one too), and the invisible characters MT304 removes, so that
+    # MT304's fix does not unveil a doubling for the next pass (`mejor\u200e mejor`).
+    GAP = r"[\u200b-\u200f\u2060\ufeff\u00ad]*[ \t\u00a0][ \t\u00a0\u200b-\u200f\u2060\ufeff\u00ad]*"
     PATTERN = regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)([ \t]+)((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
+        r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)(" + GAP + r")((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -388,8 +430,9 @@ class RepeatedWord(Rule):
 
     # The words next to a pair, matched from the pair outwards (a reverse match ends where it
     # starts reading): searching the whole text before each pair made doubled words quadratic.
-    _AFTER = regex.compile(r"[ \t]+(\p{L}+)")
-    _BEFORE = regex.compile(r"(?r)(\p{L}+)[ \t]+")
+    # The gap sees through invisible characters, as the pattern does.
+    _AFTER = regex.compile(GAP + r"(\p{L}+)")
+    _BEFORE = regex.compile(r"(?r)(\p{L}+)" + GAP)
 
     def _tripled(self, text: str, m) -> bool:
         after = self._AFTER.match(text, m.end(3))

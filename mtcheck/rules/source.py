@@ -19,13 +19,14 @@ from mtcheck.langdetect import identifier, identify_any
 from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.numbers import Mention, NumberWords, loose_values, mentions, number_words
 from mtcheck.patterns import lazy
+from mtcheck.placeholders import protected_spans
 from mtcheck.rules import Example, Rule, register
 from mtcheck.sentences import split
 
 MIN_CONFIDENCE = 0.5  # units the aligner is less sure of are left alone (precision first)
-# Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`): their
-# digits are not numbers of the text.
-_PLACEHOLDER = lazy(r"#[A-Z_-]+#|\{[^{}\s]*\}|%\d+\$[sd]|\b24/7\b")
+# Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`; the
+# grammar is mtcheck.placeholders) and `24/7`: their digits are not numbers of the text.
+_NOT_NUMBERS = lazy(r"#[A-Z_-]+#|\{[^{}\s]*\}|\b24/7\b")
 
 
 _DIGIT = lazy(r"\d")
@@ -33,8 +34,10 @@ _DIGIT = lazy(r"\d")
 
 def _visible(text: str) -> str:
     """``text`` with URLs, e-mail addresses, handles and placeholders blanked (same offsets)."""
-    for pattern in (*PLAIN_PROTECTED, _PLACEHOLDER):
+    for pattern in (*PLAIN_PROTECTED, _NOT_NUMBERS):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
+    for (start, end), _ in protected_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
