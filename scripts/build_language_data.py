@@ -161,16 +161,25 @@ def ud_glue_candidates(files: list[Path]) -> list[str]:
             and period[w] / n <= 0.2]
 
 
-def wordfreq_glue_candidates(lexicon: dict[str, float]) -> list[str]:
+def wordfreq_glue_candidates(lexicon: dict[str, float], script: str) -> list[str]:
     """Glue word candidates of a language without treebank text: its TOP_GLUE most frequent
-    words of at most 6 letters. wordfreq's lists are case-folded, so the lower-case test of the
-    treebank words cannot be made; the most frequent words of a language are its function words
-    (and, in news-heavy lists, a few very common nouns)."""
+    words of at most 6 letters, written in the language's script (English `the` is frequent in
+    every list). wordfreq's lists are case-folded, so the lower-case test of the treebank words
+    cannot be made; the most frequent words of a language are its function words (and, in
+    news-heavy lists, a few very common nouns). Case folding also turned a final `ς` into `σ`;
+    glue words are compared in lower case, so the final form is restored.
+
+    >>> wordfreq_glue_candidates({"ένασ": 6.0, "the": 5.0, "και": 7.0}, "Greek")
+    ['και', 'ένας']
+    """
+    in_script = regex.compile(rf"^[\p{{Script={script}}}\p{{M}}'’-]+$")
     ranked = sorted(lexicon.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [w for w, _ in ranked if len(w) <= 6 and WORD.match(w)][:TOP_GLUE]
+    chosen = [w for w, _ in ranked if len(w) <= 6 and WORD.match(w) and in_script.match(w)][:TOP_GLUE]
+    return [regex.sub(r"σ\b", "ς", w) for w in chosen]
 
 
-def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compounding: bool) -> str | None:
+def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compounding: bool,
+                     script: str = "Latin") -> str | None:
     """Frequent words written in lower case mid-sentence, with the sides they may be glued on.
 
     Taken from the treebanks where ``ud_dir`` has some text of the language, else from the
@@ -188,15 +197,19 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compoun
     files = sorted(ud_dir.glob(f"{lang}-*.jsonl"))
     if not files and not lexicon:
         return None
-    chosen = ud_glue_candidates(files) if files else wordfreq_glue_candidates(lexicon)
+    chosen = ud_glue_candidates(files) if files else wordfreq_glue_candidates(lexicon, script)
     top = [w for w, _ in sorted(lexicon.items(), key=lambda kv: -kv[1]) if len(w) >= 3][:5000]
+    # The lexicon is case-folded: a word restored to its written form (final `ς`) is looked up
+    # folded. Treebank words are looked up as written, as the first eight languages' files were
+    # built (German `daß` therefore counts as forming no words; a rebuild would change it).
     lines = []
     for word in sorted(chosen):
         limit = MAX_PRODUCTIVITY_COMPOUNDING if compounding else MAX_PRODUCTIVITY
         if len(word) == 1:
             limit = min(limit, MAX_PRODUCTIVITY_ONE_LETTER)
-        as_prefix = sum(lexicon.get(word + x, 0) >= 2.5 for x in top) / max(len(top), 1)
-        as_suffix = sum(lexicon.get(x + word, 0) >= 2.5 for x in top) / max(len(top), 1)
+        key = word if files else word.casefold()
+        as_prefix = sum(lexicon.get(key + x, 0) >= 2.5 for x in top) / max(len(top), 1)
+        as_suffix = sum(lexicon.get(x + key, 0) >= 2.5 for x in top) / max(len(top), 1)
         sides = ("L" if as_prefix <= limit else "") + ("R" if as_suffix <= limit else "")
         lines.append(f"{word}\t{sides or '-'}\t{as_prefix:.4f}\t{as_suffix:.4f}\n")
     source = (f"UD treebanks {', '.join(p.name for p in files)}" if files
@@ -248,7 +261,8 @@ def main() -> None:
         if not words["spaced"]:  # no spaces between words: nothing is glued by a lost one
             print(f"{lang}: {folder} (no glue words: not written with spaces)")
             continue
-        glue = build_glue_words(lang, args.ud, read_lexicon(lexicon) if lexicon else {}, words["compounding"])
+        glue = build_glue_words(lang, args.ud, read_lexicon(lexicon) if lexicon else {}, words["compounding"],
+                                settings(lang)["script"])
         if glue is not None:
             (folder / "glue_words.txt").write_text(glue, encoding="utf-8")
         print(f"{lang}: {folder}")
