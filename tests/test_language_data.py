@@ -267,3 +267,19 @@ def test_boilerplate_prompts_are_listed_lower_case_once(code):
     assert len(lines) == len(set(lines)), "duplicates"
     assert all(line == line.lower().strip() and not line.endswith(":") for line in lines)
     assert get_language(code).boilerplate == frozenset(lines)
+
+
+def test_words_with_vowel_signs_are_in_the_lexicon():
+    """Devanagari and Thai vowel signs are combining marks, not letters: the build keeps words
+    made of both (a letters-only pattern would have left Hindi without `नहीं`)."""
+    hi = get_language("hi")
+    assert hi.zipf("नहीं") > 5 and hi.zipf("सरकार") > 4
+    assert len(hi.lexicon) > 10_000
+
+
+def test_glue_words_from_a_lexicon_are_written_forms_of_the_language():
+    """Greek has no treebank text here: its glue words come from the case-folded lexicon, with
+    the final sigma restored and no word of another script."""
+    el = get_language("el")
+    assert "ένας" in el.glue_words and "ένασ" not in el.glue_words
+    assert all(not w.isascii() for w in get_language("bg").glue_words)
