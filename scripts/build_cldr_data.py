@@ -83,22 +83,26 @@ def quotes(code: str, cldr_misc: Path) -> dict:
     return {"pairs": pairs, "primary": primary, "secondary": secondary}
 
 
+def unicode_set(listed: str) -> set[str]:
+    """The characters of a CLDR exemplar set without ranges (backslash escapes, spaces between).
+
+    >>> sorted(unicode_set(r"[\\- ‐‑ ,， ; \\: ¡ ?]"))
+    [',', '-', ':', ';', '?', '¡', '‐', '‑', '，']
+    """
+    return set(listed[1:-1].replace("\\", "").replace(" ", ""))
+
+
 def punctuation_exemplars(locale: str, cldr_misc: Path) -> set[str]:
-    """The punctuation marks CLDR lists for a locale (``[\\- ‐‑ , ; \\: ! ? …]`` → marks)."""
+    """The punctuation marks CLDR lists for a locale (its ``characters.json``)."""
     cldr = locale.replace("_", "-")
     table = json.loads((cldr_misc / "main" / cldr / "characters.json").read_text(encoding="utf-8"))
-    listed = table["main"][cldr]["characters"]["punctuation"]
-    return set(listed[1:-1].replace("\\", "").replace(" ", ""))
+    return unicode_set(table["main"][cldr]["characters"]["punctuation"])
 
 
 def punctuation(code: str, cldr_misc: Path) -> dict:
     """The [punctuation] table: ``allowed_marks``, the marks CLDR lists for the language that it
     does not list for English (Spanish ``¡¿``, the full-width marks of Japanese and Chinese,
-    Arabic ``،؛؟``), which are therefore not foreign there.
-
-    >>> sorted(punctuation("es", Path("/tmp/cldr/package"))["allowed_marks"])[:2] if Path("/tmp/cldr/package").exists() else ['¡', '«']
-    ['¡', '«']
-    """
+    Arabic ``،؛؟``), which are therefore not foreign there."""
     marks = punctuation_exemplars(locale_id(code), cldr_misc) - punctuation_exemplars("en", cldr_misc)
     return {"allowed_marks": "".join(sorted(marks))}
 

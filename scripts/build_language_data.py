@@ -11,7 +11,8 @@ stub one (``STUB``) that leaves everything to the generated data.
 ``lexicon.bin``
     Word frequencies from wordfreq (pinned version, its ``large`` list for the first eight languages,
     ``best`` for the others), words of letters only
-    (apostrophes and hyphens allowed) at Zipf >= MIN_ZIPF (MIN_ZIPF_NEW for the others), Zipf rounded to 0.1, in the block
+    (apostrophes and hyphens allowed) at Zipf >= MIN_ZIPF (MIN_ZIPF_NEW for the others), Zipf
+    rounded to 0.1, in the block
     format of ``mtcheck/lexicon.py`` (sorted words in separately compressed blocks, so a short
     file loads only the blocks it looks up). Used for merged and split word detection: is this
     token a word, and how frequent is it?
@@ -183,7 +184,8 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compoun
     """Frequent words written in lower case mid-sentence, with the sides they may be glued on.
 
     Taken from the treebanks where ``ud_dir`` has some text of the language, else from the
-    lexicon (wordfreq_glue_candidates); None when neither exists. From the treebanks: the TOP_GLUE most frequent mid-sentence words of at most 6 letters
+    lexicon (wordfreq_glue_candidates); None when neither exists. From the treebanks: the
+    TOP_GLUE most frequent mid-sentence words of at most 6 letters
     that are lower case in >= 95 % of their mid-sentence uses and are not abbreviations (followed
     by a period in at most 20 % of uses). Articles, pronouns, prepositions, conjunctions and
     auxiliaries dominate that list in every language.
