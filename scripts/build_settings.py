@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Write every language's ``settings.json``: its hand-written ``language.toml`` and ``names.toml``
-as one JSON file, which mtcheck reads at run time (``mtcheck.languages``). Run it after editing
+"""Write every language's ``settings.json``: ``defaults.toml``, its generated ``cldr.json`` and
+``lexicon.json`` and its hand-written ``language.toml`` (each over the one before), with
+``names.toml``, as one JSON file, which mtcheck reads at run time (``mtcheck.languages``). Run it after editing
 either TOML file; ``tests/test_language_data.py`` fails while a JSON file is stale.
 
     python scripts/build_settings.py
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from mtcheck.languages import DATA_DIR, SETTINGS, available, settings_from_toml
+from mtcheck.languages import DATA_DIR, SETTINGS, settings_from_toml, with_data
 
 
 def render(code: str) -> str:
@@ -19,7 +20,7 @@ def render(code: str) -> str:
 
 
 def main() -> None:
-    for code in available():
+    for code in with_data():
         (DATA_DIR / code / SETTINGS).write_text(render(code), encoding="utf-8")
         print(f"{code}: {SETTINGS} written")
 

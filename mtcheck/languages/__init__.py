@@ -8,12 +8,27 @@ by ``scripts/build_settings.py``: JSON is read in C, and a one-file run is spare
 running the TOML parser, 7 ms of its start-up). Adding a target language is adding a folder; no
 rule names a language.
 
+Generated and hand-written settings: ``settings.json`` is three layers, the upper winning key by
+key (tables merge, other values replace): ``defaults.toml`` (this folder: what a language without
+a word on it gets), the generated ``cldr.json`` (``scripts/build_cldr_data.py``: name, script,
+quotation marks, number separators, weekday/month/language names from CLDR) and ``lexicon.json``
+(``scripts/build_language_data.py``: how wordfreq folded the words of ``lexicon.bin``, so that
+lookups fold alike: ``heißt`` → ``heisst``, Turkish ``İstanbul`` → ``istanbul``), and at the top
+the hand-written ``language.toml``, which says only what data cannot (compounding, clause words,
+abbreviations…), each key with a comment why. The first eight languages' files say everything.
+
+Languages with data and target languages: every folder with a ``language.toml`` has data
+(:func:`with_data`, :func:`get_language`); the target languages (:func:`available`) are those
+that also have the hand-written ``boilerplate.txt``, the clean-text fixtures and casing test sets,
+and only they take part in language detection and the runner (a language joins by getting them).
+
 Everything is loaded lazily and cached, so checking English never reads the Russian lexicon.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -60,6 +75,11 @@ class Language:
     date_markers: frozenset[str]
     over_capitalized: frozenset[str]
     folder: Path = field(repr=False)
+    # False for scripts written without spaces between words (Japanese, Chinese, Thai): rules
+    # that find lost or extra spaces between words have nothing to judge there.
+    spaced: bool = True
+    # How words are folded before a lexicon lookup (lexicon.json, see fold_word).
+    folding: dict = field(default_factory=dict, repr=False)
 
     @property
     def quote_chars(self) -> set[str]:
@@ -81,8 +101,19 @@ class Language:
 
         >>> get_language("en").zipf("The") > 7
         True
+        >>> get_language("de").zipf("heißt") > 3  # wordfreq folds ß to ss
+        True
         """
-        return self._lexicon.zipf(word.lower()) if self._lexicon else 0.0
+        return self._lexicon.zipf(self.fold(word)) if self._lexicon else 0.0
+
+    def fold(self, word: str) -> str:
+        """A word as the lexicon stores it: lower case the way wordfreq folded it for this
+        language (``lexicon.json``).
+
+        >>> get_language("de").fold("Heißt"), get_language("tr").fold("İstanbul")
+        ('heisst', 'istanbul')
+        """
+        return fold_word(word, self.folding)
 
     def words_starting(self, stem: str, limit: int = 10) -> int:
         """How many lexicon words begin with ``stem`` and are longer (counted up to ``limit``).
@@ -220,6 +251,35 @@ class CasingTable:
         return ((key, self[key]) for key in self._forms)
 
 
+_CEDILLAS_TO_COMMAS = str.maketrans("şţ", "șț")
+_COMMAS_TO_CEDILLAS = str.maketrans("șț", "şţ")
+
+
+def fold_word(word: str, rule: dict) -> str:
+    """Fold a word as wordfreq's ``preprocess_text`` folds its words (its rule of the language,
+    copied into ``lexicon.json``): Unicode normal form, marks of abjads dropped, case folding
+    (``ß`` → ``ss``; Turkish ``İ`` → ``i``, ``I`` → ``ı``), cedilla or comma below. An ASCII word
+    with the default rule only lower-cases (the common case, kept fast).
+
+    >>> fold_word("Straße", {}), fold_word("ISTANBUL", {"dotless_i": True})
+    ('strasse', 'ıstanbul')
+    >>> fold_word("Ştiinţă", {"diacritics_under": "commas"})
+    'știință'
+    """
+    if word.isascii() and not rule.get("dotless_i"):
+        return word.lower()
+    word = unicodedata.normalize(rule.get("normal_form", "NFC"), word)
+    if rule.get("remove_marks"):
+        word = "".join(c for c in word if unicodedata.category(c) != "Mn" and c != "\u0640")
+    if rule.get("dotless_i"):
+        word = word.replace("İ", "i").replace("I", "ı")
+    word = word.casefold()
+    under = rule.get("diacritics_under")
+    if under:
+        word = word.translate(_CEDILLAS_TO_COMMAS if under == "commas" else _COMMAS_TO_CEDILLAS)
+    return word
+
+
 def _rows(path: Path, width: int):
     """Tab-separated rows of a generated data file, comments skipped; none when it is absent."""
     if not path.exists():
@@ -230,13 +290,25 @@ def _rows(path: Path, width: int):
 
 
 def available() -> list[str]:
-    """Codes of the languages that have data, sorted."""
+    """Codes of the target languages (with every hand-written file and test set), sorted."""
     return list(_available())
 
 
 @lru_cache(maxsize=1)
 def _available() -> tuple[str, ...]:
     # Read once: rules ask for every document, and a directory glob costs ~0.2 ms.
+    return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/boilerplate.txt")
+                        if (p.parent / "language.toml").exists()))
+
+
+def with_data() -> list[str]:
+    """Codes of every language with data (a folder with language.toml), sorted: the target
+    languages and those with generated data only."""
+    return list(_with_data())
+
+
+@lru_cache(maxsize=1)
+def _with_data() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/language.toml")))
 
 
@@ -266,17 +338,40 @@ def glue_words(code: str) -> dict[str, str]:
 SETTINGS = "settings.json"
 
 
-def settings_from_toml(folder: Path) -> dict:
-    """A language's hand-written settings, read from its TOML files: what ``settings.json`` holds
-    (``{"language": language.toml, "names": names.toml or {}}``)."""
+GENERATED_SETTINGS = ("cldr.json", "lexicon.json")  # laid under language.toml, in this order
+
+
+def layered(base: dict, top: dict) -> dict:
+    """``top`` over ``base``: tables merge key by key, any other value of ``top`` wins.
+
+    >>> layered({"quotes": {"primary": ["“", "”"], "pairs": [1]}, "name": "x"}, {"quotes": {"pairs": [2]}})
+    {'quotes': {'primary': ['“', '”'], 'pairs': [2]}, 'name': 'x'}
+    """
+    out = dict(base)
+    for key, value in top.items():
+        out[key] = layered(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def _read_toml(path: Path) -> dict:
     try:  # Python 3.11+
         import tomllib
     except ModuleNotFoundError:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
-    names = folder / "names.toml"
-    return {"language": tomllib.loads((folder / "language.toml").read_text(encoding="utf-8")),
-            "names": tomllib.loads(names.read_text(encoding="utf-8")) if names.exists() else {}}
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def settings_from_toml(folder: Path) -> dict:
+    """A language's settings as ``settings.json`` holds them: ``{"language": …, "names":
+    names.toml or {}}``, "language" being defaults.toml, then the generated files, then
+    language.toml, each over the one before (see the module docstring)."""
+    language = _read_toml(DATA_DIR / "defaults.toml")
+    for name in GENERATED_SETTINGS:
+        if (folder / name).exists():
+            language = layered(language, json.loads((folder / name).read_text(encoding="utf-8")))
+    language = layered(language, _read_toml(folder / "language.toml"))
+    return {"language": language, "names": _read_toml(folder / "names.toml")}
 
 
 @lru_cache(maxsize=None)
@@ -315,7 +410,7 @@ def language_for(code: str) -> Language:
 def get_language(code: str) -> Language:
     folder = DATA_DIR / code
     if not (folder / "language.toml").exists():
-        raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(available())})")
+        raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(with_data())})")
     data = settings(code)["language"]
     quotes = [QuotePair(o, c) for o, c in data["quotes"]["pairs"]]
     casing = data.get("casing", {})
@@ -339,4 +434,6 @@ def get_language(code: str) -> Language:
         date_markers=frozenset(casing.get("date_markers", [])),
         over_capitalized=frozenset(casing.get("over_capitalized", [])),
         folder=folder,
+        spaced=data["words"].get("spaced", True),
+        folding=data.get("lexicon", {}),
     )

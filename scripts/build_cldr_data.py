@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Write each language's ``cldr.json``: what the Unicode CLDR says about it, so that a language's
+hand-written ``language.toml`` holds only what data cannot say.
+
+``cldr.json`` is a ``language.toml``-shaped table (same keys) that ``scripts/build_settings.py``
+lays under the hand-written file (hand-written keys win; ``mtcheck/languages/defaults.toml``
+lies under both): a new language needs a folder with a short ``language.toml`` and this file.
+
+    name            English name of the language (Babel ``Locale("en").languages``)
+    script          its script, a Unicode script name (``Latin``, ``Cyrillic``, ``Han``), from the
+                    likely subtags (``sr`` → ``sr_Cyrl_RS``)
+    quotes          primary and secondary quotation marks (CLDR ``delimiters``: quotationStart/End,
+                    alternateQuotationStart/End) and the pairs: those two and ASCII ``"``
+    punctuation     ``allowed_marks``: marks CLDR lists for the language but not for English
+    numbers         decimal and group separators of Latin digits (``decimal``, ``group``) and
+                    the default numbering system (``latn``, ``arab``, ``beng``), for number checks
+    cldr_names      wide weekday and month names (format context, as used mid-sentence) and the
+                    names of the 44 languages with data in this language, each as CLDR writes it,
+                    so over-capitalization data can be built without a dictionary
+                    (``lower`` lists the kinds CLDR writes in lower case mid-sentence)
+
+Babel (pinned in the ``build`` extra) has no quotation marks, so those come from the JSON CLDR
+package ``cldr-misc-full`` (npm, version CLDR_MISC_VERSION; ``npm pack cldr-misc-full@48.2.0``
+and unpack it, then pass ``--cldr-misc <dir>/package``).
+
+    python scripts/build_cldr_data.py --cldr-misc /tmp/cldr/package [--lang tr el]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "mtcheck" / "languages"
+CLDR_MISC_VERSION = "48.2.0"
+# Babel locale of a code that CLDR names otherwise: wordfreq's `sh` (Serbo-Croatian, written in
+# Latin letters in its sources) has no CLDR locale; Serbian in Latin script stands for it.
+LOCALE = {"sh": "sr_Latn"}
+# ISO 15924 codes of the likely subtags → Unicode script names (what `regex` \p{Script=…} takes).
+# Japanese (`Jpan`) mixes Han with kana and Korean (`Kore`) Hangul with rare Han: their main script.
+SCRIPT = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Hebr": "Hebrew", "Arab": "Arabic",
+          "Deva": "Devanagari", "Thai": "Thai", "Hans": "Han", "Hant": "Han", "Jpan": "Han",
+          "Kore": "Hangul", "Beng": "Bengali", "Taml": "Tamil"}
+
+
+def locale_id(code: str) -> str:
+    """The Babel/CLDR locale of an mtcheck code.
+
+    >>> locale_id("sh"), locale_id("tr")
+    ('sr_Latn', 'tr')
+    """
+    return LOCALE.get(code, code)
+
+
+def script(code: str) -> str:
+    """The Unicode script name of a language, from CLDR's likely subtags.
+
+    >>> script("uk"), script("ja"), script("sh"), script("he")
+    ('Cyrillic', 'Han', 'Latin', 'Hebrew')
+    """
+    from babel import Locale
+
+    loc = Locale.parse(locale_id(code))
+    if loc.script:
+        return SCRIPT[loc.script]
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")[str(loc)]  # "ar_Arab_EG"
+    return SCRIPT[likely.split("_")[1]]
+
+
+def quotes(code: str, cldr_misc: Path) -> dict:
+    """The [quotes] table: CLDR's primary and alternate marks, and ASCII double quotes (which
+    every language's plain text uses)."""
+    cldr = locale_id(code).replace("_", "-")
+    table = json.loads((cldr_misc / "main" / cldr / "delimiters.json").read_text(encoding="utf-8"))
+    marks = table["main"][cldr]["delimiters"]
+    primary = [marks["quotationStart"], marks["quotationEnd"]]
+    secondary = [marks["alternateQuotationStart"], marks["alternateQuotationEnd"]]
+    pairs = [primary] + [p for p in (secondary, ['"', '"']) if p != primary]
+    return {"pairs": pairs, "primary": primary, "secondary": secondary}
+
+
+def unicode_set(listed: str) -> set[str]:
+    """The characters of a CLDR exemplar set without ranges (backslash escapes, spaces between).
+
+    >>> sorted(unicode_set(r"[\\- ‐‑ ,， ; \\: ¡ ?]"))
+    [',', '-', ':', ';', '?', '¡', '‐', '‑', '，']
+    """
+    return set(listed[1:-1].replace("\\", "").replace(" ", ""))
+
+
+def punctuation_exemplars(locale: str, cldr_misc: Path) -> set[str]:
+    """The punctuation marks CLDR lists for a locale (its ``characters.json``)."""
+    cldr = locale.replace("_", "-")
+    table = json.loads((cldr_misc / "main" / cldr / "characters.json").read_text(encoding="utf-8"))
+    return unicode_set(table["main"][cldr]["characters"]["punctuation"])
+
+
+def punctuation(code: str, cldr_misc: Path) -> dict:
+    """The [punctuation] table: ``allowed_marks``, the marks CLDR lists for the language that it
+    does not list for English (Spanish ``¡¿``, the full-width marks of Japanese and Chinese,
+    Arabic ``،؛؟``), which are therefore not foreign there."""
+    marks = punctuation_exemplars(locale_id(code), cldr_misc) - punctuation_exemplars("en", cldr_misc)
+    return {"allowed_marks": "".join(sorted(marks))}
+
+
+def numbers(code: str) -> dict:
+    from babel import Locale
+
+    loc = Locale.parse(locale_id(code))
+    # Separators of Latin digits (machine translation writes those even where the default
+    # numbering system has digits of its own, Bengali `beng`; CLDR gives those no separators).
+    symbols = loc.number_symbols["latn"]
+    return {"decimal": symbols["decimal"], "group": symbols["group"], "numbering_system": loc.default_numbering_system}
+
+
+def names(code: str, codes: list[str]) -> dict:
+    """Weekday, month and language names as CLDR writes them in running text, and the kinds of
+    those that it writes in lower case (the first letter of a name is upper only for some)."""
+    from babel import Locale
+
+    loc = Locale.parse(locale_id(code))
+    table = {
+        "weekday": [loc.days["format"]["wide"][i] for i in range(7)],
+        "month": [loc.months["format"]["wide"][i] for i in range(1, 13)],
+        "language": sorted({loc.languages[c] for c in codes if c in loc.languages}),
+    }
+    cased = [w for w in (table["weekday"] + table["month"]) if w[:1].lower() != w[:1].upper()]
+    lower = [kind for kind, words in table.items()
+             if cased and all(w == w.lower() for w in words if w[:1].lower() != w[:1].upper())]
+    return {**table, "lower": lower}
+
+
+def build(code: str, codes: list[str], cldr_misc: Path) -> dict:
+    from babel import Locale
+
+    return {"name": Locale("en").languages[code] if code in Locale("en").languages
+            else Locale.parse(locale_id(code)).get_display_name("en"),
+            "script": script(code), "quotes": quotes(code, cldr_misc), "numbers": numbers(code),
+            "punctuation": punctuation(code, cldr_misc),
+            "cldr_names": names(code, codes)}
+
+
+def render(table: dict) -> str:
+    """One key per line, sorted, so a rebuild is byte-identical and a diff readable."""
+    return json.dumps(table, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cldr-misc", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--lang", nargs="*")
+    args = parser.parse_args()
+    codes = sorted(p.parent.name for p in OUT.glob("*/language.toml"))
+    for code in args.lang or codes:
+        folder = args.out / code
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "cldr.json").write_text(render(build(code, codes, args.cldr_misc)), encoding="utf-8")
+        print(f"{code}: cldr.json")
+
+
+if __name__ == "__main__":
+    main()
