@@ -460,11 +460,11 @@ def cmd_corrupt(args) -> int:
 
 def language_rows() -> list[dict]:
     """One row per language with data: what it has, and the rules that do not run on it."""
-    from mtcheck.languages import available, language_for
+    from mtcheck.languages import language_for, with_data
     from mtcheck.rules import all_rules
 
     rows = []
-    for code in available():
+    for code in with_data():
         language = language_for(code)
         rows.append({"code": code, "name": language.name, "script": language.script,
                      "spaced": language.spaced,

@@ -182,17 +182,18 @@ class Language:
         return (self.folder / SETTINGS).exists()
 
     @cached_property
+    def rules_off(self) -> frozenset[str]:
+        """Codes of rules that do not run on this language (``[rules] off`` of its
+        language.toml, each with the measurement that put it there): where the generated data
+        is not yet good enough for a rule, the language keeps the other rules."""
+        return frozenset(settings(self.code)["language"].get("rules", {}).get("off", ())) if self.has_data else frozenset()
+
+    @cached_property
     def full_width_marks(self) -> dict[str, str]:
         """Half-width marks → the full-width form the language writes between its characters
         (``[punctuation] full_width``: Chinese ``,`` → ``，``, Japanese ``,`` → ``、``); empty
         for languages that use the Latin marks."""
         return settings(self.code)["language"]["punctuation"].get("full_width", {}) if self.has_data else {}
-
-    @property
-    def spaced(self) -> bool:
-        """Are words separated by spaces? False for scripts written without them (Japanese,
-        Chinese, Thai: ``[words] spaced = false``), where no rule about spaces between words runs."""
-        return settings(self.code)["language"]["words"].get("spaced", True) if self.has_data else True
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,10 @@ def data_code(code: str) -> str | None:
     >>> data_code("pt_BR"), data_code("de-AT"), data_code("zz")
     ('pt', 'de', None)
     """
-    from mtcheck.languages import available
+    from mtcheck.languages import with_data
 
     parts = normalize(code).split("-")
-    have = available()
+    have = with_data()
     for n in range(len(parts), 0, -1):
         candidate = "-".join(parts[:n])
         if candidate in have:

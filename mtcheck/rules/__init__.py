@@ -81,6 +81,8 @@ class Rule:
             return False
         if self.needs_word_spaces and not language.spaced:
             return False
+        if self.code in language.rules_off:
+            return False
         return (self.languages is None or language.code in self.languages) and self.runs_on(language)
 
     def runs_on(self, language: Language) -> bool:
