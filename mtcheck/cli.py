@@ -245,6 +245,8 @@ def _language_notes(languages: set[str], config) -> list[str]:
             if r.code not in ran and config.selects(r, None):
                 skipped.setdefault(r.__module__.rsplit(".", 1)[-1], []).append(r.code)
         reason = "no language data" if not language.has_data else "words not separated by spaces"
+        if code == "und":  # langdetect.UNDETERMINED, not imported on the --lang path
+            reason = "language not recognised (too short? set --lang or lang in the config)"
         if skipped:
             families = "; ".join(f"{family} {' '.join(codes)}" for family, codes in skipped.items())
             notes.append(f"note: {code}: {reason}, so these rules did not run: {families}")

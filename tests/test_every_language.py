@@ -21,6 +21,7 @@ INDEPENDENT = [r for r in all_rules() if not r.needs_language_data]
 @pytest.mark.parametrize("code, served_by", [
     ("pt-BR", "pt"), ("pt_BR", "pt"), ("PT-br", "pt"), ("es-419", "es"), ("de_DE.UTF-8", "de"),
     ("en-GB", "en"), ("fr-CA", "fr"), ("ru-RU", "ru"),
+    ("hr", "sh"), ("bs-BA", "sh"), ("sr-Latn", "sh"), ("sr_RS@latin", "sh"), ("sh", "sh"), ("tl", "fil"),
 ])
 def test_regional_and_posix_codes_are_served_by_the_language_data(code, served_by):
     assert language_for(code).code == served_by and language_for(code).has_data
@@ -33,6 +34,10 @@ def test_no_code_is_refused(tmp_path, capsys, code):
     rc, out, err = run(capsys, "check", "--lang", code, str(path))
     assert rc == 1, err  # findings, not an error
     assert "MT203" in out and "MT302" in out
+
+
+def test_serbian_without_a_script_is_not_served_by_the_latin_serbo_croatian_data():
+    assert not language_for("sr").has_data and not language_for("sr-Cyrl").has_data
 
 
 def test_legacy_codes_name_their_current_language():
@@ -100,3 +105,44 @@ def test_the_readme_lists_every_language_as_mtcheck_languages_does(capsys):
     table = readme.split("<!-- mtcheck languages: begin -->\n")[1].split("<!-- mtcheck languages: end -->")[0]
     rc, out, _ = run(capsys, "languages", "--format", "markdown")
     assert rc == 0 and table == out, "README's language table is stale: paste `mtcheck languages --format markdown`"
+
+
+def test_detection_answers_every_language_with_data_on_a_paragraph_of_its_treebank(shared):
+    from mtcheck.langdetect import detect
+    from mtcheck.languages import with_data
+
+    wrong = {}
+    for path in sorted((shared / "data" / "ud").glob("*-*.jsonl")):
+        rows = [json.loads(line) for line in path.open(encoding="utf-8")][:40]
+        if rows[0]["lang"] not in with_data():
+            continue
+        paragraphs = [" ".join(r["text"] for r in rows[i:i + 10]) for i in range(0, 40, 10)]
+        found = [detect(p) for p in paragraphs]
+        if any(f != rows[0]["lang"] for f in found):
+            wrong[path.name] = found
+    assert not wrong
+
+
+@pytest.mark.parametrize("text", ["OK", "Click here", "Maria Santos"])
+def test_a_text_too_short_to_tell_is_undetermined_and_checked_without_language_data(tmp_path, capsys, text):
+    from mtcheck.langdetect import detect
+
+    assert detect(text) == "und"
+    path = tmp_path / "a.txt"
+    path.write_text(text + "  &amp;\n", encoding="utf-8")
+    rc, out, err = run(capsys, "check", str(path))
+    assert rc == 1 and "MT203" in out and "MT302" in out  # the language-independent rules ran
+    assert out.count("note: und: language not recognised") == 1
+
+
+def test_turkish_sentence_case_capitalises_a_dotted_i_as_dotted():
+    """MT403 is off for Turkish (agglutinated forms the lexicon lacks), but its repair, and
+    every case change of a rule, goes through the language's own rule: `istanbul` at a
+    sentence start becomes `İstanbul`, not `Istanbul`."""
+    from mtcheck.document import Document
+    from mtcheck.languages import get_language
+    from mtcheck.rules.casing import SentenceCase
+
+    text = "Dün akşam Ankara çok soğuktu ve yağmur yağdı. istanbul ise çok daha sıcaktı."
+    found = list(SentenceCase().check(Document(text, lang="tr"), get_language("tr")))
+    assert [f.fixes[0].edits[0].replacement for f in found] == [". İstanbul"]

@@ -29,11 +29,32 @@ class InvalidLanguageCode(UnknownLanguage):
     """A code that is no language tag (``--lang 12``, ``--lang english!``)."""
 
 
+def _table(name: str) -> dict[str, str]:
+    rows = (line.split("\t") for line in (_DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#"))
+    return {code: value for code, value in rows}
+
+
+def aliases() -> dict[str, str]:
+    """Deprecated and macrolanguage codes → the code mtcheck files the language under."""
+    return dict(_aliases())
+
+
+def served() -> dict[str, str]:
+    """Tags whose data lives in a folder of another name (``hr`` → ``sh``)."""
+    return dict(_served())
+
+
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    rows = (line.split("\t") for line in (_DATA_DIR / "aliases.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#"))
-    return {code: preferred for code, preferred in rows}
+    """Deprecated and macrolanguage codes → the code mtcheck files the language under."""
+    return _table("aliases.tsv")
+
+
+@lru_cache(maxsize=1)
+def _served() -> dict[str, str]:
+    """Tags whose data lives in a folder of another name (``hr`` → ``sh``)."""
+    return _table("served.tsv")
 
 
 @lru_cache(maxsize=512)
@@ -80,15 +101,16 @@ def data_code(code: str) -> str | None:
     """The ``languages/`` folder that serves a code: the most specific of its tag that has data
     (``pt-BR`` where such a folder exists, else ``pt``), or None when the language has none.
 
-    >>> data_code("pt_BR"), data_code("de-AT"), data_code("zz")
-    ('pt', 'de', None)
+    >>> data_code("pt_BR"), data_code("de-AT"), data_code("hr"), data_code("sr-Latn-RS"), data_code("zz")
+    ('pt', 'de', 'sh', 'sh', None)
     """
     from mtcheck.languages import with_data
 
     parts = normalize(code).split("-")
-    have = with_data()
+    have, served = with_data(), _served()
     for n in range(len(parts), 0, -1):
         candidate = "-".join(parts[:n])
+        candidate = served.get(candidate, candidate)
         if candidate in have:
             return candidate
     return None
@@ -98,7 +120,7 @@ def canonical(code: str) -> str:
     """The code mtcheck uses inside for a language: its data folder's name, or the normalized
     tag of a language without data.
 
-    >>> canonical("es_ES"), canonical("sr-latn"), canonical("EN-us")
-    ('es', 'sr-Latn', 'en')
+    >>> canonical("es_ES"), canonical("sr-cyrl"), canonical("EN-us")
+    ('es', 'sr-Cyrl', 'en')
     """
     return data_code(code) or normalize(code)
