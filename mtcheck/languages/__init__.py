@@ -115,6 +115,28 @@ class Language:
         """
         return fold_word(word, self.folding)
 
+    def lower(self, text: str) -> str:
+        """``text`` in lower case by this language's rule: Turkish and Azerbaijani (wordfreq's
+        ``dotless_i``, in lexicon.json) pair ``I`` with ``ı`` and ``İ`` with ``i``, which
+        ``str.lower`` does not know.
+
+        >>> get_language("tr").lower("ISPARTA İZMİR"), get_language("en").lower("IZMIR")
+        ('ısparta izmir', 'izmir')
+        """
+        if self.folding.get("dotless_i"):
+            text = text.replace("İ", "i").replace("I", "ı")
+        return text.lower()
+
+    def upper(self, text: str) -> str:
+        """``text`` in capitals by this language's rule (see :meth:`lower`).
+
+        >>> get_language("tr").upper("istanbul ılık"), get_language("en").upper("istanbul")
+        ('İSTANBUL ILIK', 'ISTANBUL')
+        """
+        if self.folding.get("dotless_i"):
+            text = text.replace("i", "İ").replace("ı", "I")
+        return text.upper()
+
     def words_starting(self, stem: str, limit: int = 10) -> int:
         """How many lexicon words begin with ``stem`` and are longer (counted up to ``limit``).
 

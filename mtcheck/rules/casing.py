@@ -192,11 +192,11 @@ class OverCapitalization(Rule):
         casing, text = lang.casing, doc.masked
         def keep(word: str) -> bool:
             # Not lower case, nor all capitals on purpose (`14 de ENERO` in a heading).
-            entry = casing.get(word.lower()) if word[0].isupper() and not word.isupper() else None
+            entry = casing.get(lang.lower(word)) if word[0].isupper() and not word.isupper() else None
             return entry is not None and not entry.is_name and entry.kind in lang.over_capitalized
 
         for start, end, word in _candidates(doc, lang, keep, capitals=True):
-            entry = casing[word.lower()]
+            entry = casing[lang.lower(word)]
             if entry.in_date and not _in_date(text, start, end, lang):
                 continue  # Spanish `Domingo`, Dutch `Mei`: names too, outside a date
             before, after = _phrase_before(text, start), _phrase_after(text, end)
@@ -205,7 +205,7 @@ class OverCapitalization(Rule):
                 continue  # inside a multiword name: `Viernes Santo`, `Domingo de Ramos`, `Plaza de Mayo`
             if entry.kind == "language" and (not before or before[0] in lang.noun_markers):
                 continue  # a noun (`los Griegos`, `Italiens, Espagnols`): usage varies
-            fixed = entry.form if word[1:].islower() else word.lower()  # `LunES` → `lunes`
+            fixed = entry.form if word[1:].islower() else lang.lower(word)  # `LunES` → `lunes`
             kind = {"weekday": "weekdays", "month": "months"}.get(entry.kind, "language and nationality words")
             yield self.finding(start, end, f"{lang.name} writes {kind} in lower case: `{fixed}`",
                                Fix.replace(start, end, fixed, safe=entry.kind in ("weekday", "month")))
@@ -288,6 +288,6 @@ class SentenceCase(Rule):
                 continue
             start = m.start(1) + len(left)
             end = m.end(3)
-            fixed = ". " + right[0].upper() + right[1:]
+            fixed = ". " + lang.upper(right[0]) + right[1:]  # Turkish `istanbul` → `İstanbul`
             yield self.finding(start, end, f"a sentence starts in lower case: `{right}` → `{fixed[2:]}`",
                                Fix.replace(start, end, fixed))

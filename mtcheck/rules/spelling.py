@@ -129,7 +129,7 @@ class InconsistentSpelling(Rule):
 
     @staticmethod
     def _maybe_name(lang: Language, word: str) -> bool:
-        entry = lang.casing.get(word.lower())
+        entry = lang.casing.get(lang.lower(word))
         return entry is None or entry.is_name  # not a weekday or nationality word
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -222,7 +222,7 @@ class SourceSpelling(Rule):
         names differs from it only in accents. (Transliteration keys, as MT405 uses them, match
         unrelated names here: `Thraki`, `Tracy`.)"""
         source = doc.segment_at(start).source or doc.source
-        if (word not in source or lang.casing.get(word.lower()) is not None
+        if (word not in source or lang.casing.get(lang.lower(word)) is not None
                 or lang.zipf(word.lower()) >= MAX_SOURCE_ZIPF):
             return None
         return _place_names(lang.code).get(strip_accents(word.lower()))
