@@ -182,14 +182,11 @@ def test_glued_marks_do_not_split_a_word():
         "Visit www.example.org.Then call.", "Use v1.2.3 now."]
 
 
-def test_long_runs_of_marks_take_linear_time():
-    # A run of periods not followed by a space once took quadratic time in the pattern.
-    import time
-
+def test_long_runs_of_marks_are_one_sentence():
+    # A run of periods not followed by a space once took quadratic time in the pattern; the
+    # growth of this case is timed by benchmarks/growth.py (". run", "! run"), not here.
     text = "." * 50_000 + "x " + "!" * 50_000 + "x"
-    start = time.perf_counter()
     assert len(split(text, "en")) == 1
-    assert time.perf_counter() - start < 1.0
 
 
 _ALPHABET = st.sampled_from(list("ab AZ.!?…\"'”»«„“()[]\n\r\t\u00a0,;:0123。！？「」Ж.") + ["Dr.", "z. B.", "3.", " » ", "''", ",,"])
