@@ -111,13 +111,15 @@ def fix_input(inp: InputFile, config: Config, unsafe: bool = False, lang: str | 
     if inp.kind in ("text", "markdown"):
         text, applied = inp.text, []
         for _ in range(MAX_FIX_PASSES):
-            plan = choose_fixes(_check_text(inp, text, config, lang, source, source_lang), unsafe)
+            findings = _check_text(inp, text, config, lang, source, source_lang)
+            plan = choose_fixes(findings, unsafe)
             if not plan:
-                break
+                # The findings of the last check are what is left: no second check of the same
+                # text (it doubled the cost of `fix` on a file with nothing to fix).
+                return FixResult(text, applied, findings)
             applied += [f for f, _ in plan]
             text = apply_plan(text, plan)
-        remaining = _check_text(inp, text, config, lang, source, source_lang)
-        return FixResult(text, applied, remaining)
+        return FixResult(text, applied, _check_text(inp, text, config, lang, source, source_lang))
 
     translations = {i: r.translation for i, r in enumerate(inp.records)}
     passes = defaultdict(list)  # per record, the edits of each pass: where the file is spliced
