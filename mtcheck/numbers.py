@@ -115,9 +115,18 @@ def number_words(code: str | None) -> NumberWords:
             units.add(form)
         else:
             number = float(value)
-            words[form] = (kind, int(number) if number.is_integer() else number)
+            for spelling in _apostrophes(form):
+                words[spelling] = (kind, int(number) if number.is_integer() else number)
     return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
                        frozenset(connectors), tuple(percent), frozenset(units))
+
+
+def _apostrophes(form: str) -> tuple[str, ...]:
+    """A word with an apostrophe in each of the ways text writes it (the data has the ASCII
+    one): ``п'ять`` → ``п'ять``, ``п’ять``, ``пʼять``."""
+    if "'" not in form:
+        return (form,)
+    return form, form.replace("'", "\u2019"), form.replace("'", "\u02bc")
 
 
 def _clean(value: float):

@@ -17,7 +17,8 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
 ``scale``     words that multiply what precedes them (``million`` 1000000, ``millones``).
 ``alone``     words with a value that stand alone, never inside a spelled-out number (``dozen``
               12, ``half`` 0.5), hand-written in ``language.toml [numbers]``.
-``ordinal``   ordinal words 1–31 (``third`` 3, ``tercero`` 3), from num2words.
+``ordinal``   ordinal words 1–31 (``third`` 3, ``tercero`` 3), from num2words, with their case
+              forms where ``language.toml [numbers] ordinal_endings`` gives them (uk ``другому`` 2).
 ``connector`` words inside a spelled-out number (``and`` in ``one hundred and five``),
 ``percent``   words for per cent, and ``unit`` units a translator may convert (``miles``,
               ``°F``); all three hand-written in ``language.toml [numbers]`` (value 0).
@@ -34,6 +35,7 @@ checks that the shipped files equal what this script builds.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 from pathlib import Path
 
 try:
@@ -41,21 +43,28 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+from build_cldr_data import locale_id  # Babel's name of a code CLDR names otherwise (sh → sr_Latn)
+
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = ROOT / "mtcheck" / "languages"
-# Target languages and the source languages of the shared data and of common news translation.
-LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru", "uk", "cs", "pl", "ca", "tr", "ja", "zh"]
-# num2words names some locales differently.
-NUM2WORDS_CODE = {"zh": "zh_CN"}
+# Every language with data (a target language may be any of them: MT602 reads its separators),
+# and the source languages of the shared data and of common news translation.
+SOURCE_LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru", "uk", "cs", "pl", "ca", "tr", "ja", "zh"]
+LANGS = sorted(set(SOURCE_LANGS) | {p.parent.name for p in SETTINGS.glob("*/language.toml")})
+# num2words names some locales otherwise (its `sr` is written in Latin, as wordfreq's `sh`).
+NUM2WORDS_CODE = {"zh": "zh_CN", "nb": "no", "sh": "sr"}
 SCALES = {1_000_000: "million", 1_000_000_000: "billion"}
 
 
 def words_of(lang: str, value: int, to: str = "cardinal") -> list[str]:
     """num2words' spelling of ``value``, lower case; [] where the language lacks it."""
-    from num2words import num2words
+    from num2words import CONVERTER_CLASSES, num2words
 
+    code = NUM2WORDS_CODE.get(lang, lang)
+    if code not in CONVERTER_CLASSES:  # num2words would fall back to the code's first two letters: `fil` → `fi`
+        return []
     try:
-        text = num2words(value, lang=NUM2WORDS_CODE.get(lang, lang), to=to)
+        text = num2words(value, lang=code, to=to)
     except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError):
         return []
     return [text.lower().replace(",", "")]
@@ -82,10 +91,20 @@ def scale_words(lang: str, value: int) -> list[str]:
     return forms
 
 
+def inflected(word: str, endings: dict[str, list[str]]) -> list[str]:
+    """The case forms of an ordinal adjective, by the ending of its dictionary form
+    (``language.toml [numbers] ordinal_endings``; num2words writes the nominative only):
+    ``другий`` with ``{"ий": ["ому"]}`` → ``["другому"]``."""
+    for ending, forms in endings.items():
+        if word.endswith(ending):
+            return [word[:-len(ending)] + form for form in forms]
+    return []
+
+
 def month_names(lang: str) -> list[tuple[str, int]]:
     from babel import Locale
 
-    locale = Locale.parse(lang)
+    locale = Locale.parse(locale_id(lang))
     out = []
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
@@ -100,7 +119,7 @@ def build(lang: str) -> str:
     from babel import Locale
     from importlib.metadata import version
 
-    locale = Locale.parse(lang)
+    locale = Locale.parse(locale_id(lang))
     symbols = locale.number_symbols["latn"]
     rows: dict[tuple[str, str], int | str] = {}
     rows[("symbol", "decimal")] = symbols["decimal"]
@@ -111,7 +130,7 @@ def build(lang: str) -> str:
         extra = tomllib.loads(settings.read_text(encoding="utf-8")).get("numbers", {})
     # Other decimal marks in wide use, checked against CLDR's locales of the language.
     for mark in extra.get("decimal_variants", ""):
-        if not any(Locale.parse(f"{lang}_{t}").number_symbols["latn"]["decimal"] == mark
+        if not any(Locale.parse(f"{locale_id(lang)}_{t}").number_symbols["latn"]["decimal"] == mark
                    for t in extra.get("variant_territories", [])):
             raise SystemExit(f"{lang}: decimal mark {mark!r} is not CLDR's in {extra.get('variant_territories')}")
     rows[("symbol", "decimal_variants")] = extra.get("decimal_variants", "")
@@ -124,9 +143,12 @@ def build(lang: str) -> str:
     for value, _ in SCALES.items():
         for word in scale_words(lang, value):
             rows.setdefault(("scale", word), value)
+    endings = extra.get("ordinal_endings", {})
     for value in range(1, 32):
         for word in single_words(lang, value, "ordinal"):
             rows.setdefault(("ordinal", word), value)
+            for form in inflected(word, endings):
+                rows.setdefault(("ordinal", form), value)
     for name, number in month_names(lang):
         rows.setdefault(("month", name), number)
     if extra:
@@ -148,9 +170,13 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=SETTINGS / "numbers")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        (args.out / f"{lang}.txt").write_text(build(lang), encoding="utf-8")
-        print(f"{lang}: {(args.out / f'{lang}.txt').stat().st_size} bytes")
+    # One fresh process per language: Babel 2.18 resolves a locale's stand-alone month names
+    # into its shared cache of the root locale, so after Hebrew every later locale lists the
+    # Hebrew months too.
+    with multiprocessing.get_context("spawn").Pool(2, maxtasksperchild=1) as pool:
+        for lang, text in zip(LANGS, pool.map(build, LANGS, chunksize=1)):
+            (args.out / f"{lang}.txt").write_text(text, encoding="utf-8")
+            print(f"{lang}: {len(text.encode())} bytes")
 
 
 if __name__ == "__main__":
