@@ -280,7 +280,10 @@ class SentenceCase(Rule):
             return
         for m in _AFTER_PERIOD.finditer(text):
             left, space, right = m.groups()
-            if space and not (len(left) >= MIN_LEFT_SPACED or left.islower() and lang.zipf(left) >= MIN_LEFT_ZIPF_SPACED):
+            # A short frequent word counts only where the language's abbreviations are listed:
+            # wordfreq counts an abbreviation as a frequent word (Ukrainian `див.`, Danish `pct.`).
+            if space and not (len(left) >= MIN_LEFT_SPACED or left.islower() and lang.abbreviations
+                              and lang.zipf(left) >= MIN_LEFT_ZIPF_SPACED):
                 continue  # `Reps. to`, `rec. and`: abbreviations the language's list lacks
             if (not (right in lang.glue_words or lang.zipf(right) >= MIN_RIGHT_ZIPF)
                     or not (lang.zipf(left) >= MIN_LEFT_ZIPF or len(left) >= MIN_LONG_WORD and lang.zipf(left) > 0)

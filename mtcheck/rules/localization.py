@@ -284,7 +284,12 @@ def compare(source: str, target: str) -> Mismatch | None:
     src_keys, tgt_keys = _keys(src, tgt)
     unmatched = Counter(src_keys) - Counter(tgt_keys)
     extra = Counter(tgt_keys) - Counter(src_keys)
-    missing = [p for p, k in zip(src, src_keys) if _take(unmatched, k)]
+    # A named or numbered placeholder (`{name}`, `%1$s`, `#PRS_ORG#`, a tag) the source says twice
+    # and the translation once still gets its value (a translator may merge the two mentions):
+    # only the count of unnumbered ones (`%s`, `{}`) is part of the format. A copy added is
+    # still reported: MT repeats placeholders.
+    in_target = set(tgt_keys)
+    missing = [p for p, k in zip(src, src_keys) if _take(unmatched, k) and (p.automatic or k not in in_target)]
     added = [p for p, k in zip(tgt, tgt_keys) if _take(extra, k)]
     if not missing and not added:
         return _order_changed(src, tgt)
