@@ -22,7 +22,7 @@ digits only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -92,11 +92,45 @@ class NumberWords:
 
 @lru_cache(maxsize=None)
 def number_words(code: str | None) -> NumberWords:
-    """The number data of ``code``; digits only (and ``.`` decimals) where there is none.
+    """The number data of ``code`` (any code users write: ``pt_PT``, ``de-CH``): its language's,
+    with the separators of its region where CLDR gives it other ones (regions.json); digits
+    only (and ``.`` decimals) where there is none.
 
     >>> number_words("de").decimal, number_words("de").words["sechs"]
     (',', ('cardinal', 6))
+    >>> number_words("pt-PT").group, number_words("pt-BR").group, number_words("de-CH").decimal
+    ('\xa0', '.', '.')
     """
+    from mtcheck.languages import language_for, regions
+    from mtcheck.languages.codes import InvalidLanguageCode
+
+    try:
+        language = language_for(code) if code else None
+    except InvalidLanguageCode:  # a malformed code: digits only, as for a language without a file
+        language = None
+    data = _number_file(language.code if language else None)
+    if language is None or language.tag == language.code or not data.words:
+        return data  # the default locale, or no number data for a region to change
+    return with_separators(data, regions(language.code)[language.tag].get("numbers", {}))
+
+
+def with_separators(data: NumberWords, separators: dict) -> NumberWords:
+    """``data`` with a region's ``decimal`` and ``group``. The language's own decimal marks
+    stay readable as variants (Swiss German ``2,5 %`` beside CLDR's ``2.5 %``): a region's
+    text is not held to its locale more strictly than the language's text to its own.
+
+    >>> de_ch = with_separators(number_words("de"), {"decimal": ".", "group": "’"})
+    >>> de_ch.decimal, de_ch.group, de_ch.decimal_variants
+    ('.', '’', ',')
+    """
+    decimal = separators.get("decimal", data.decimal)
+    variants = "".join(dict.fromkeys(m for m in data.decimal + data.decimal_variants if m != decimal))
+    return replace(data, decimal=decimal, group=separators.get("group", data.group), decimal_variants=variants)
+
+
+@lru_cache(maxsize=None)
+def _number_file(code: str | None) -> NumberWords:
+    """The number data of a data folder's language (``languages/numbers/<code>.txt``)."""
     path = NUMBERS_DIR / f"{code}.txt"
     if not code or not path.exists():
         return NumberWords(".", ",", "", {}, frozenset(), ())
