@@ -79,6 +79,9 @@ class NumberWords:
     connectors: frozenset
     percent: tuple
     units: frozenset = frozenset()  # units a translator may convert (miles, °F)
+    # Other thousands separators in wide use: a region's language's own (pt-PT groups with a
+    # space, and also writes pt's `1.500`).
+    group_variants: str = ""
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -115,17 +118,24 @@ def number_words(code: str | None) -> NumberWords:
 
 
 def with_separators(data: NumberWords, separators: dict) -> NumberWords:
-    """``data`` with a region's ``decimal`` and ``group``. The language's own decimal marks
-    stay readable as variants (Swiss German ``2,5 %`` beside CLDR's ``2.5 %``): a region's
-    text is not held to its locale more strictly than the language's text to its own.
+    """``data`` with a region's ``decimal`` and ``group``. The language's own marks stay
+    readable as variants (Swiss German ``2,5 %`` beside CLDR's ``2.5 %``, Portuguese ``R$ 3.600``
+    beside pt-PT's ``3 600``): a region's text is not held to its locale more strictly than the
+    language's text to its own. The language's group mark is no variant where it is the
+    region's decimal mark (de-CH ``1.500`` is one and a half).
 
     >>> de_ch = with_separators(number_words("de"), {"decimal": ".", "group": "’"})
-    >>> de_ch.decimal, de_ch.group, de_ch.decimal_variants
-    ('.', '’', ',')
+    >>> de_ch.decimal, de_ch.group, de_ch.decimal_variants, de_ch.group_variants
+    ('.', '’', ',', '')
+    >>> pt_pt = with_separators(number_words("pt"), {"group": "\u00a0"})
+    >>> pt_pt.decimal, pt_pt.group, pt_pt.decimal_variants, pt_pt.group_variants
+    (',', '\xa0', '', '.')
     """
     decimal = separators.get("decimal", data.decimal)
-    variants = "".join(dict.fromkeys(m for m in data.decimal + data.decimal_variants if m != decimal))
-    return replace(data, decimal=decimal, group=separators.get("group", data.group), decimal_variants=variants)
+    group = separators.get("group", data.group)
+    decimals = "".join(dict.fromkeys(m for m in data.decimal + data.decimal_variants if m != decimal))
+    groups = "".join(m for m in data.group + data.group_variants if m not in (decimal, group))
+    return replace(data, decimal=decimal, group=group, decimal_variants=decimals, group_variants=groups)
 
 
 @lru_cache(maxsize=None)

@@ -190,7 +190,7 @@ _CURRENCY_BEFORE = lazy(r"(?:€|\$|£|¥|₽|US\$)[ \u00a0\u202f]?$")
 
 def _grouping_ok(separator: str, data: NumberWords) -> bool:
     """Is ``separator`` a way to group thousands in this locale? Spaces stand for each other."""
-    if separator == data.group:
+    if separator == data.group or separator in data.group_variants:
         return True
     return separator in _SPACES and (data.group in _SPACES or data.group in "'’")
 
