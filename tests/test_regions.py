@@ -263,3 +263,11 @@ def test_regions_json_holds_only_differences(scripts_on_path):
                 assert values and all(cldr[key][k] != v for k, v in values.items()), (code, tag, key)
     total = sum((DATA_DIR / code / "regions.json").stat().st_size for code in with_data() if regions(code))
     assert total < 10_000  # only differences: a few kilobytes for every language
+
+
+def test_the_readme_counts_the_regions_as_the_data_does():
+    counts = {code: len(regions(code)) for code in with_data() if regions(code)}
+    summary = (f"{sum(counts.values())} tags of {len(counts)} languages ("
+               + ", ".join(f"{code} {n}" for code, n in counts.items()) + ")")
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert summary in readme, f"README's region counts are stale: {summary!r}"
