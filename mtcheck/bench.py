@@ -166,7 +166,7 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
     for f in check_document(doc, config):
         by_segment[int(f.record)].append(f)
     # A corpus with several language pairs (or one system's records in two) is reported per pair.
-    run = SystemRun(first.corpus, first.system, f"{first.source_lang or '?'}-{doc_lang}")
+    run = SystemRun(first.corpus, first.system, f"{first.source_lang or '?'}-{doc.lang}")  # per language, not region
     detection = Detection() if any(s.errors is not None for s in segments) else None
     with_references = all(s.reference for s in segments) and not all(s.translation == s.reference for s in segments)
     for i, seg in enumerate(segments):

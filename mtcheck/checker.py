@@ -13,6 +13,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Finding
 from mtcheck.glossary import activated
 from mtcheck.languages import language_for
+from mtcheck.languages.codes import normalize
 from mtcheck.rules import Rule, all_rules
 
 # <!-- mtcheck: ignore --> or <!-- mtcheck: ignore[MT101, extra-space] --> on its own line.
@@ -32,7 +33,7 @@ def selected_rules(config: Config, lang: str, path: str | None = None) -> list[R
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
     """All findings of the selected rules on ``doc``, located and sorted."""
     config = config or Config()
-    lang = language_for(doc.lang)
+    lang = language_for(doc.tag)  # the region's conventions (pt-PT), the language's data
     suppressed = _suppressions(doc) if doc.markdown else {}
     findings: list[Finding] = []
     with activated(config.glossary):  # MT703 reads the glossary from here
@@ -85,19 +86,19 @@ def check(text: str, lang: str | None = None, source: str | None = None,
 def resolve_language(text: str, explicit: str | None = None, config: Config | None = None,
                      record_lang: str | None = None) -> str:
     """The target language of a text: ``explicit`` (``--lang``), else the record's
-    ``target_lang``, else the config's ``lang``, else detected; as the code of the data that
-    serves it (``pt_BR`` → ``pt``), or the normalized tag of a language without data (``cs``),
-    which the language-independent rules check. A malformed code raises InvalidLanguageCode.
+    ``target_lang``, else the config's ``lang``, else detected; as its normalized tag, region
+    kept (``pt_PT`` → ``pt-PT``: the region's conventions are checked, with the language's
+    data). A malformed code raises InvalidLanguageCode.
 
-    >>> resolve_language("Olá, tudo bem?", "pt_BR"), resolve_language("Ahoj.", "CS")
-    ('pt', 'cs')
+    >>> resolve_language("Olá, tudo bem?", "pt_PT"), resolve_language("Ahoj.", "CS")
+    ('pt-PT', 'cs')
     """
     lang = explicit or record_lang or (config.lang if config else None)
     if not lang:
         from mtcheck.langdetect import detect
 
         return detect(text)
-    return language_for(lang).code
+    return normalize(lang)
 
 
 def _suppressions(doc: Document) -> dict[int, list[str]]:

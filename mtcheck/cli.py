@@ -439,9 +439,11 @@ def cmd_corrupt(args) -> int:
     """One JSON line per (segment, category) that has a place for the corruption: the id, the
     category, the clean text, the corrupted ``text``, the gold ``start``/``end`` and ``fix``."""
     from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
-    from mtcheck.languages import get_language
+    from mtcheck.languages import language_for, with_data
 
-    lang = get_language(args.lang)
+    lang = language_for(args.lang)  # a region's (pt-PT) quotes and separators in the corruptions
+    if not lang.has_data:
+        raise UnknownLanguage(f"no language data for {args.lang!r} (have: {', '.join(with_data())})")
     categories = _split(args.categories) or sorted(CORRUPTORS)
     unknown = [c for c in categories if c not in CORRUPTORS]
     if unknown:

@@ -310,7 +310,7 @@ def source_number_format(text: str, rng: random.Random, lang: Language, source: 
     ``8,5 %`` → ``8.5 %``."""
     from mtcheck.numbers import number_words
 
-    data = number_words(lang.code)
+    data = number_words(lang.tag)
     pattern = rf"(?<![\d.,])\d{{1,3}}(?:{regex.escape(data.group)}\d{{3}})+(?![\d.,]\d)" if data.group.strip() else None
     grouped = list(regex.finditer(pattern, text)) if pattern else []
     if not grouped:

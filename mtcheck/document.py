@@ -87,8 +87,32 @@ class Segment:
     source: str | None = None  # the record's source text, when known
 
 
+def _tag_and_code(code: str) -> tuple[str, str]:
+    """(normalized tag, data code) of a language code; a malformed code as written (the rules
+    then say why).
+
+    >>> _tag_and_code("pt_PT"), _tag_and_code("en"), _tag_and_code("english!")
+    (('pt-PT', 'pt'), ('en', 'en'), ('english!', 'english!'))
+    """
+    from mtcheck.languages.codes import InvalidLanguageCode, canonical, normalize
+
+    try:
+        return normalize(code), canonical(code)
+    except InvalidLanguageCode:
+        return code, code
+
+
 @dataclass
 class Document:
+    """One text in one language. ``lang`` is given as users write it; the Document keeps its
+    tag (``tag``: ``pt-PT``, whose conventions the rules check) and its data code (``lang``:
+    ``pt``, what lexicons, language pairs and rule selection are looked up by).
+
+    >>> doc = Document("Olá.", "pt_PT")
+    >>> doc.lang, doc.tag
+    ('pt', 'pt-PT')
+    """
+
     text: str
     lang: str
     path: str | None = None
@@ -96,8 +120,10 @@ class Document:
     source: str | None = None
     source_lang: str | None = None
     segments: list[Segment] = field(default_factory=list)
+    tag: str = ""
 
     def __post_init__(self) -> None:
+        self.tag, self.lang = _tag_and_code(self.tag or self.lang)
         if not self.segments:
             self.segments = [Segment(0, len(self.text))]
         self._segment_starts = [s.start for s in self.segments]

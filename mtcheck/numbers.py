@@ -22,7 +22,7 @@ digits only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -79,6 +79,9 @@ class NumberWords:
     connectors: frozenset
     percent: tuple
     units: frozenset = frozenset()  # units a translator may convert (miles, °F)
+    # Other thousands separators in wide use: a region's language's own (pt-PT groups with a
+    # space, and also writes pt's `1.500`).
+    group_variants: str = ""
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -92,11 +95,52 @@ class NumberWords:
 
 @lru_cache(maxsize=None)
 def number_words(code: str | None) -> NumberWords:
-    """The number data of ``code``; digits only (and ``.`` decimals) where there is none.
+    """The number data of ``code`` (any code users write: ``pt_PT``, ``de-CH``): its language's,
+    with the separators of its region where CLDR gives it other ones (regions.json); digits
+    only (and ``.`` decimals) where there is none.
 
     >>> number_words("de").decimal, number_words("de").words["sechs"]
     (',', ('cardinal', 6))
+    >>> number_words("pt-PT").group, number_words("pt-BR").group, number_words("de-CH").decimal
+    ('\xa0', '.', '.')
     """
+    from mtcheck.languages import language_for, regions
+    from mtcheck.languages.codes import InvalidLanguageCode
+
+    try:
+        language = language_for(code) if code else None
+    except InvalidLanguageCode:  # a malformed code: digits only, as for a language without a file
+        language = None
+    data = _number_file(language.code if language else None)
+    if language is None or language.tag == language.code or not data.words:
+        return data  # the default locale, or no number data for a region to change
+    return with_separators(data, regions(language.code)[language.tag].get("numbers", {}))
+
+
+def with_separators(data: NumberWords, separators: dict) -> NumberWords:
+    """``data`` with a region's ``decimal`` and ``group``. The language's own marks stay
+    readable as variants (Swiss German ``2,5 %`` beside CLDR's ``2.5 %``, Portuguese ``R$ 3.600``
+    beside pt-PT's ``3 600``): a region's text is not held to its locale more strictly than the
+    language's text to its own. The language's group mark is no variant where it is the
+    region's decimal mark (de-CH ``1.500`` is one and a half).
+
+    >>> de_ch = with_separators(number_words("de"), {"decimal": ".", "group": "’"})
+    >>> de_ch.decimal, de_ch.group, de_ch.decimal_variants, de_ch.group_variants
+    ('.', '’', ',', '')
+    >>> pt_pt = with_separators(number_words("pt"), {"group": "\u00a0"})
+    >>> pt_pt.decimal, pt_pt.group, pt_pt.decimal_variants, pt_pt.group_variants
+    (',', '\xa0', '', '.')
+    """
+    decimal = separators.get("decimal", data.decimal)
+    group = separators.get("group", data.group)
+    decimals = "".join(dict.fromkeys(m for m in data.decimal + data.decimal_variants if m != decimal))
+    groups = "".join(m for m in data.group + data.group_variants if m not in (decimal, group))
+    return replace(data, decimal=decimal, group=group, decimal_variants=decimals, group_variants=groups)
+
+
+@lru_cache(maxsize=None)
+def _number_file(code: str | None) -> NumberWords:
+    """The number data of a data folder's language (``languages/numbers/<code>.txt``)."""
     path = NUMBERS_DIR / f"{code}.txt"
     if not code or not path.exists():
         return NumberWords(".", ",", "", {}, frozenset(), ())

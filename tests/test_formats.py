@@ -173,7 +173,7 @@ def test_po_records_fields():
     assert second.translation == f'He said: "wait".\n{DOUBLE}'
     assert second.fields["source"] == "Die Soldaten verließen die Stadt."
     assert inp.records[3].fields["source"] == "%d cities"
-    assert {r.fields["target_lang"] for r in inp.records} == {"en"}  # en_GB → en
+    assert {r.fields["target_lang"] for r in inp.records} == {"en-GB"}  # en_GB, its region kept
     assert {r.fields["doc_id"] for r in inp.records} == {"strings.po"}  # one document
     [(indexes, doc)] = list(documents(inp, Config()))
     assert indexes == [0, 1, 2, 3] and doc.lang == "en"
@@ -184,7 +184,7 @@ def test_xliff12_ids_lines_languages_and_inline_codes(capsys, tmp_path):
     inp = read_input(path)
     assert [r.id for r in inp.records] == ["t1", "t2", "t3"]  # t4 empty, t5 translate="no"
     assert [r.line for r in inp.records] == [7, 12, 16]
-    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de", "en")}
+    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de-DE", "en-US")}
     # Paired inline codes keep their text; standalone ones are one MASK character.
     assert inp.records[1].translation == f"Click here{MASK}now & then é."
     assert inp.records[1].fields["source"] == f"Klick hier{MASK}jetzt."
@@ -198,7 +198,7 @@ def test_xliff20_segment_ids(capsys, tmp_path):
     inp = read_input(path)
     assert [r.id for r in inp.records] == ["u1::s1", "u1::s2", "u2"]
     assert [r.line for r in inp.records] == [5, 6, 9]
-    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de", "en")}
+    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de", "en-GB")}
     rc, data = check_json(capsys, path)
     assert rc == 1
     got = {(f["record"], f["line"], f["code"]) for f in data["findings"]}
@@ -213,7 +213,7 @@ def test_tmx_tuid_or_position(capsys, tmp_path):
     assert [r.id for r in inp.records] == ["a1", "tu 2"]
     assert [r.line for r in inp.records] == [9, 13]
     assert inp.records[0].fields["source"] == "Sie sind in der Stadt verschwunden."
-    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de", "en")}
+    assert {(r.fields["source_lang"], r.fields["target_lang"]) for r in inp.records} == {("de-DE", "en-US")}
     rc, data = check_json(capsys, path)
     got = {(f["record"], f["line"], f["code"]) for f in data["findings"]}
     assert got == {("a1", 9, "MT101"), ("tu 2", 13, "MT203")}
@@ -273,12 +273,15 @@ def test_lang_option_wins_over_the_header(capsys, tmp_path):
     assert [doc.lang for _, doc in documents(inp, Config(), lang="en")] == ["en"]
 
 
-@pytest.mark.parametrize("header, lang", [("pt_BR", "pt"), ("es-ES", "es"), ("de-DE", "de"), ("fr", "fr")])
-def test_header_languages_are_normalized(header, lang):
+@pytest.mark.parametrize("header, tag, lang", [("pt_BR", "pt-BR", "pt"), ("es-ES", "es-ES", "es"),
+                                              ("de-DE", "de-DE", "de"), ("fr", "fr", "fr")])
+def test_header_languages_are_normalized(header, tag, lang):
+    """The header's tag is kept, region and all (its conventions are checked); the data is the
+    language's."""
     write("strings.po", PO.replace("Language: en_GB", f"Language: {header}"))
     inp = read_input("strings.po")
-    assert {r.fields["target_lang"] for r in inp.records} == {lang}
-    assert [doc.lang for _, doc in documents(inp, Config())] == [lang]
+    assert {r.fields["target_lang"] for r in inp.records} == {tag}
+    assert [(doc.tag, doc.lang) for _, doc in documents(inp, Config())] == [(tag, lang)]
 
 
 def test_no_language_header_detects(capsys):

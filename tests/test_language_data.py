@@ -131,11 +131,16 @@ def test_shipped_cldr_data_equals_a_fresh_build(tmp_path):
     pytest.importorskip("babel")
     if not (CLDR_MISC / "main" / "en" / "delimiters.json").exists():
         pytest.skip("cldr-misc-full not unpacked (npm pack cldr-misc-full@48.2.0; set MTCHECK_CLDR_MISC)")
-    codes = ["en", "tr", "ja", "sh", "ar"]
+    codes = ["en", "tr", "ja", "sh", "ar", "pt", "zh", "fr"]
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_cldr_data.py"), "--cldr-misc", str(CLDR_MISC),
                     "--out", str(tmp_path), "--lang", *codes], check=True, capture_output=True)
     for code in codes:
         assert (tmp_path / code / "cldr.json").read_bytes() == (DATA_DIR / code / "cldr.json").read_bytes(), code
+        # regions.json (the regions that differ; none for tr, ja, sh): written where shipped, alike
+        built, shipped = tmp_path / code / "regions.json", DATA_DIR / code / "regions.json"
+        assert built.exists() == shipped.exists(), code
+        if shipped.exists():
+            assert built.read_bytes() == shipped.read_bytes(), code
 
 
 @pytest.mark.parametrize("code", with_data())

@@ -53,15 +53,20 @@ def _toolkit(name: str, kind: str):
 
 
 def normalize_lang(code: str | None) -> str | None:
-    """A file's declared language (``pt_BR``, ``de-DE``) as mtcheck names it (``pt``, ``de``);
-    None when none is declared, and a malformed code as written (checking it then says why)."""
-    from mtcheck.languages.codes import InvalidLanguageCode, canonical
+    """A file's declared language as a normalized tag, its region kept (whose conventions are
+    checked): ``pt_PT`` → ``pt-PT``; None when none is declared, and a malformed code as
+    written (checking it then says why).
+
+    >>> normalize_lang("pt_PT"), normalize_lang(" "), normalize_lang("english!")
+    ('pt-PT', None, 'english!')
+    """
+    from mtcheck.languages.codes import InvalidLanguageCode, normalize
 
     code = (code or "").strip()
     if not code:
         return None
     try:
-        return canonical(code)
+        return normalize(code)
     except InvalidLanguageCode:
         return code
 

@@ -22,6 +22,12 @@ Languages with data and target languages: every folder with a ``language.toml`` 
 that also have the hand-written ``boilerplate.txt``, the clean-text fixtures and casing test sets,
 and only they take part in language detection and the runner (a language joins by getting them).
 
+Regions: a code with a region or script (``pt-PT``, ``de-CH``, ``zh-TW``) is served by its
+language's data with the region's CLDR conventions laid over it (:func:`language_for`): the
+generated ``regions.json`` of the language's folder (``scripts/build_cldr_data.py``) lists the
+locales whose quotation marks or number separators differ from the language's default locale,
+with only what differs. ``pt`` and ``pt-BR`` (Babel's ``pt`` is Brazil) get the default.
+
 Everything is loaded lazily and cached, so checking English never reads the Russian lexicon.
 """
 
@@ -80,15 +86,21 @@ class Language:
     spaced: bool = True
     # How words are folded before a lexicon lookup (lexicon.json, see fold_word).
     folding: dict = field(default_factory=dict, repr=False)
+    # The language tag whose conventions these are: ``code`` for the default locale, the
+    # region's tag (``pt-PT``) for a region variant (see language_for); number data is looked
+    # up by it, lexicon and settings by ``code``.
+    tag: str = ""
+
+    def __post_init__(self) -> None:
+        self.tag = self.tag or self.code
 
     @property
     def quote_chars(self) -> set[str]:
         return {c for q in self.quotes for c in (q.open, q.close)}
 
-    @cached_property
+    @property
     def _lexicon(self) -> BlockLexicon | None:
-        path = self.folder / "lexicon.bin"
-        return BlockLexicon(path.read_bytes()) if path.exists() else None
+        return _block_lexicon(self.folder)  # one per folder, shared by the region variants
 
     @property
     def lexicon(self) -> dict[str, float]:
@@ -159,7 +171,7 @@ class Language:
         """Frequent lower-case words → the sides (``L``, ``R``) a lost space may be assumed on."""
         return glue_words(self.code)
 
-    @cached_property
+    @property
     def casing(self) -> "CasingTable":
         """Lower-case word → how the language writes it mid-sentence (casing.txt).
 
@@ -168,19 +180,18 @@ class Language:
         >>> get_language("es").casing["lunes"].kind
         'weekday'
         """
-        path = self.folder / "casing.txt"
-        return CasingTable(path.read_text(encoding="utf-8") if path.exists() else "")
+        return _casing_table(self.folder)
 
-    @cached_property
+    @property
     def accents(self) -> dict[str, str]:
         """Accent-less forms that are no word of the language → the word (accents.txt)."""
-        return dict(_rows(self.folder / "accents.txt", 2))
+        return _accents(self.folder)
 
-    @cached_property
+    @property
     def source_spellings(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Spellings of places in other target languages → (this language's name, the codes of
         those languages) (source_spellings.txt): English ``Járkov`` → ``Kharkiv``, Spanish."""
-        return {form: (name, tuple(langs.split(","))) for form, name, langs in _rows(self.folder / "source_spellings.txt", 3)}
+        return _source_spellings(self.folder)
 
     @cached_property
     def name_variants(self) -> list[tuple[str, ...]]:
@@ -303,6 +314,30 @@ def fold_word(word: str, rule: dict) -> str:
     return word
 
 
+# The big tables of a folder, read once and shared by the Language of the folder and its region
+# variants (a pt-PT text and a pt-BR text in one run do not load the Portuguese lexicon twice).
+@lru_cache(maxsize=None)
+def _block_lexicon(folder: Path) -> BlockLexicon | None:
+    path = folder / "lexicon.bin"
+    return BlockLexicon(path.read_bytes()) if path.exists() else None
+
+
+@lru_cache(maxsize=None)
+def _casing_table(folder: Path) -> CasingTable:
+    path = folder / "casing.txt"
+    return CasingTable(path.read_text(encoding="utf-8") if path.exists() else "")
+
+
+@lru_cache(maxsize=None)
+def _accents(folder: Path) -> dict[str, str]:
+    return dict(_rows(folder / "accents.txt", 2))
+
+
+@lru_cache(maxsize=None)
+def _source_spellings(folder: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {form: (name, tuple(langs.split(","))) for form, name, langs in _rows(folder / "source_spellings.txt", 3)}
+
+
 def _rows(path: Path, width: int):
     """Tab-separated rows of a generated data file, comments skipped; none when it is absent."""
     if not path.exists():
@@ -403,14 +438,72 @@ def settings(code: str) -> dict:
     return json.loads((DATA_DIR / code / SETTINGS).read_text(encoding="utf-8"))
 
 
+REGIONS = "regions.json"
+
+
+@lru_cache(maxsize=None)
+def regions(code: str) -> dict[str, dict]:
+    """Tag → what the region writes otherwise than the language's default locale, in
+    cldr.json's shape (the folder's generated ``regions.json``; empty where none differs).
+
+    >>> regions("pt")["pt-PT"]["quotes"]["primary"], "pt-BR" in regions("pt"), regions("ja")
+    (['«', '»'], False, {})
+    """
+    path = DATA_DIR / code / REGIONS
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def region_tag(code: str, folder: str) -> str | None:
+    """The tag of ``regions.json`` whose conventions a code takes: the code's tag or the
+    longest of its prefixes listed there; None for the default locale (``pt``, ``pt-BR``) and
+    for regions CLDR knows nothing different of (``pt-AQ``).
+
+    >>> region_tag("pt_PT", "pt"), region_tag("pt-BR", "pt"), region_tag("de-CH-1996", "de"), region_tag("pt-AQ", "pt")
+    ('pt-PT', None, 'de-CH', None)
+    """
+    from mtcheck.languages.codes import normalize
+
+    table = regions(folder)
+    if not table:
+        return None
+    parts = normalize(code).split("-")
+    for n in range(len(parts), 1, -1):  # the language alone is the default locale
+        tag = "-".join(parts[:n])
+        if tag in table:
+            return tag
+    return None
+
+
+def with_region(data: dict, region: dict) -> dict:
+    """A language's settings with a region's differences laid over: the region's separators
+    and primary and secondary quotation marks win, and its marks join the language's pairs
+    (first), so the marks the language's own text uses are never foreign in the region.
+
+    >>> data = {"quotes": {"pairs": [["“", "”"], ["«", "»"], ["‘", "’"]], "primary": ["“", "”"], "secondary": ["‘", "’"]}}
+    >>> with_region(data, {"quotes": {"primary": ["«", "»"], "secondary": ["“", "”"]}})["quotes"]
+    {'pairs': [['«', '»'], ['“', '”'], ['‘', '’']], 'primary': ['«', '»'], 'secondary': ['“', '”']}
+    """
+    out = layered(data, region)
+    marks = [out["quotes"][key] for key in ("primary", "secondary") if key in region.get("quotes", {})]
+    if marks:
+        pairs = marks + [pair for pair in data["quotes"]["pairs"] if pair not in marks]
+        out["quotes"] = {**out["quotes"], "pairs": pairs}
+    return out
+
+
 @lru_cache(maxsize=None)
 def language_for(code: str) -> Language:
     """The Language that serves a code as users write it (``pt_BR``, ``es-419``, ``cs``): the
-    data of its folder, or, for a language without data, a Language that knows nothing (no
-    lexicon, no conventions), on which the rules that need no language knowledge still run.
+    data of its folder, with the conventions of the code's region where CLDR gives it other
+    ones (``pt-PT``: ``«»``, a no-break space between thousands), or, for a language without
+    data, a Language that knows nothing (no lexicon, no conventions), on which the rules that
+    need no language knowledge still run.
 
-    >>> language_for("pt_BR").code, language_for("pt_BR").has_data
-    ('pt', True)
+    >>> language_for("pt_BR").code, language_for("pt_BR").has_data, language_for("pt_BR").tag
+    ('pt', True, 'pt')
+    >>> pt = language_for("pt_PT")
+    >>> pt.code, pt.tag, pt.name, pt.primary_quotes.open
+    ('pt', 'pt-PT', 'Portuguese (pt-PT)', '«')
     >>> language_for("zz-Latn").code, language_for("zz-Latn").has_data, language_for("zz").zipf("word")
     ('zz-Latn', False, 0.0)
     """
@@ -418,7 +511,8 @@ def language_for(code: str) -> Language:
 
     folder = data_code(code)
     if folder is not None:
-        return get_language(folder)
+        region = region_tag(code, folder)
+        return get_language(folder) if region is None else region_variant(folder, region)
     tag = normalize(code)
     no_quotes = QuotePair("", "")
     return Language(code=tag, name=tag, script="", quotes=[], primary_quotes=no_quotes,
@@ -431,15 +525,33 @@ def language_for(code: str) -> Language:
 
 @lru_cache(maxsize=None)
 def get_language(code: str) -> Language:
+    """The Language of a data folder (``pt``), with its default locale's conventions."""
     folder = DATA_DIR / code
     if not (folder / "language.toml").exists():
         raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(with_data())})")
+    return _language(code, settings(code)["language"], code, settings(code)["language"]["name"])
+
+
+@lru_cache(maxsize=None)
+def region_variant(code: str, tag: str) -> Language:
+    """The Language of folder ``code`` with the conventions of ``tag`` (a key of its
+    regions.json) laid over; cached, so a record of a JSONL file costs a dictionary lookup.
+
+    >>> region_variant("de", "de-CH").name, region_variant("de", "de-CH").primary_quotes == get_language("de").primary_quotes
+    ('German (de-CH)', True)
+    """
     data = settings(code)["language"]
+    return _language(code, with_region(data, regions(code)[tag]), tag, f"{data['name']} ({tag})")
+
+
+def _language(code: str, data: dict, tag: str, name: str) -> Language:
+    """A Language from the ``language`` table of a folder's settings."""
     quotes = [QuotePair(o, c) for o, c in data["quotes"]["pairs"]]
     casing = data.get("casing", {})
     return Language(
         code=code,
-        name=data["name"],
+        tag=tag,
+        name=name,
         script=data["script"],
         quotes=quotes,
         primary_quotes=QuotePair(*data["quotes"]["primary"]),
@@ -456,7 +568,7 @@ def get_language(code: str) -> Language:
         noun_markers=frozenset(casing.get("noun_markers", [])),
         date_markers=frozenset(casing.get("date_markers", [])),
         over_capitalized=frozenset(casing.get("over_capitalized", [])),
-        folder=folder,
+        folder=DATA_DIR / code,
         spaced=data["words"].get("spaced", True),
         folding=data.get("lexicon", {}),
     )

@@ -134,15 +134,15 @@ class NumberMismatch(Rule):
             if unit.confidence < MIN_CONFIDENCE or unit.start == unit.end:
                 continue
             target = doc.text[unit.start:unit.end]
-            missing, extra = compare_numbers(unit.source_text, source_lang, target, doc.lang)
+            missing, extra = compare_numbers(unit.source_text, source_lang, target, lang.tag)
             if not missing:
                 continue
             # A number may sit one unit over when sentences were split or merged differently.
             if not doc.has_records:
                 around = " ".join(doc.text[u.start:u.end] for u in units[max(i - 1, 0): i + 2])
-                missing = [m for m in missing if not m.values & _values(around, doc.lang)]
+                missing = [m for m in missing if not m.values & _values(around, lang.tag)]
             else:  # records are fixed: a number in digits that the next or previous record has, and its source lacks, moved
-                moved = frozenset().union(*(_digit_values(doc.text[u.start:u.end], doc.lang)
+                moved = frozenset().union(*(_digit_values(doc.text[u.start:u.end], lang.tag)
                                             - _values(u.source_text, source_lang or "")
                                             for u in _neighbours(units, i)))
                 missing = [m for m in missing if not m.values & moved]
@@ -190,7 +190,7 @@ _CURRENCY_BEFORE = lazy(r"(?:€|\$|£|¥|₽|US\$)[ \u00a0\u202f]?$")
 
 def _grouping_ok(separator: str, data: NumberWords) -> bool:
     """Is ``separator`` a way to group thousands in this locale? Spaces stand for each other."""
-    if separator == data.group:
+    if separator == data.group or separator in data.group_variants:
         return True
     return separator in _SPACES and (data.group in _SPACES or data.group in "'’")
 
@@ -276,7 +276,7 @@ class NumberFormat(Rule):
     )
 
     def check(self, doc: Document, lang: Language):
-        target = number_words(doc.lang)
+        target = number_words(lang.tag)  # the region's separators (pt-PT groups with a space)
         units = [u for u in doc.units if u.source_text and u.confidence >= MIN_CONFIDENCE]
         source_data = number_words(source_language(doc)) if units else None
         with_source = {}
