@@ -104,8 +104,10 @@ def resolve_language(text: str, explicit: str | None = None, config: Config | No
 def _suppressions(doc: Document) -> dict[int, list[str]]:
     """Line number → suppressed selectors (``ALL`` for all) from Markdown comments on the line above."""
     out: dict[int, list[str] | None] = {}
+    line, counted = 1, 0  # lines counted from the previous comment on: linear in the text
     for m in SUPPRESSION.finditer(doc.text):
-        line = doc.text.count("\n", 0, m.start()) + 1
+        line += doc.text.count("\n", counted, m.start())
+        counted = m.start()
         selectors = [s.strip() for s in m.group(1).split(",")] if m.group(1) else ["ALL"]
         out[line + 1] = selectors
     return out

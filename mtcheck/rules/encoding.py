@@ -293,7 +293,7 @@ class HtmlTag(Rule):
             return
         for m in HTML_TAG.finditer(doc.masked):
             source = doc.segment_at(m.start()).source
-            if source and m.group().lower() in source.lower():
+            if source and m.group().lower() in _tags_of(source):
                 continue  # the source has the tag too: content (a text about HTML), not residue
             replacement = " " if m.group().lower().startswith("<br") else ""
             yield self.finding(m.start(), m.end(), f"HTML tag `{m.group()}` in plain text",
@@ -410,3 +410,14 @@ class MixedScript(Rule):
             yield self.finding(m.start(), m.end(),
                                f"`{word}` mixes {' and '.join(present)} letters ({', '.join(sorted(set(odd)))} in a {main} word)",
                                *fixes)
+
+
+@lru_cache(maxsize=8)
+def _tags_of(source: str) -> frozenset[str]:
+    """The HTML tags of a source, in lower case, read once per source (a search of the whole
+    source for each tag of a long document was quadratic).
+
+    >>> sorted(_tags_of("Use <B>bold</b> here"))
+    ['</b>', '<b>']
+    """
+    return frozenset(m.group().lower() for m in HTML_TAG.finditer(source))

@@ -205,7 +205,7 @@ class SourceSpelling(Rule):
                 names = [get_language(code).name for code in codes]
                 where = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
                 message = f"`{word}` is the {where} spelling; {lang.name} writes `{name}`"
-            elif doc.source is not None and len(word) >= MIN_NAME and word[0].isupper() and word in doc.source:
+            elif doc.source is not None and len(word) >= MIN_NAME and word[0].isupper() and word in _words(doc.source):
                 name = self._copied_from_source(doc, lang, m.start(), word)
                 if name is None:
                     continue
@@ -222,10 +222,21 @@ class SourceSpelling(Rule):
         names differs from it only in accents. (Transliteration keys, as MT405 uses them, match
         unrelated names here: `Thraki`, `Tracy`.)"""
         source = doc.segment_at(start).source or doc.source
-        if (word not in source or lang.casing.get(lang.lower(word)) is not None
+        if (word not in _words(source) or lang.casing.get(lang.lower(word)) is not None
                 or lang.zipf(word.lower()) >= MAX_SOURCE_ZIPF):
             return None
         return _place_names(lang.code).get(strip_accents(word.lower()))
+
+
+@lru_cache(maxsize=64)
+def _words(source: str) -> frozenset[str]:
+    """The words of a source text, read once: asking `word in source` of every capitalized word
+    searched the whole source each time, quadratic in a long document.
+
+    >>> sorted(_words("Tropas en Melitópol."))
+    ['Melitópol', 'Tropas', 'en']
+    """
+    return frozenset(m.group() for m in WORD.finditer(source))
 
 
 # A word the target language's text uses this often is its own spelling too (as in the build).
