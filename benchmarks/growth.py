@@ -21,9 +21,9 @@ with the input, on ordinary text and on hostile input? (issues 14 and 21)
    sentences), JSONL of many small records (one sentence each, with its source, ten records a
    ``doc_id``), JSONL whose records all share one ``doc_id``, and JSONL of one record holding a
    whole article (paragraphs of five sentences, with its source).
-3. Start-up: a one-line text file, ``mtcheck check --lang en`` and ``mtcheck check`` (language
-   detection), side by side with translate-toolkit's ``pofilter`` on a one-unit PO file; runs
-   interleaved, medians.
+3. Start-up, as ``benchmarks/speed.py`` measures it: a small text file with ``--lang en`` and
+   with language detection, and the shared example, side by side with translate-toolkit's
+   ``pofilter`` on the same sentences as a PO file; runs interleaved, medians, bytecode cached.
 
 Every time is the minimum of ``--repeats`` runs. The table gives seconds at 1x/4x/16x, the time
 per character at 16x, and the growth ratio time(16x) / (16 · time(1x)) (likewise for 4x): 1.00
@@ -48,10 +48,7 @@ import gc
 import json
 import os
 import random
-import shutil
-import statistics
 import string
-import subprocess
 import sys
 import tempfile
 import time
@@ -64,6 +61,8 @@ from mtcheck.document import Document
 from mtcheck.io.readers import read_input
 from mtcheck.rules import FAMILIES, all_rules
 from mtcheck.runner import check_input, fix_input
+# Start-up is speed.py's measurement (interleaved runs beside pofilter, medians), printed here too.
+from speed import find_pofilter, markdown, start_up  # benchmarks/ is on sys.path when run as a script
 
 REPO = Path(__file__).resolve().parents[1]
 SCALES = (1, 4, 16)
@@ -72,8 +71,6 @@ SENTENCES_PER_PARAGRAPH = 5
 LONG_PARAGRAPH = 40
 RECORDS_PER_DOC = 10
 MARKS = (".", "@", "!", "-")
-# Written for this benchmark: the one-line file of the start-up rows.
-ONE_LINE = "The committee met on Tuesday to discuss the new budget.\n"
 
 
 # -- text ---------------------------------------------------------------------------------------
@@ -272,54 +269,6 @@ def whole(pools: dict, size: int, repeats: int, tmp: Path) -> list[Growth]:
     return rows
 
 
-# -- start-up ------------------------------------------------------------------------------------
-
-def find_pofilter() -> str | None:
-    beside = Path(sys.executable).parent / "pofilter"
-    return str(beside) if beside.exists() else shutil.which("pofilter")
-
-
-def mtcheck_command() -> list[str]:
-    beside = Path(sys.executable).parent / "mtcheck"
-    return [str(beside)] if beside.exists() else [sys.executable, "-m", "mtcheck"]
-
-
-def run_timed(command: list[str], cwd: Path, ok: tuple[int, ...]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    seconds = time.perf_counter() - start
-    if done.returncode not in ok:
-        sys.exit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode()[-2000:]}")
-    return seconds
-
-
-def start_up(tmp: Path, runs: int) -> list[dict]:
-    one = tmp / "one.txt"
-    one.write_text(ONE_LINE, encoding="utf-8")
-    commands = {"mtcheck check --lang en one.txt": (mtcheck_command() + ["check", "--lang", "en", str(one)], (0, 1)),
-                "mtcheck check one.txt (language detected)": (mtcheck_command() + ["check", str(one)], (0, 1))}
-    pofilter = find_pofilter()
-    if pofilter:
-        sentence = ONE_LINE.strip().replace('"', '\\"')
-        (tmp / "one.po").write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                                    f'msgid "{sentence}"\nmsgstr "{sentence}"\n', encoding="utf-8")
-        commands["pofilter -i one.po (one unit)"] = ([pofilter, "-i", str(tmp / "one.po"), "-o", str(tmp / "out.po")], (0,))
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):  # interleaved: a slow spell of the machine hits every command alike
-        for name, (command, ok) in commands.items():
-            times[name].append(run_timed(command, tmp, ok))
-    baseline = statistics.median(times["pofilter -i one.po (one unit)"]) if pofilter else None
-    rows = []
-    for name, values in times.items():
-        median = statistics.median(values)
-        rows.append({"case": name, "seconds": median, "runs": runs,
-                     "vs_pofilter": median / baseline if baseline else None})
-    if not pofilter:
-        rows.append({"case": "pofilter", "seconds": None, "runs": 0, "vs_pofilter": None,
-                     "note": "skipped: pofilter not installed (pip install -e '.[bench]')"})
-    return rows
-
-
 # -- report --------------------------------------------------------------------------------------
 
 def fmt_seconds(row: Growth) -> str:
@@ -353,15 +302,6 @@ def summary_table(rows: list[Growth]) -> str:
     return "\n".join(lines)
 
 
-def startup_table(rows: list[dict]) -> str:
-    lines = ["| start-up | seconds (median) | vs pofilter |", "|---|---:|---:|"]
-    for r in rows:
-        seconds = "" if r["seconds"] is None else f"{r['seconds']:.3f}"
-        ratio = "" if r["vs_pofilter"] is None else f"{r['vs_pofilter']:.2f}×"
-        lines.append(f"| {r['case']} | {seconds} | {ratio} {r.get('note', '')} |")
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data")
@@ -391,7 +331,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mtcheck-growth-") as name:
         tmp = Path(name)
         whole_rows = [] if args.skip_whole else whole(pools, size, repeats, tmp)
-        startup_rows = [] if args.skip_startup else start_up(tmp, startup_runs)
+        startup_rows = [] if args.skip_startup else start_up(
+            tmp, startup_runs, find_pofilter(), args.data.parent / "examples" / "azovstal" / "article.txt")
     elapsed = time.perf_counter() - started
 
     print(f"## Growth: {size:,} characters at 1x, scales {'/'.join(map(str, SCALES))}, best of {repeats}, "
@@ -401,15 +342,15 @@ def main() -> None:
     print("### Every case\n")
     print(growth_table(family_rows + whole_rows) + "\n")
     if startup_rows:
-        print(f"### Start-up, median of {startup_runs}, runs interleaved\n")
-        print(startup_table(startup_rows) + "\n")
+        print(f"### Start-up, median of {startup_runs}, runs interleaved (benchmarks/speed.py)\n")
+        print(markdown(startup_rows) + "\n")
     print(f"({elapsed:.0f} s, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")
     if args.json:
         args.json.write_text(json.dumps({
             "size": size, "repeats": repeats, "langs": langs, "python": sys.version.split()[0],
             "growth": [dict(asdict(r), ratio_4x=r.ratio(1), ratio_16x=r.ratio(2),
                             ratio_16x_per_pass=r.ratio_per_pass(2)) for r in family_rows + whole_rows],
-            "start_up": startup_rows}, indent=2, ensure_ascii=False))
+            "start_up": [vars(r) for r in startup_rows]}, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
