@@ -69,6 +69,9 @@ def _phrases(phrases: tuple[str, ...]) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
 
 
+_FORMAT_CHAR = regex.compile(r"\p{Cf}")  # zero-width space, joiners, soft hyphen
+
+
 def _candidates(doc: Document, lang: Language, keep, capitals: bool) -> Iterable[tuple[int, int, str]]:
     """Words that ``keep`` accepts (a quick look-up in the casing table), in paragraphs with a
     capital letter, outside Title Case headlines and the language's multiword names (`14
@@ -139,6 +142,8 @@ class ProperNounCase(Rule):
 
         for start, end, word in _candidates(doc, lang, keep, capitals=False):
             entry = casing[word]
+            if _FORMAT_CHAR.match(text[start - 1:start]) or _FORMAT_CHAR.match(text[end:end + 1]):
+                continue  # a piece of a word an invisible character cuts (`widersp\u200brachen`): MT304's
             if text.startswith(".", end) and (word in lang.abbreviations or len(word) <= MAX_ABBREVIATION):
                 continue  # Italian `sig.`, not the town of Sig; `cf.`
             if _capitalized_past(_phrase_before(text, start), frozenset()) and \

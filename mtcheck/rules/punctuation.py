@@ -461,7 +461,7 @@ class ForeignQuotes(Rule):
             if ch in allowed:
                 continue
             kind = _flank(doc.masked, i)
-            single = ch in "‹›‚‘’「」"
+            single = ch in "‹›‚‘’『』"  # 「」 are CJK primary quotes (『』 the inner ones)
             pair = lang.secondary_quotes if single else lang.primary_quotes
             fixes = []
             if kind != "?":
