@@ -36,7 +36,9 @@ WORD_OR_ELIDED = regex.compile(
     WORD.pattern + r"|(?<=(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])\p{L}{1,4}['’])\p{Ll}[\p{L}\p{M}]*"
     r"(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
 )
-_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(?:\p{Ll}[\p{L}\p{M}]*|\p{N}+)|[,;])[ \t]+$")
+# A word in lower case before the word judged, after an elided article as WORD_OR_ELIDED reads
+# it (Italian `l'esercito Ucraino`, French `l'armée Russe` are mid-sentence).
+_BEFORE = regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(?:\p{L}{1,4}['’])?(?:\p{Ll}[\p{L}\p{M}]*|\p{N}+)|[,;])[ \t]+$")
 
 
 def is_mid_sentence(text: str, start: int) -> bool:
