@@ -117,6 +117,7 @@ class MissingSpace(Rule):
         Example("it", "i ⟦soldati,tra⟧ cui donne", "i soldati, tra cui donne"),
         Example("pt", "os ⟦soldados,incluindo⟧ mulheres", "os soldados, incluindo mulheres"),
         Example("nl", "de ⟦soldaten,onder⟧ wie vrouwen", "de soldaten, onder wie vrouwen"),
+        Example("pt", "o exército não ⟦comentou;o⟧ presidente disse", "o exército não comentou; o presidente disse"),
     )
     clean = (
         ("en", "It cost 1,500 dollars, i.e. 8.5 percent, at 10:30 a.m. in the U.S. on Node.js and ASP.NET."),
@@ -124,8 +125,10 @@ class MissingSpace(Rule):
         ("de", "Es kostete 1.500,50 Euro."),
         ("fr", "Il a dit : « Pourquoi ? »"),
     )
-    # "!" is left out: brand names such as Yahoo!News keep it.
-    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2})|(?<=\p{Ll}{2})([.?])(?=\p{Lu}\p{Ll}{2})")
+    # "!" is left out: brand names such as Yahoo!News keep it. After a comma or semicolon, two
+    # letters, or a one-letter word in lower case before a space (Portuguese `comentou;o
+    # presidente`, Croatian `lipnja,a sindikati`); `x,y` lists have one letter before the mark.
+    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2}|\p{Ll}[ \t])|(?<=\p{Ll}{2})([.?])(?=\p{Lu}\p{Ll}{2})")
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.PATTERN.finditer(doc.masked):
