@@ -132,6 +132,7 @@ class ProperNounCase(Rule):
         ("en", "i think it's fine lol, we went to paris"),
         ("de", "Am Montag sagte die ukrainische Armee, die Soldaten seien zurück."),
         ("es", "El lunes, los soldados ucranianos llegaron a Madrid."),
+        ("de", "Nur wenige widersp\u200brachen."),  # MT304's zero-width space, not a noun `rachen`
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -180,6 +181,7 @@ class OverCapitalization(Rule):
         Example("it", "Sono arrivati a ⟦Marzo⟧ scorso.", "Sono arrivati a marzo scorso."),
         Example("nl", "Ze kwamen op ⟦Maandag⟧ aan.", "Ze kwamen op maandag aan."),
         Example("ru", "Они приехали в ⟦Понедельник⟧ вечером.", "Они приехали в понедельник вечером."),
+        Example("it", "L'esercito ⟦Ucraino⟧ non ha commentato", "L'esercito ucraino non ha commentato"),
     )
     clean = (
         ("es", "La Iglesia Ortodoxa Rusa celebró el Viernes Santo en la Plaza de Mayo."),

@@ -453,6 +453,7 @@ class ForeignQuotes(Rule):
         Example("it", "ha detto ⟦„⟧basta“ e se ne è andato", "ha detto «basta» e se ne è andato"),
         Example("pt", "disse ⟦„⟧basta“ e foi embora", "disse “basta” e foi embora"),
         Example("nl", "hij zei ⟦«⟧genoeg» en ging weg", "hij zei “genoeg” en ging weg"),
+        Example("de", "sie sagte ⟦「⟧genug」 und ging", "sie sagte „genug“ und ging"),
     )
     clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
              ("en", "He said: “Go”, and ‘stay’."))
