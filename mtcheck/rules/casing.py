@@ -69,14 +69,18 @@ def _phrases(phrases: tuple[str, ...]) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
 
 
+_ORDINAL_DAY = regex.compile(r"(?<![\p{N}.,\-–])(?:[1-9]|[12]\d|3[01])\.[ \t]+$")  # `17. ` before a month
 _FORMAT_CHAR = regex.compile(r"\p{Cf}")  # zero-width space, joiners, soft hyphen
 
 
-def _candidates(doc: Document, lang: Language, keep, capitals: bool) -> Iterable[tuple[int, int, str]]:
+def _candidates(doc: Document, lang: Language, keep, capitals: bool,
+                after_day=None) -> Iterable[tuple[int, int, str]]:
     """Words that ``keep`` accepts (a quick look-up in the casing table), in paragraphs with a
     capital letter, outside Title Case headlines and the language's multiword names (`14
     Juillet`), with document offsets. ``capitals``: words judged for a capital, which count only
-    mid-sentence; otherwise words in lower case, after an elision too (French `l'italie`)."""
+    mid-sentence; otherwise words in lower case, after an elision too (French `l'italie`).
+    ``after_day``: which of the words judged for a capital also stand mid-sentence after a day
+    written as an ordinal (Icelandic, Danish, Czech `17. júní`, whose period ends no sentence)."""
     words = WORD if capitals else WORD_OR_ELIDED
     for start, end in doc.paragraphs:
         text = doc.masked[start:end]
@@ -84,7 +88,8 @@ def _candidates(doc: Document, lang: Language, keep, capitals: bool) -> Iterable
             continue  # all in lower case: a style, no casing to judge
         skipped = None
         for m in words.finditer(text):
-            if not keep(m.group()) or (capitals and not is_mid_sentence(text, m.start())):
+            if not keep(m.group()) or (capitals and not is_mid_sentence(text, m.start()) and not (
+                    after_day and _ORDINAL_DAY.search(text, max(0, m.start() - 8), m.start()) and after_day(m.group()))):
                 continue
             if skipped is None:  # worked out for the few paragraphs that have a candidate
                 skipped = _skipped(text, lang)
@@ -182,6 +187,7 @@ class OverCapitalization(Rule):
         Example("nl", "Ze kwamen op ⟦Maandag⟧ aan.", "Ze kwamen op maandag aan."),
         Example("ru", "Они приехали в ⟦Понедельник⟧ вечером.", "Они приехали в понедельник вечером."),
         Example("it", "L'esercito ⟦Ucraino⟧ non ha commentato", "L'esercito ucraino non ha commentato"),
+        Example("is", "Áætlunin verður kynnt 17. ⟦Júní⟧.", "Áætlunin verður kynnt 17. júní."),
     )
     clean = (
         ("es", "La Iglesia Ortodoxa Rusa celebró el Viernes Santo en la Plaza de Mayo."),
@@ -202,7 +208,10 @@ class OverCapitalization(Rule):
             entry = casing.get(lang.lower(word)) if word[0].isupper() and not word.isupper() else None
             return entry is not None and not entry.is_name and entry.kind in lang.over_capitalized
 
-        for start, end, word in _candidates(doc, lang, keep, capitals=True):
+        def month(word: str) -> bool:
+            return casing[lang.lower(word)].kind == "month"
+
+        for start, end, word in _candidates(doc, lang, keep, capitals=True, after_day=month):
             entry = casing[lang.lower(word)]
             if entry.in_date and not _in_date(text, start, end, lang):
                 continue  # Spanish `Domingo`, Dutch `Mei`: names too, outside a date
