@@ -53,7 +53,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 
 import regex
@@ -155,6 +155,24 @@ MIN_ACCENT_GAP = 0.8  # the accented form is at least 6x more frequent than the 
 
 def is_title(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+@lru_cache(maxsize=None)
+def dotless_i(lang: str) -> bool:
+    """Does the language pair ``I`` with ``ı`` and ``İ`` with ``i`` (Turkish; lexicon.json)?"""
+    path = ROOT / "mtcheck/languages" / lang / "lexicon.json"
+    folding = json.loads(path.read_text("utf-8")).get("lexicon", {}) if path.exists() else {}
+    return bool(folding.get("dotless_i"))
+
+
+def lower_case(lang: str, word: str) -> str:
+    """A word in lower case by the language's rule: Turkish ``İstanbul`` → ``istanbul``, where
+    ``str.lower`` gives ``i̇stanbul`` (a combining dot no lexicon or text has)."""
+    return (word.replace("İ", "i").replace("I", "ı") if dotless_i(lang) else word).lower()
+
+
+def upper_case(lang: str, letters: str) -> str:
+    return (letters.replace("i", "İ").replace("ı", "I") if dotless_i(lang) else letters).upper()
 
 
 # -- sources -------------------------------------------------------------------------------
@@ -290,7 +308,7 @@ def case_counts(lang: str, data: Path) -> tuple[Counter, Counter]:
             if word.islower():
                 lower[word] += 1
             elif is_title(word):
-                title[word.lower()] += 1
+                title[lower_case(lang, word)] += 1
     return title, lower
 
 
@@ -301,7 +319,7 @@ def city_names(lang: str, lexicon: BlockLexicon) -> set[str]:
         return set()
     return {n for city in geonames_cities() if city["population"] >= MIN_CITY_POPULATION
             for n in [city["name"], *city["alternatenames"]]
-            if is_title(n) and n.isalpha() and lexicon.zipf(n.lower()) >= MIN_ZIPF_CITY}
+            if is_title(n) and n.isalpha() and lexicon.zipf(lower_case(lang, n)) >= MIN_ZIPF_CITY}
 
 
 @lru_cache(maxsize=None)
@@ -346,8 +364,10 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
     lower_word = dictionary.knows  # of a lower-case form: is it a word in lower case too?
     entries: dict[str, tuple[str, str, set[str]]] = {}  # key -> (form, class, sources)
 
+    low, up = partial(lower_case, lang), partial(upper_case, lang)
+
     def add(form: str, cls: str, source: str) -> None:
-        key = form.lower()
+        key = low(form)
         old = entries.get(key)
         if old and old[1] != cls:
             return  # the first class wins (overrides first, then CLDR)
@@ -356,31 +376,31 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
     for form in overrides.get("names", []):
         add(form, "name", "names.toml")
     # Languages that capitalize language words inflect them too (Dutch `Frans`, `Franse`).
-    capitalized = lambda f: dictionary.knows(f[0].upper() + f[1:]) and not lower_word(f)  # noqa: E731
+    capitalized = lambda f: dictionary.knows(up(f[0]) + f[1:]) and not lower_word(f)  # noqa: E731
     names = cldr(lang)
     for kind, words in names.items():
         for word in words:
             if word.islower() and kind != "place":
                 for form in inflections(word, endings if kind in inflect else [], lower_word):
                     add(form, f"lower:{kind}", "cldr")
-            elif is_title(word) and (not lower_word(word.lower()) or kind == "place" and dictionary.disputed(word.lower())):
-                for form in inflections(word.lower(), endings if kind in inflect else [], capitalized):
-                    add(form[0].upper() + form[1:], "name", "cldr")
+            elif is_title(word) and (not lower_word(low(word)) or kind == "place" and dictionary.disputed(low(word))):
+                for form in inflections(low(word), endings if kind in inflect else [], capitalized):
+                    add(up(form[0]) + form[1:], "name", "cldr")
             elif is_title(word) and kind == "month":
                 add(word, "name:month:in-date", "cldr")  # English `may`, `march`: a month only in a date
     # Names from the dictionaries whose license lets us ship them.
     for word in dictionary.shipped_titles:
-        if not lower_word(word.lower()):
+        if not lower_word(low(word)):
             add(word, "name", "dictionary")
     for form in city_names(lang, lexicon):
-        if not lower_word(form.lower()) or dictionary.disputed(form.lower()):
+        if not lower_word(low(form)) or dictionary.disputed(low(form)):
             add(form, "name", "geonames")
     for form in noun_forms(lang):
-        if not lower_word(form.lower()):
+        if not lower_word(low(form)):
             add(form, "name", "wiktionary")
     for key, n in title_count.items():
         if n >= MIN_CAPITALIZED and not lower_word(key):
-            add(key[0].upper() + key[1:], "name", "corpus")
+            add(up(key[0]) + key[1:], "name", "corpus")
 
     sections: dict[tuple[str, str], list[str]] = {}
     for key in sorted(entries):
@@ -402,7 +422,7 @@ def build_casing(lang: str, lexicon: BlockLexicon, corpus: tuple[Counter, Counte
             # the adjective, and `Ucraina`; French `Mars` the planet, which human text
             # capitalizes mid-sentence more often than not) is judged only inside a date, where
             # it is surely the weekday or month; a language word has no such context.
-            title = form[0].upper() + form[1:]
+            title = up(form[0]) + form[1:]
             if (title in dictionary.titles or title in names["place"]
                     or title_count[key] > MAX_TITLE_SHARE * max(lower_count[key], 1)):
                 if cls == "lower:language":
@@ -486,12 +506,12 @@ def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: B
     preferred = {form: group[0] for group in variants for form in group}
 
     def own_name(form: str) -> bool:
-        entry = own.get(form.lower())
+        entry = own.get(lower_case(lang, form))
         return entry is not None and entry.is_name and entry.form == form
 
     def foreign(form: str, target: str) -> bool:
         return (form != target and is_title(form) and form.isalpha() and regex.match(script, form) is not None
-                and own.get(form.lower()) is None and lexicon.zipf(form.lower()) < MAX_SOURCE_ZIPF)
+                and own.get(lower_case(lang, form)) is None and lexicon.zipf(lower_case(lang, form)) < MAX_SOURCE_ZIPF)
 
     # CLDR names each place in each language: its name here is authoritative, and wins over
     # what GeoNames suggests (Italian `Mosca`, which the casing table lacks: `mosca` is a fly).
@@ -570,7 +590,7 @@ def main() -> None:
     def table(lang: str) -> CasingTable:
         path = args.out / lang / "casing.txt"
         path = path if path.exists() else ROOT / "mtcheck/languages" / lang / "casing.txt"
-        return CasingTable(path.read_text("utf-8"))
+        return CasingTable(path.read_text("utf-8"), dotless_i(lang))
 
     tables = {lang: table(lang) for lang in TARGETS}
     for lang in args.lang:

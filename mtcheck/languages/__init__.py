@@ -180,7 +180,7 @@ class Language:
         >>> get_language("es").casing["lunes"].kind
         'weekday'
         """
-        return _casing_table(self.folder)
+        return _casing_table(self.folder, bool(self.folding.get("dotless_i")))
 
     @property
     def accents(self) -> dict[str, str]:
@@ -250,10 +250,11 @@ class CasingTable:
 
     The file is sections separated by blank lines: a header ``class<TAB>sources`` (``name``,
     ``lower:weekday``, ``lower:month:in-date``…) and one written form per line. The key of a form
-    is its lower case.
+    is its lower case by the language's rule (``dotless_i``: Turkish ``İstanbul`` → ``istanbul``,
+    ``Irak`` → ``ırak``, as :meth:`Language.lower`; ``str.lower`` gives ``i̇stanbul``).
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, dotless_i: bool = False):
         self._forms: dict[str, str] = {}
         self._section: dict[str, tuple[bool, str, frozenset[str], bool]] = {}  # CaseEntry but its form
         for block in text.split("\n\n"):
@@ -263,7 +264,7 @@ class CasingTable:
             cls, sources = header.split("\t")
             parts = cls.split(":")
             kind = next((p for p in parts[1:] if p != "in-date"), "")
-            keys = body.lower().split("\n")
+            keys = (body.replace("İ", "i").replace("I", "ı") if dotless_i else body).lower().split("\n")
             self._forms.update(zip(keys, body.split("\n")))
             self._section.update(dict.fromkeys(
                 keys, (parts[0] == "name", kind, frozenset(sources.split(",")), "in-date" in parts)))
@@ -323,9 +324,9 @@ def _block_lexicon(folder: Path) -> BlockLexicon | None:
 
 
 @lru_cache(maxsize=None)
-def _casing_table(folder: Path) -> CasingTable:
+def _casing_table(folder: Path, dotless_i: bool = False) -> CasingTable:
     path = folder / "casing.txt"
-    return CasingTable(path.read_text(encoding="utf-8") if path.exists() else "")
+    return CasingTable(path.read_text(encoding="utf-8") if path.exists() else "", dotless_i)
 
 
 @lru_cache(maxsize=None)
