@@ -26,6 +26,23 @@ CERTAIN_SOURCES = frozenset({"names.toml", "cldr", "dictionary", "wiktionary"})
 TITLE_LINE_SHARE = 0.75  # a line whose longer words are mostly capitalized is a headline
 MAX_ABBREVIATION = 3  # a word this short before a period mid-sentence is an abbreviation (`cf.`)
 MAX_CONNECTORS = 2  # `Plaza de Mayo`, `Plaza de la Constitución`: connectors inside a name
+# A capitalized word part before an apostrophe: what follows is the rest of that word, not a word
+# of its own after an elided article (Turkish suffixes `Fas'taki`, `HFC'leri`; Ukrainian `Мар'яна`).
+_CAPITALIZED_BEFORE_APOSTROPHE = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]*\p{Lu}[\p{L}\p{M}]*['’]$")
+# What stands before a sentence's first word: sentence punctuation or a line break, then maybe
+# spaces, quote marks, brackets and dashes.
+_SENTENCE_OPENS = regex.compile(r"[.!?…:\n][\s\p{Pi}\p{Pf}\p{Ps}\"'«»„“”‘’—–\-]*$")
+
+
+def _rest_of_a_name(text: str, start: int) -> bool:
+    """Does the lower-case word at ``start`` follow a capitalized part and an apostrophe
+    mid-sentence (`Fas'taki`, `HFC'leri`, `Мар'яна`)? At a sentence start the capital is the
+    sentence's (French `L'italie`), and the word after the elided article is judged."""
+    part = _CAPITALIZED_BEFORE_APOSTROPHE.search(text, max(0, start - 8), start)
+    if part is None:
+        return False
+    before = text[max(0, part.start() - 40):part.start()]
+    return not _SENTENCE_OPENS.search(before if part.start() > 40 else "\n" + before)
 
 
 # A day of the month before a word, or a year after it, maybe past a short word: English
@@ -150,6 +167,8 @@ class ProperNounCase(Rule):
             entry = casing[word]
             if _FORMAT_CHAR.match(text[start - 1:start]) or _FORMAT_CHAR.match(text[end:end + 1]):
                 continue  # a piece of a word an invisible character cuts (`widersp\u200brachen`): MT304's
+            if _rest_of_a_name(text, start):
+                continue  # a Turkish suffix after a name (`Fas'taki`), not the name `Taki`
             if text.startswith(".", end) and (word in lang.abbreviations or len(word) <= MAX_ABBREVIATION):
                 continue  # Italian `sig.`, not the town of Sig; `cf.`
             if _capitalized_past(_phrase_before(text, start), frozenset()) and \
