@@ -68,7 +68,8 @@ sys.path.insert(0, str(ROOT))
 
 from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
 from scripts.build_cldr_data import locale_id  # noqa: E402
-from mtcheck.languages import CasingTable  # noqa: E402
+from mtcheck import languages  # noqa: E402
+from mtcheck.languages import CasingTable, get_language  # noqa: E402
 from mtcheck.lexicon import BlockLexicon  # noqa: E402
 # Shared with source-spelling at run time: what counts as a place name, and as a spelling the
 # language's own text uses.
@@ -160,19 +161,16 @@ def is_title(word: str) -> bool:
 @lru_cache(maxsize=None)
 def dotless_i(lang: str) -> bool:
     """Does the language pair ``I`` with ``ı`` and ``İ`` with ``i`` (Turkish; lexicon.json)?"""
-    path = ROOT / "mtcheck/languages" / lang / "lexicon.json"
-    folding = json.loads(path.read_text("utf-8")).get("lexicon", {}) if path.exists() else {}
-    return bool(folding.get("dotless_i"))
+    return bool(get_language(lang).folding.get("dotless_i"))
 
 
 def lower_case(lang: str, word: str) -> str:
-    """A word in lower case by the language's rule: Turkish ``İstanbul`` → ``istanbul``, where
-    ``str.lower`` gives ``i̇stanbul`` (a combining dot no lexicon or text has)."""
-    return (word.replace("İ", "i").replace("I", "ı") if dotless_i(lang) else word).lower()
+    """A word in lower case by the language's rule (Turkish ``İstanbul`` → ``istanbul``)."""
+    return languages.lower_case(word, dotless_i(lang))
 
 
 def upper_case(lang: str, letters: str) -> str:
-    return (letters.replace("i", "İ").replace("ı", "I") if dotless_i(lang) else letters).upper()
+    return languages.upper_case(letters, dotless_i(lang))
 
 
 # -- sources -------------------------------------------------------------------------------
@@ -257,6 +255,7 @@ def spell(speller, word: str) -> bool:
 
 
 def aff_encoding(aff: Path) -> str:
+    """The encoding a ``.aff`` file's ``SET`` line gives its dictionary (UTF-8 where none)."""
     for line in aff.read_bytes().splitlines():
         if line.startswith(b"SET "):
             return line.split()[1].decode("ascii")
@@ -597,9 +596,9 @@ def main() -> None:
         names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
         variants = tomllib.loads(names_file.read_text("utf-8")).get("variants", []) if names_file.exists() else []
         lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
-        script = json.loads((ROOT / "mtcheck/languages" / lang / "cldr.json").read_text("utf-8"))["script"]
         (args.out / lang / "source_spellings.txt").write_text(
-            build_source_spellings(lang, tables | {lang: table(lang)}, lexicon, variants, script), "utf-8")
+            build_source_spellings(lang, tables | {lang: table(lang)}, lexicon, variants, get_language(lang).script), "utf-8")
+
 
 if __name__ == "__main__":
     main()

@@ -43,7 +43,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-from build_cldr_data import locale_id  # Babel's name of a code CLDR names otherwise (sh → sr_Latn)
+# Babel's name of a code CLDR names otherwise (sh → sr_Latn), and a locale's Latin-digit separators.
+from build_cldr_data import locale_id, separators
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = ROOT / "mtcheck" / "languages"
@@ -120,7 +121,7 @@ def build(lang: str) -> str:
     from importlib.metadata import version
 
     locale = Locale.parse(locale_id(lang))
-    symbols = locale.number_symbols["latn"]
+    symbols = separators(locale_id(lang))
     rows: dict[tuple[str, str], int | str] = {}
     rows[("symbol", "decimal")] = symbols["decimal"]
     rows[("symbol", "group")] = symbols["group"]
@@ -130,7 +131,7 @@ def build(lang: str) -> str:
         extra = tomllib.loads(settings.read_text(encoding="utf-8")).get("numbers", {})
     # Other decimal marks in wide use, checked against CLDR's locales of the language.
     for mark in extra.get("decimal_variants", ""):
-        if not any(Locale.parse(f"{locale_id(lang)}_{t}").number_symbols["latn"]["decimal"] == mark
+        if not any(separators(f"{locale_id(lang)}_{t}")["decimal"] == mark
                    for t in extra.get("variant_territories", [])):
             raise SystemExit(f"{lang}: decimal mark {mark!r} is not CLDR's in {extra.get('variant_territories')}")
     rows[("symbol", "decimal_variants")] = extra.get("decimal_variants", "")

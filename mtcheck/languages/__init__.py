@@ -135,9 +135,7 @@ class Language:
         >>> get_language("tr").lower("ISPARTA İZMİR"), get_language("en").lower("IZMIR")
         ('ısparta izmir', 'izmir')
         """
-        if self.folding.get("dotless_i"):
-            text = text.replace("İ", "i").replace("I", "ı")
-        return text.lower()
+        return lower_case(text, self.folding.get("dotless_i", False))
 
     def upper(self, text: str) -> str:
         """``text`` in capitals by this language's rule (see :meth:`lower`).
@@ -145,9 +143,7 @@ class Language:
         >>> get_language("tr").upper("istanbul ılık"), get_language("en").upper("istanbul")
         ('İSTANBUL ILIK', 'ISTANBUL')
         """
-        if self.folding.get("dotless_i"):
-            text = text.replace("i", "İ").replace("ı", "I")
-        return text.upper()
+        return upper_case(text, self.folding.get("dotless_i", False))
 
     def words_starting(self, stem: str, limit: int = 10) -> int:
         """How many lexicon words begin with ``stem`` and are longer (counted up to ``limit``).
@@ -264,7 +260,7 @@ class CasingTable:
             cls, sources = header.split("\t")
             parts = cls.split(":")
             kind = next((p for p in parts[1:] if p != "in-date"), "")
-            keys = (body.replace("İ", "i").replace("I", "ı") if dotless_i else body).lower().split("\n")
+            keys = lower_case(body, dotless_i).split("\n")
             self._forms.update(zip(keys, body.split("\n")))
             self._section.update(dict.fromkeys(
                 keys, (parts[0] == "name", kind, frozenset(sources.split(",")), "in-date" in parts)))
@@ -290,6 +286,30 @@ _CEDILLAS_TO_COMMAS = str.maketrans("şţ", "șț")
 _COMMAS_TO_CEDILLAS = str.maketrans("șț", "şţ")
 
 
+def lower_case(text: str, dotless_i: bool) -> str:
+    """``text`` in lower case; with ``dotless_i`` (Turkish, Azerbaijani: wordfreq's flag in
+    lexicon.json) ``I`` pairs with ``ı`` and ``İ`` with ``i``, which ``str.lower`` does not know
+    (it gives ``i̇stanbul``, with a combining dot).
+
+    >>> lower_case("ISPARTA İZMİR", True), lower_case("IZMIR", False)
+    ('ısparta izmir', 'izmir')
+    """
+    if dotless_i:
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower()
+
+
+def upper_case(text: str, dotless_i: bool) -> str:
+    """``text`` in capitals, pairing as :func:`lower_case` does.
+
+    >>> upper_case("istanbul ılık", True), upper_case("istanbul", False)
+    ('İSTANBUL ILIK', 'ISTANBUL')
+    """
+    if dotless_i:
+        text = text.replace("i", "İ").replace("ı", "I")
+    return text.upper()
+
+
 def fold_word(word: str, rule: dict) -> str:
     """Fold a word as wordfreq's ``preprocess_text`` folds its words (its rule of the language,
     copied into ``lexicon.json``): Unicode normal form, marks of abjads dropped, case folding
@@ -306,9 +326,7 @@ def fold_word(word: str, rule: dict) -> str:
     word = unicodedata.normalize(rule.get("normal_form", "NFC"), word)
     if rule.get("remove_marks"):
         word = "".join(c for c in word if unicodedata.category(c) != "Mn" and c != "\u0640")
-    if rule.get("dotless_i"):
-        word = word.replace("İ", "i").replace("I", "ı")
-    word = word.casefold()
+    word = lower_case(word, rule.get("dotless_i", False)).casefold()
     under = rule.get("diacritics_under")
     if under:
         word = word.translate(_CEDILLAS_TO_COMMAS if under == "commas" else _COMMAS_TO_CEDILLAS)
@@ -530,7 +548,8 @@ def get_language(code: str) -> Language:
     folder = DATA_DIR / code
     if not (folder / "language.toml").exists():
         raise UnknownLanguage(f"no language data for {code!r} (have: {', '.join(with_data())})")
-    return _language(code, settings(code)["language"], code, settings(code)["language"]["name"])
+    data = settings(code)["language"]
+    return _language(code, data, code, data["name"])
 
 
 @lru_cache(maxsize=None)

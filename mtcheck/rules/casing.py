@@ -90,6 +90,14 @@ _ORDINAL_DAY = regex.compile(r"(?<![\p{N}.,\-–])(?:[1-9]|[12]\d|3[01])\.[ \t]+
 _FORMAT_CHAR = regex.compile(r"\p{Cf}")  # zero-width space, joiners, soft hyphen
 
 
+def _mid_sentence(text: str, m, after_day) -> bool:
+    """Does the word ``m`` stand mid-sentence: by :func:`is_mid_sentence`, or after a day written
+    as an ordinal (`17. júní`) where ``after_day`` accepts the word?"""
+    if is_mid_sentence(text, m.start()):
+        return True
+    return bool(after_day and _ORDINAL_DAY.search(text, max(0, m.start() - 8), m.start()) and after_day(m.group()))
+
+
 def _candidates(doc: Document, lang: Language, keep, capitals: bool,
                 after_day=None) -> Iterable[tuple[int, int, str]]:
     """Words that ``keep`` accepts (a quick look-up in the casing table), in paragraphs with a
@@ -105,8 +113,7 @@ def _candidates(doc: Document, lang: Language, keep, capitals: bool,
             continue  # all in lower case: a style, no casing to judge
         skipped = None
         for m in words.finditer(text):
-            if not keep(m.group()) or (capitals and not is_mid_sentence(text, m.start()) and not (
-                    after_day and _ORDINAL_DAY.search(text, max(0, m.start() - 8), m.start()) and after_day(m.group()))):
+            if not keep(m.group()) or capitals and not _mid_sentence(text, m, after_day):
                 continue
             if skipped is None:  # worked out for the few paragraphs that have a candidate
                 skipped = _skipped(text, lang)

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from mtcheck.document import Document
+from mtcheck.patterns import lazy
 from mtcheck.finding import Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
@@ -166,6 +167,9 @@ class Mojibake(Rule):
                     yield from self._words_alone(line, offset, doc)
             offset += len(line) + 1
 
+    # A run between spaces, the marks around it apart (group 1: the word without them).
+    _WORD_IN_MARKS = lazy(r"(?<!\S)[\p{P}\p{S}]*+(\S+?)[\p{P}\p{S}]*(?!\S)")
+
     def _words_alone(self, line: str, offset: int, doc: Document) -> Iterable:
         """A line ftfy cannot re-encode as a whole, since its other letters are outside the code
         page (a Czech `ř`, a Polish `ę`), may hold one garbled word pasted from elsewhere: each
@@ -180,7 +184,7 @@ class Mojibake(Rule):
 
         # The word without the punctuation around it (`lÄ“ni,”`: the ” would not re-encode
         # with it), else the whole run between spaces (a garbled mark may end it).
-        for w in regex.finditer(r"(?<!\S)[\p{P}\p{S}]*+(\S+?)[\p{P}\p{S}]*(?!\S)", line):
+        for w in self._WORD_IN_MARKS.finditer(line):
             for start, word in ((w.start(1), w.group(1)), (w.start(), w.group())):
                 if mojibake_pair().search(word) and ftfy.badness.is_bad(word):
                     fixed = ftfy.fix_encoding(word)
