@@ -16,7 +16,7 @@ with the input, on ordinary text and on hostile input? (issues 14 and 21)
    it too. Each document is built afresh (no per-document cache carries over; the rules'
    per-word caches do, as in any run over many files).
 2. Whole check (every rule) and ``fix`` (safe fixes, as ``mtcheck fix`` applies them, up to its
-   ten passes), through ``mtcheck.runner.check_input`` / ``fix_input`` on files read as the CLI
+   ten passes), through ``mtcheck.checker.check_file`` / ``fix_file`` on files read as the CLI
    reads them: a text file of one sentence a paragraph, a text file of long paragraphs (40
    sentences), JSONL of many small records (one sentence each, with its source, ten records a
    ``doc_id``), JSONL whose records all share one ``doc_id``, and JSONL of one record holding a
@@ -60,7 +60,7 @@ from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.io.readers import read_input
 from mtcheck.rules import FAMILIES, all_rules
-from mtcheck.runner import check_input, fix_input
+from mtcheck.checker import check_file, fix_file
 # Start-up is speed.py's measurement (interleaved runs beside pofilter, medians), printed here too.
 from speed import find_pofilter, markdown, start_up  # benchmarks/ is on sys.path when run as a script
 
@@ -171,7 +171,7 @@ class Growth:
         return 1e6 * self.seconds[-1] / self.chars[-1]
 
 
-CHECKS = [0]  # characters given to check_document since the last reset (by the runner, see whole())
+CHECKS = [0]  # characters given to check_document since the last reset (by the checker, see whole())
 
 
 def grow(section: str, case: str, lang: str, shape: str, size: int, repeats: int, make, run) -> Growth:
@@ -248,12 +248,12 @@ FILE_SHAPES = ("txt: a sentence a paragraph", "txt: long paragraphs", "jsonl: sm
 
 
 def whole(pools: dict, size: int, repeats: int, tmp: Path) -> list[Growth]:
-    import mtcheck.runner
+    import mtcheck.checker
 
     def counted(doc, config=None):
         CHECKS[0] += len(doc.text)
         return check_document(doc, config)
-    mtcheck.runner.check_document = counted  # the runner's checks, to tell passes from growth
+    mtcheck.checker.check_document = counted  # the checker's checks, to tell passes from growth
     rows = []
     config = Config()
     for lang, pool in pools.items():
@@ -262,8 +262,8 @@ def whole(pools: dict, size: int, repeats: int, tmp: Path) -> list[Growth]:
                 inp = read_input(str(input_file(tmp, lang, shape, take(pool, n))))
                 return inp, len(inp.text)
 
-            for case, run in (("check, all rules", lambda inp, lang=lang: check_input(inp, config, lang)),
-                              ("fix, all rules", lambda inp, lang=lang: fix_input(inp, config, lang=lang))):
+            for case, run in (("check, all rules", lambda inp, lang=lang: check_file(inp, config, lang)),
+                              ("fix, all rules", lambda inp, lang=lang: fix_file(inp, config, lang=lang))):
                 rows.append(grow("whole", case, lang, shape, size, repeats, make, run))
                 print(f"  {case} {lang} {shape}: {fmt_seconds(rows[-1])}", file=sys.stderr, flush=True)
     return rows

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Target-language detection: accuracy of ``mtcheck.langdetect.detect`` on human sentences.
+"""Target-language detection: accuracy of ``mtcheck.text.langdetect.detect`` on human sentences.
 
 The treebank sentences of ``../shared/data/ud`` (every language mtcheck has data for) are
 classified one by one and in documents of ten consecutive sentences; the table gives the
@@ -17,7 +17,7 @@ import argparse
 import json
 from pathlib import Path
 
-from mtcheck import langdetect
+from mtcheck.text import langdetect
 from mtcheck.languages import with_data
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from mtcheck.checker import check_document
 from mtcheck.config import Config
 from mtcheck.document import Document
-from mtcheck.glossary import load_glossary
+from mtcheck.io.glossary import load_glossary
 from mtcheck.languages import available
 
 CODES = ("MT701", "MT702", "MT703")

@@ -32,11 +32,11 @@ from train_model import clean_texts, mqm_records  # noqa: E402  (the training sc
 
 from mtcheck.checker import check_document  # noqa: E402
 from mtcheck.config import Config  # noqa: E402
-from mtcheck.detection import mapped  # noqa: E402
+from mtcheck.scoring.detection import mapped  # noqa: E402
 from mtcheck.document import Document  # noqa: E402
 from mtcheck.languages import get_language  # noqa: E402
 from mtcheck.model import TAGGED  # noqa: E402
-from mtcheck.synthetic import evaluate  # noqa: E402
+from mtcheck.synthetic.benchmark import evaluate  # noqa: E402
 
 
 def f1(p, r):
@@ -72,7 +72,7 @@ def run(data: Path, model: str, limit: int) -> dict:
 def held_out_mqm(data: Path, model: str) -> dict:
     """Per MQM category that a tag maps to: recall and precision of rules, model and both, as
     ``mtcheck bench`` counts them (``mtcheck/detection.py``) on the held-out MQM records."""
-    from mtcheck.bench import run as bench
+    from mtcheck.scoring.bench import run as bench
 
     records = mqm_records(data, held_out=True)
     categories = sorted({e["category"] for r in records for e in r["errors"]

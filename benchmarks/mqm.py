@@ -55,10 +55,10 @@ from collections import Counter, defaultdict
 from itertools import groupby
 from pathlib import Path
 
-from mtcheck import detection
+from mtcheck.scoring import detection
 from mtcheck.checker import check_document
 from mtcheck.config import Config
-from mtcheck.detection import Span, mapped, spanless
+from mtcheck.scoring.detection import Span, mapped, spanless
 from mtcheck.document import Document
 from mtcheck.taxonomy import CATEGORIES
 
@@ -102,7 +102,7 @@ def untranslated_share(data: Path) -> list[dict]:
 # -- part 2: MQM -----------------------------------------------------------------------------------
 def matches(f: dict, e: dict, any_category: bool) -> bool:
     """Does finding ``f`` (record-level offsets, same record) match rater error ``e``? The rule is
-    mtcheck.detection's."""
+    mtcheck.scoring.detection's."""
     return detection.matches(Span(f["category"], f["start"], f["end"]), f["spanless"],
                              Span(e["category"], e["start"], e["end"]), any_category)
 

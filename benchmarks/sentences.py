@@ -13,7 +13,7 @@ list items, and treebank sentences cut at ``;`` or ``:``), stay in the gold: the
 column gives the share of gold boundaries that follow a sentence-final mark, the ceiling of a
 splitter's recall.
 
-Splitters: ``mtcheck`` (``mtcheck.sentences.split``), ``pysbd`` 0.3.4 (``char_span=True``; no
+Splitters: ``mtcheck`` (``mtcheck.text.sentences.split``), ``pysbd`` 0.3.4 (``char_span=True``; no
 Portuguese rules, given ``es``), ``syntok`` 1.4.4 (one set of rules for all languages),
 ``sentencex`` 1.0.32 (Wikimedia, rules for ~300 languages) and ``regex``, the sentence pattern
 MT502 used (``mtcheck/rules/boilerplate.py``, copied below), as a baseline. Those not installed
@@ -45,7 +45,7 @@ import regex
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mtcheck.sentences import split as mtcheck_split  # noqa: E402
+from mtcheck.text.sentences import split as mtcheck_split  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data" / "ud"
 TARGETS = ("en", "es", "pt", "fr", "de", "it", "nl", "ru")

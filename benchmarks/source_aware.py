@@ -29,7 +29,7 @@ from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.languages import available
 from mtcheck.rules.source import missing_sentences
-from mtcheck.sentences import split
+from mtcheck.text.sentences import split
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604"]

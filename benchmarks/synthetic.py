@@ -20,9 +20,9 @@ import time
 from itertools import groupby
 from pathlib import Path
 
-from mtcheck.corrupt import CORRUPTORS
+from mtcheck.synthetic.corrupt import CORRUPTORS
 from mtcheck.languages import get_language
-from mtcheck.synthetic import evaluate
+from mtcheck.synthetic.benchmark import evaluate
 
 LANGS = ("en", "de", "es", "fr", "it", "pt", "ru", "nl")
 

@@ -1,35 +1,221 @@
-"""The core: run the selected rules over a Document and place each finding in its input.
+"""The core: from a text or a read file to findings, and to fixed text.
 
-    text ─▶ Document ─▶ rules ─▶ findings ─▶ protected spans, accept-list, suppressions
-         ─▶ severity overrides ─▶ record, line and column ─▶ sorted list
+    check(text) / check_file(input) / fix_file(input)
+      ─▶ documents: the file's text, or its records grouped by doc_id, each with its language
+         (resolve_language: --lang, the record's target_lang, the config's lang, or detection)
+      ─▶ check_document: the selected rules (selected_rules), each finding then passed through
+         protected spans, the accept-list, suppressions and severity overrides, and placed at
+         its record, line and column ─▶ a sorted list
+      ─▶ fix_file: choose and apply fixes (mtcheck.fixes), check again, until nothing changes
+
+Plain and Markdown files are one Document. Records (JSONL, TSV; the units of PO, XLIFF and TMX
+files, see io/formats.py) are grouped into Documents by consecutive equal ``doc_id`` (a record
+without one is a document of its own). Nothing here prints or writes files: the CLI does.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import groupby
 
 import regex
 
 from mtcheck.config import Config, matches
 from mtcheck.document import Document
-from mtcheck.finding import Finding
-from mtcheck.glossary import activated
+from mtcheck.finding import Edit, Finding
+from mtcheck.fixes import apply_plan, choose_fixes
+from mtcheck.io.glossary import activated
+from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
+from mtcheck.io.splice import compose
 from mtcheck.languages import language_for
 from mtcheck.languages.codes import normalize
 from mtcheck.rules import Rule, all_rules
+from mtcheck.text.sentences import split
 
+MAX_FIX_PASSES = 10
 # <!-- mtcheck: ignore --> or <!-- mtcheck: ignore[MT101, extra-space] --> on its own line.
 SUPPRESSION = regex.compile(r"<!--\s*mtcheck:\s*ignore(?:\[([^\]]*)\])?\s*-->")
 
 
-def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:
-    """The rules that run on a document of ``lang`` at ``path``; remembered per config, since
-    a JSONL file asks once per record. The key holds the selection itself, so a config whose
-    select or ignore list changes afterwards is never answered from a stale entry."""
-    key = (lang, path, tuple(config.select), tuple(config.ignore))
-    if key not in config.rule_cache:
-        config.rule_cache[key] = [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
-    return config.rule_cache[key]
+# -- the front doors --------------------------------------------------------------------------
+def check(text: str, lang: str | None = None, source: str | None = None,
+          source_lang: str | None = None, config: Config | None = None,
+          markdown: bool = False, path: str | None = None) -> list[Finding]:
+    """Check one translated text; the library's front door.
+
+    >>> [(f.category, f.text) for f in check("They have disappearedin the city.", lang="en")]
+    [('merged-words', 'disappearedin')]
+    """
+    config = config or Config()
+    lang = resolve_language(text, lang, config)
+    doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang)
+    return check_document(doc, config)
 
 
+def check_file(inp: InputFile, config: Config, lang: str | None = None,
+                source: str | None = None, source_lang: str | None = None) -> list[Finding]:
+    """Every finding of a read input file (a text, or a file of records), document by document."""
+    findings: list[Finding] = []
+    for _, doc in documents(inp, config, lang, source, source_lang):
+        findings.extend(check_document(doc, config))
+    return findings
+
+
+def check_all(docs: Iterable[Document], config: Config, workers: int = 1,
+              scheduler: str | None = None) -> Iterator[list[Finding]]:
+    """The findings of each document in turn: here, or on a Dask cluster of ``workers``
+    processes (or at ``scheduler``), results in the documents' order either way."""
+    if workers <= 1 and scheduler is None:
+        for doc in docs:
+            yield check_document(doc, config)
+        return
+    from mtcheck.parallel import ordered_map
+
+    yield from ordered_map(check_document, docs, config, workers=workers, scheduler=scheduler)
+
+
+@dataclass
+class FixResult:
+    text: str  # the whole file's new text
+    applied: list[Finding]  # the findings whose fixes were applied, all passes
+    remaining: list[Finding]  # findings left after fixing
+
+
+def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | None = None,
+              source: str | None = None, source_lang: str | None = None) -> FixResult:
+    """Apply fixes until none applies (at most MAX_FIX_PASSES passes); one pass may unveil
+    another finding, e.g. a tripled word."""
+    if inp.kind in ("text", "markdown"):
+        text, applied = inp.text, []
+        for _ in range(MAX_FIX_PASSES):
+            findings = _check_text(inp, text, config, lang, source, source_lang)
+            plan = choose_fixes(findings, unsafe)
+            if not plan:
+                # The findings of the last check are what is left: no second check of the same
+                # text (it doubled the cost of `fix` on a file with nothing to fix).
+                return FixResult(text, applied, findings)
+            applied += [f for f, _ in plan]
+            text = apply_plan(text, plan)
+        return FixResult(text, applied, _check_text(inp, text, config, lang, source, source_lang))
+
+    translations = {i: r.translation for i, r in enumerate(inp.records)}
+    passes = defaultdict(list)  # per record, the edits of each pass: where the file is spliced
+    applied, remaining = [], []
+    for indexes, doc in documents(inp, config, lang, source, source_lang):
+        for _ in range(MAX_FIX_PASSES + 1):
+            findings = check_document(doc, config)
+            # Group by the record's line in the file and its id: ids may repeat within one
+            # doc_id, and lines (which Finding.line holds for records) may repeat too in XML
+            # written on one line; the reader makes the pair unique per record.
+            by_record = defaultdict(list)
+            for f in findings:
+                by_record[f.line, f.record].append(f)
+            changed = False
+            for i in indexes:
+                plan = choose_fixes(by_record.get((inp.records[i].line, inp.records[i].id), []), unsafe)
+                if plan:
+                    applied += [f for f, _ in plan]
+                    translations[i] = apply_plan(translations[i], plan)
+                    passes[i].append([e for _, fix in plan for e in fix.edits])
+                    changed = True
+            if not changed:
+                remaining += findings
+                break
+            records = [inp.records[i] for i in indexes]
+            doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
+                                        [r.line for r in records], doc.lang, path=inp.path,
+                                        sources=[seg.source for seg in doc.segments],
+                                        source_lang=doc.source_lang)
+    fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
+    edits = {i: compose(inp.records[i].translation, passes[i]) for i in fixed}
+    return FixResult(write_records(inp, fixed, edits), applied, remaining)
+
+
+def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:
+    doc_lang = resolve_language(text, lang, config)
+    doc = Document(text, doc_lang, path=inp.path, markdown=inp.kind == "markdown", source=source,
+                   source_lang=source_lang)
+    return check_document(doc, config)
+# -- from an input to documents ---------------------------------------------------------------
+def documents(inp: InputFile, config: Config, lang: str | None = None,
+              source: str | None = None, source_lang: str | None = None) -> Iterator[tuple[list[int], Document]]:
+    """Yield (record indexes, Document) for an input; plain files give one Document, no indexes."""
+    if inp.kind in ("text", "markdown"):
+        doc_lang = resolve_language(inp.text, lang, config)
+        yield [], Document(inp.text, doc_lang, path=inp.path, markdown=inp.kind == "markdown",
+                           source=source, source_lang=source_lang)
+        return
+    sources = _parallel_sources(inp, source) if source is not None else [r.fields.get("source") for r in inp.records]
+    indexed = list(enumerate(inp.records))
+    for _, group in groupby(indexed, key=lambda ir: ir[1].fields.get("doc_id") or object()):
+        group = list(group)
+        yield [i for i, _ in group], _record_document(inp, [r for _, r in group], [sources[i] for i, _ in group],
+                                                      config, lang, source_lang)
+
+
+def _parallel_sources(inp: InputFile, source: str) -> list[str]:
+    """``--source`` for a file of records: one source line per record, in order (parallel text,
+    as sacrebleu reads it). A count that differs is an error, never a silent misalignment.
+
+    >>> from mtcheck.io.readers import Record
+    >>> inp = InputFile("t.jsonl", "jsonl", "", records=[Record({"translation": "Hi."}, 1, "")])
+    >>> _parallel_sources(inp, "Hola.\\n")
+    ['Hola.']
+    """
+    if inp.kind not in ("jsonl", "tsv", "lines"):
+        raise InputError(f"{inp.path}: a {inp.kind.upper()} file carries its own sources; --source is for text, JSONL and TSV")
+    lines = segment_lines(source)
+    if len(lines) != len(inp.records):
+        raise InputError(f"{inp.path}: {len(inp.records)} records, the source {len(lines)} line(s); "
+                         f"--source needs one line per record")
+    return lines
+
+
+def _record_document(inp: InputFile, records: list[Record], sources: list[str | None], config: Config,
+                     lang: str | None, source_lang: str | None = None) -> Document:
+    texts = [r.translation for r in records]
+    first = records[0].fields
+    doc_lang = resolve_language("\n".join(texts), lang, config, first.get("target_lang") or None)
+    return Document.from_records(
+        texts, [r.id for r in records], [r.line for r in records], doc_lang, path=inp.path,
+        sources=sources, source_lang=source_lang or first.get("source_lang"),
+    )
+
+
+def resolve_language(text: str, explicit: str | None = None, config: Config | None = None,
+                     record_lang: str | None = None) -> str:
+    """The target language of a text: ``explicit`` (``--lang``), else the record's
+    ``target_lang``, else the config's ``lang``, else detected; as its normalized tag, region
+    kept (``pt_PT`` → ``pt-PT``: the region's conventions are checked, with the language's
+    data). A malformed code raises InvalidLanguageCode.
+
+    >>> resolve_language("Olá, tudo bem?", "pt_PT"), resolve_language("Ahoj.", "CS")
+    ('pt-PT', 'cs')
+    """
+    lang = explicit or record_lang or (config.lang if config else None)
+    if not lang:
+        from mtcheck.text.langdetect import detect
+
+        return detect(text)
+    return normalize(lang)
+
+
+def size(inp: InputFile, lang: str | None = None) -> tuple[int, int]:
+    """(segments, words) of an input, as the MQM-style score counts them: its records, or the
+    sentences of a text.
+
+    >>> size(InputFile("a.txt", "text", "One. Two three."), "en")
+    (2, 3)
+    """
+    if inp.kind not in ("text", "markdown"):
+        texts = [r.translation for r in inp.records]
+        return len(texts), sum(len(t.split()) for t in texts)
+    return len(split(inp.text, lang or "")), len(inp.text.split())
+
+
+# -- one document -----------------------------------------------------------------------------
 def check_document(doc: Document, config: Config | None = None) -> list[Finding]:
     """All findings of the selected rules on ``doc``, located and sorted."""
     config = config or Config()
@@ -46,6 +232,16 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
         findings = opinion.combine(findings, _rule_findings(opinion, doc, lang, config, suppressed))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:
+    """The rules that run on a document of ``lang`` at ``path``; remembered per config, since
+    a JSONL file asks once per record. The key holds the selection itself, so a config whose
+    select or ignore list changes afterwards is never answered from a stale entry."""
+    key = (lang, path, tuple(config.select), tuple(config.ignore))
+    if key not in config.rule_cache:
+        config.rule_cache[key] = [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
+    return config.rule_cache[key]
 
 
 def _rule_findings(rule: Rule, doc: Document, lang, config: Config, suppressed: dict) -> list[Finding]:
@@ -69,38 +265,6 @@ def _rule_findings(rule: Rule, doc: Document, lang, config: Config, suppressed: 
     return findings
 
 
-def check(text: str, lang: str | None = None, source: str | None = None,
-          source_lang: str | None = None, config: Config | None = None,
-          markdown: bool = False, path: str | None = None) -> list[Finding]:
-    """Check one translated text; the library's front door.
-
-    >>> [(f.category, f.text) for f in check("They have disappearedin the city.", lang="en")]
-    [('merged-words', 'disappearedin')]
-    """
-    config = config or Config()
-    lang = resolve_language(text, lang, config)
-    doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang)
-    return check_document(doc, config)
-
-
-def resolve_language(text: str, explicit: str | None = None, config: Config | None = None,
-                     record_lang: str | None = None) -> str:
-    """The target language of a text: ``explicit`` (``--lang``), else the record's
-    ``target_lang``, else the config's ``lang``, else detected; as its normalized tag, region
-    kept (``pt_PT`` → ``pt-PT``: the region's conventions are checked, with the language's
-    data). A malformed code raises InvalidLanguageCode.
-
-    >>> resolve_language("Olá, tudo bem?", "pt_PT"), resolve_language("Ahoj.", "CS")
-    ('pt-PT', 'cs')
-    """
-    lang = explicit or record_lang or (config.lang if config else None)
-    if not lang:
-        from mtcheck.langdetect import detect
-
-        return detect(text)
-    return normalize(lang)
-
-
 def _suppressions(doc: Document) -> dict[int, list[str]]:
     """Line number → suppressed selectors (``ALL`` for all) from Markdown comments on the line above."""
     out: dict[int, list[str] | None] = {}
@@ -119,8 +283,4 @@ def _is_suppressed(rule: Rule, selectors: list[str] | None) -> bool:
 
 def _relocate(fix, base: int):
     """Shift a fix's edits from Document offsets to record offsets."""
-    from dataclasses import replace
-
-    from mtcheck.finding import Edit
-
     return replace(fix, edits=tuple(Edit(e.start - base, e.end - base, e.replacement) for e in fix.edits))

@@ -135,7 +135,7 @@ def _config(args) -> Config:
 
         config.model = str(DEFAULT) if args.model == "shipped" else args.model
     for path in args.glossary:
-        from mtcheck.glossary import GlossaryError, load_glossary
+        from mtcheck.io.glossary import GlossaryError, load_glossary
 
         try:
             config.add_glossary(load_glossary(path))
@@ -172,41 +172,31 @@ def _total_size(paths: list[str]) -> int:
 
 
 def cmd_check(args) -> int:
+    from mtcheck.checker import check_all, documents, size
     from mtcheck.io import writers
+    from mtcheck.io.progress import Progress
     from mtcheck.rules import all_rules
-    from mtcheck.checker import check_document
-    from mtcheck.runner import documents, size
 
     config = _config(args)
     findings, files, segments, words = [], 0, 0, 0
-    from mtcheck.io.progress import Progress
-
-    inputs = _read_all(args, progress=False)
     languages: set[str] = set()  # of the documents checked, for the note on missing language data
     progress = Progress(_total_size(args.paths), size=True)  # moved by each document checked
 
-    def docs_of(inp, source):
-        for _, doc in documents(inp, config, args.lang, source, args.source_lang):
-            languages.add(doc.lang)
-            yield doc
-            progress.advance(len(doc.text) + 1)
+    def docs():
+        """Every document of every input, read one input at a time."""
+        nonlocal files, segments, words
+        for inp, source in _read_all(args, progress=False):
+            for _, doc in documents(inp, config, args.lang, source, args.source_lang):
+                languages.add(doc.lang)
+                yield doc
+                progress.advance(len(doc.text) + 1)
+            files += 1
+            if args.output_format == "json":  # the MQM-style score of the summary
+                n, w = size(inp, args.lang)
+                segments, words = segments + n, words + w
 
-    distributed = args.workers > 1 or args.scheduler is not None
-    if distributed:  # every document of every input, on a Dask cluster, results in input order
-        from mtcheck.parallel import ordered_map
-
-        inputs = list(inputs)
-        docs = (doc for inp, source in inputs for doc in docs_of(inp, source))
-        for found in ordered_map(check_document, docs, config, workers=args.workers, scheduler=args.scheduler):
-            findings += found
-    for inp, source in inputs:
-        if not distributed:
-            for doc in docs_of(inp, source):
-                findings += check_document(doc, config)
-        files += 1
-        if args.output_format == "json":  # the MQM-style score of the summary
-            n, w = size(inp, args.lang)
-            segments, words = segments + n, words + w
+    for found in check_all(docs(), config, workers=args.workers, scheduler=args.scheduler):
+        findings += found
     progress.close()
     fmt = args.output_format
     if fmt == "json":
@@ -258,13 +248,13 @@ def cmd_fix(args) -> int:
     language without data) stops the run before a single file is written, so a folder is never
     left half fixed. Before writing, every file to be replaced is checked to be the one read."""
     from mtcheck.io.writers import record_label
-    from mtcheck.runner import fix_input
+    from mtcheck.checker import fix_file
 
     config = _config(args)
     inputs = list(_read_all(args))
     if args.output and len(inputs) != 1:
         raise InputError("--output goes with exactly one input")
-    results = [(inp, fix_input(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang))
+    results = [(inp, fix_file(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang))
                for inp, source in inputs]
     changed_any, remaining_failing, fixed_count, writes = False, 0, 0, []
     for inp, result in results:
@@ -367,7 +357,7 @@ def _parallel_lines(path: str, count: int, max_bytes: int, what: str) -> list[st
 
 
 def cmd_score(args) -> int:
-    from mtcheck.scoring import CHRF_NOTE, ScoresUnavailable, fixed_variants, score_variants, segment_findings
+    from mtcheck.scoring.metrics import CHRF_NOTE, ScoresUnavailable, fixed_variants, score_variants, segment_findings
 
     config = _config(args)
     max_bytes = int(args.max_size * 1048576)
@@ -413,8 +403,8 @@ def cmd_score(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from mtcheck import bench, report
-    from mtcheck.scoring import ScoresUnavailable
+    from mtcheck.scoring import bench, report
+    from mtcheck.scoring.metrics import ScoresUnavailable
 
     config = _config(args)
     progress = None
@@ -438,7 +428,7 @@ def cmd_bench(args) -> int:
 def cmd_corrupt(args) -> int:
     """One JSON line per (segment, category) that has a place for the corruption: the id, the
     category, the clean text, the corrupted ``text``, the gold ``start``/``end`` and ``fix``."""
-    from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
+    from mtcheck.synthetic.corrupt import CORRUPTORS, SOURCE_CATEGORIES, corrupt
     from mtcheck.languages import language_for, with_data
 
     lang = language_for(args.lang)  # a region's (pt-PT) quotes and separators in the corruptions

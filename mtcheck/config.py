@@ -28,7 +28,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mtcheck.glossary import Glossary, load_glossary
+from mtcheck.io.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")

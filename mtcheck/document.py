@@ -19,8 +19,8 @@ from functools import cached_property
 
 import regex
 
-from mtcheck.patterns import lazy
-from mtcheck.placeholders import protected_spans
+from mtcheck.text.patterns import lazy
+from mtcheck.text.placeholders import protected_spans
 
 MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
 
@@ -207,16 +207,16 @@ class Document:
     # -- the source ------------------------------------------------------------------------
     @cached_property
     def units(self) -> list:
-        """Source-aware units (``mtcheck.align.Bead``): each record with its source, or for a
+        """Source-aware units (``mtcheck.text.align.Bead``): each record with its source, or for a
         text with a source its paragraphs when they pair one to one, else its sentence beads."""
-        from mtcheck.align import align_units
+        from mtcheck.text.align import align_units
 
         return align_units(self)
 
     @cached_property
     def sentence_beads(self) -> list:
-        """Source sentences aligned to spans of ``text`` (``mtcheck.align.Bead``), within each unit."""
-        from mtcheck.align import align_sentence_beads
+        """Source sentences aligned to spans of ``text`` (``mtcheck.text.align.Bead``), within each unit."""
+        from mtcheck.text.align import align_sentence_beads
 
         return align_sentence_beads(self)
 

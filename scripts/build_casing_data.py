@@ -66,11 +66,11 @@ except ModuleNotFoundError:  # Python 3.10
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mtcheck.casing import mid_sentence_words, strip_accents  # noqa: E402
+from mtcheck.text.casing import mid_sentence_words, strip_accents  # noqa: E402
 from scripts.build_cldr_data import locale_id  # noqa: E402
 from mtcheck import languages  # noqa: E402
 from mtcheck.languages import CasingTable, get_language  # noqa: E402
-from mtcheck.lexicon import BlockLexicon  # noqa: E402
+from mtcheck.languages.lexicon import BlockLexicon  # noqa: E402
 # Shared with source-spelling at run time: what counts as a place name, and as a spelling the
 # language's own text uses.
 from mtcheck.rules.spelling import MAX_SOURCE_ZIPF, PLACE_SOURCES  # noqa: E402

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import regex
 
-from mtcheck import lexicon as lexicon_file
+from mtcheck.languages import lexicon as lexicon_file
 
 # Languages built: every language wordfreq has a list for (its codes are already the BCP-47
 # base subtags mtcheck uses: `nb`, `fil`, `zh`; `sh` is Serbo-Croatian in Latin letters), and

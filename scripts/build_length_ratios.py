@@ -21,7 +21,7 @@ import statistics
 from collections import defaultdict
 from pathlib import Path
 
-from mtcheck.align import nonspace_length as chars  # what the aligner and the omission rule count
+from mtcheck.text.align import nonspace_length as chars  # what the aligner and the omission rule count
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "mtcheck" / "languages" / "length_ratios.tsv"

@@ -27,6 +27,6 @@ def test_clean_text_in_every_language_has_no_findings(lang):
 
 @pytest.mark.parametrize("lang", with_data())
 def test_clean_text_is_detected_as_its_language(lang):
-    from mtcheck.langdetect import detect
+    from mtcheck.text.langdetect import detect
 
     assert detect((FIXTURES / f"{lang}.txt").read_text(encoding="utf-8")) == lang

@@ -11,9 +11,9 @@ import json
 import pytest
 
 from cli_helpers import assert_one_line_error, run
-from mtcheck.corrupt import CORRUPTORS, corrupt
+from mtcheck.synthetic.corrupt import CORRUPTORS, corrupt
 from mtcheck.languages import get_language
-from mtcheck.synthetic import evaluate
+from mtcheck.synthetic.benchmark import evaluate
 from mtcheck.taxonomy import CATEGORIES
 
 LANGS = ("en", "de", "es", "fr", "it", "pt", "ru")

@@ -108,7 +108,7 @@ def test_the_readme_lists_every_language_as_mtcheck_languages_does(capsys):
 
 
 def test_detection_answers_every_language_with_data_on_a_paragraph_of_its_treebank(shared):
-    from mtcheck.langdetect import detect
+    from mtcheck.text.langdetect import detect
     from mtcheck.languages import with_data
 
     wrong = {}
@@ -125,7 +125,7 @@ def test_detection_answers_every_language_with_data_on_a_paragraph_of_its_treeba
 
 @pytest.mark.parametrize("text", ["OK", "Click here", "Maria Santos"])
 def test_a_text_too_short_to_tell_is_undetermined_and_checked_without_language_data(tmp_path, capsys, text):
-    from mtcheck.langdetect import detect
+    from mtcheck.text.langdetect import detect
 
     assert detect(text) == "und"
     path = tmp_path / "a.txt"

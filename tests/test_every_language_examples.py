@@ -17,10 +17,10 @@ import pytest
 from mtcheck import check
 from mtcheck.checker import selected_rules
 from mtcheck.config import Config
-from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, Corruption
+from mtcheck.synthetic.corrupt import CORRUPTORS, SOURCE_CATEGORIES, Corruption
 from mtcheck.fixes import apply_fixes
 from mtcheck.languages import get_language, with_data
-from mtcheck.synthetic import _matches  # the synthetic benchmark's "finding on the gold span"
+from mtcheck.synthetic.benchmark import _matches  # the synthetic benchmark's "finding on the gold span"
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
 SEEDS = range(10)

@@ -209,17 +209,17 @@ def test_same_size_rewrite_is_seen_by_the_hash(tmp_path):
 
 def _append_during_fix(monkeypatch, path: str, text: bytes):
     """Append to ``path`` once the run has read it, as an editor saving would."""
-    import mtcheck.runner
+    import mtcheck.checker
 
-    real = mtcheck.runner.fix_input
+    real = mtcheck.checker.fix_file
 
-    def fix_input(inp, *args, **kwargs):
+    def fix_file(inp, *args, **kwargs):
         if inp.path == path:
             with open(path, "ab") as fh:
                 fh.write(text)
         return real(inp, *args, **kwargs)
 
-    monkeypatch.setattr(mtcheck.runner, "fix_input", fix_input)
+    monkeypatch.setattr(mtcheck.checker, "fix_file", fix_file)
 
 
 def test_text_appended_during_fix_is_not_lost(capsys, monkeypatch):

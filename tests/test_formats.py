@@ -16,7 +16,7 @@ from cli_helpers import assert_one_line_error, run
 from mtcheck.config import Config
 from mtcheck.document import MASK
 from mtcheck.io.readers import read_input
-from mtcheck.runner import documents
+from mtcheck.checker import documents
 
 pytest.importorskip("translate", reason="translate-toolkit (extra `formats`) is not installed")
 

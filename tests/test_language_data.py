@@ -257,7 +257,7 @@ def test_casing_data_is_well_formed(code):
 def test_block_lookups_agree_with_the_whole_lexicon(code):
     """A short file reads a few blocks; a long one loads everything. Both must answer alike,
     for listed words, unlisted ones, and prefix and suffix counts that run across blocks."""
-    from mtcheck.lexicon import BlockLexicon, count_prefixed
+    from mtcheck.languages.lexicon import BlockLexicon, count_prefixed
 
     data = (DATA_DIR / code / "lexicon.bin").read_bytes()
     whole = BlockLexicon(data).all_words()

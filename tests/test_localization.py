@@ -13,7 +13,7 @@ from mtcheck.checker import check_document
 from mtcheck.config import Config, ConfigError, load_config
 from mtcheck.document import Document
 from mtcheck.fixes import apply_fixes
-from mtcheck.glossary import GlossaryError, load_glossary
+from mtcheck.io.glossary import GlossaryError, load_glossary
 from mtcheck.rules.localization import compare, placeholders
 
 pytestmark = pytest.mark.usefixtures("in_tmp")

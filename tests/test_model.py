@@ -63,7 +63,7 @@ def test_the_same_seed_gives_the_same_weights(tiny):
 def test_the_shipped_model_tags_a_corruption_of_held_out_text(shared):
     """Spanish UD test sentences (never trained on) garbled by a UTF-8 → cp1252 round trip: the
     kind of artifact this model has learned (benchmarks/model.py: mojibake recall 0.66)."""
-    from mtcheck.corrupt import corrupt
+    from mtcheck.synthetic.corrupt import corrupt
     from mtcheck.languages import get_language
     from mtcheck.model.tagger import DEFAULT, tag
 

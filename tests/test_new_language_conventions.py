@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mtcheck import check
-from mtcheck.numbers import number_words
+from mtcheck.text.numbers import number_words
 
 
 def codes(text: str, lang: str, **kw) -> list[str]:

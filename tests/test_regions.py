@@ -16,7 +16,7 @@ from mtcheck import check
 from mtcheck.checker import check_document
 from mtcheck.document import Document
 from mtcheck.languages import DATA_DIR, get_language, language_for, regions, with_data
-from mtcheck.numbers import number_words
+from mtcheck.text.numbers import number_words
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 CLDR_MISC = Path(os.environ.get("MTCHECK_CLDR_MISC", "/tmp/cldr/package"))

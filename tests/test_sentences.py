@@ -1,4 +1,4 @@
-"""mtcheck.sentences.split: sentence spans in every language (sentences written for these tests),
+"""mtcheck.text.sentences.split: sentence spans in every language (sentences written for these tests),
 and its accuracy on a slice of the UD treebanks in ../shared/data/ud."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mtcheck.sentences import split
+from mtcheck.text.sentences import split
 
 
 def sentences(text: str, lang: str) -> list[str]:

@@ -11,11 +11,11 @@ import json
 import pytest
 
 from mtcheck import check
-from mtcheck.align import align_text, length_ratio
+from mtcheck.text.align import align_text, length_ratio
 from mtcheck.config import Config
-from mtcheck.numbers import mentions
+from mtcheck.text.numbers import mentions
 from mtcheck.rules.source import compare_numbers, missing_sentences
-from mtcheck.sentences import split
+from mtcheck.text.sentences import split
 from cli_helpers import assert_one_line_error, run
 
 SOURCE_RULES = Config(select=["MT601", "MT602", "MT603", "MT604"])
@@ -307,7 +307,7 @@ def test_a_sentence_dropped_from_a_human_translation_is_found(shared):
 def test_restricted_identifiers_sharing_one_model_equal_freshly_loaded_ones():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from mtcheck.langdetect import identifier
+    from mtcheck.text.langdetect import identifier
 
     fresh = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     fresh.set_languages(["es", "en"])

@@ -29,7 +29,7 @@ def summary(findings: list[Finding], files: int, size: tuple[int, int] | None = 
         "by_severity": dict(sorted(Counter(f.severity.value for f in findings).items())),
     }
     if size is not None:
-        from mtcheck.mqm import MQMStyle
+        from mtcheck.scoring.mqm import MQMStyle
 
         out["mqm"] = MQMStyle().score(findings, *size).to_dict()
     return out

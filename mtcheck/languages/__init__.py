@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from mtcheck.lexicon import BlockLexicon
+from mtcheck.languages.lexicon import BlockLexicon
 
 DATA_DIR = Path(__file__).parent
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 
-from mtcheck.corrupt import corrupt
+from mtcheck.synthetic.corrupt import corrupt
 from mtcheck.languages import get_language
 from mtcheck.model import TAGGED
 

@@ -115,7 +115,7 @@ class ModelOpinion:
         self.folder = folder
 
     def check(self, doc, lang):
-        from mtcheck.sentences import split
+        from mtcheck.text.sentences import split
 
         if doc.has_records:
             units = [(s.start, s.end) for s in doc.segments]

@@ -4,7 +4,7 @@ sentences that start in lower case.
 Words are judged from the language's casing table (``languages/<lang>/casing.txt``, built from
 CLDR, dictionaries, Wiktionary, GeoNames, case statistics of human text and a reviewed names
 table): a name in lower case wherever it stands, a capital only mid-sentence (see
-``mtcheck.casing``), where the language's own rules decide. A paragraph without any capital
+``mtcheck.text.casing``), where the language's own rules decide. A paragraph without any capital
 letter is a style choice and is left alone, and so is a headline written in Title Case.
 """
 
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from mtcheck.casing import WORD, WORD_OR_ELIDED, function_words, in_language, is_mid_sentence
+from mtcheck.text.casing import WORD, WORD_OR_ELIDED, function_words, in_language, is_mid_sentence
 from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language

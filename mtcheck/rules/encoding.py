@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from mtcheck.document import Document
-from mtcheck.patterns import lazy
+from mtcheck.text.patterns import lazy
 from mtcheck.finding import Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register

@@ -9,10 +9,10 @@ as many lines, as in line-aligned parallel text; otherwise the whole text is one
   ``%1$s``; ``%%`` and the percent sign of ``50%``/``50 %`` are not placeholders), Python and ICU
   (``{0}``, ``{name!r:>10}``, ``%(name)s``, ``{count, plural, …}`` by argument name), templates
   (``{{var}}``, ``${var}``, ``%name%``, ``$(var)``, ``@var@``, ``&entity;``, ``#PRS_ORG#``, Laravel
-  ``:name`` when the source has them; the grammar is mtcheck.placeholders),
+  ``:name`` when the source has them; the grammar is mtcheck.text.placeholders),
   inline tags by name and id, URLs and e-mail addresses.
 - MT702 finds one source segment translated two ways in one document.
-- MT703 checks the terms of a glossary (``--glossary``, config ``glossary``; mtcheck.glossary).
+- MT703 checks the terms of a glossary (``--glossary``, config ``glossary``; mtcheck.io.glossary).
 
 These rules report tokens that the text rules never touch (URLs, ``#PRS_ORG#``) and whole
 translations, so they set ``compares_source``: the checker does not silence them on protected
@@ -31,10 +31,10 @@ import regex
 
 from mtcheck.document import EMAIL, URL, Document
 from mtcheck.finding import Fix
-from mtcheck.glossary import Glossary, Term, active
+from mtcheck.io.glossary import Glossary, Term, active
 from mtcheck.languages import Language
-from mtcheck.patterns import lazy
-from mtcheck.placeholders import (AT_NAME, COLON, DOLLAR, ENTITY, FORMAT, ICU_HEAD, PERCENT_LITERAL, PERCENT_NAME,
+from mtcheck.text.patterns import lazy
+from mtcheck.text.placeholders import (AT_NAME, COLON, DOLLAR, ENTITY, FORMAT, ICU_HEAD, PERCENT_LITERAL, PERCENT_NAME,
                                   PERCENT_SIGN, PRINTF, PRINTF_NAMED, QT_ARG, TEMPLATE, TOKEN, is_entity, is_token)
 from mtcheck.rules import Example, Rule, register
 
@@ -69,7 +69,7 @@ def aligned_units(doc: Document) -> list[Unit]:
     """The units of ``doc`` that have a (non-blank) source: its records with one, or the lines
     of a text whose source has as many lines, or else the whole text.
 
-    Not ``Document.units`` (mtcheck.align): for a text, that pairs paragraphs or aligns
+    Not ``Document.units`` (mtcheck.text.align): for a text, that pairs paragraphs or aligns
     sentences by length, where a placeholder compared in the wrong bead would be reported
     twice; a multiset over the whole text cannot be misaligned, and line-aligned parallel text
     (one segment a line, as WMT and Moses files are) is paired line by line here."""
@@ -129,7 +129,7 @@ class Placeholder:
         return self.numbered_key is not None
 
 
-# The grammar is shared with the Document's protected spans and MT601 (mtcheck.placeholders).
+# The grammar is shared with the Document's protected spans and MT601 (mtcheck.text.placeholders).
 _PERCENT_SIGN = PERCENT_SIGN
 TAG = lazy(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\""
                     r"|'[^'<>]*'|[^\s\"'<>=`/]+))*)\s*(?P<empty>/)?>")

@@ -2,7 +2,7 @@
 sentences dropped, text left untranslated.
 
 They run when the Document has a source (``--source``, a record's ``source`` field, PO, XLIFF,
-TMX) and act only on aligned units the aligner is confident about (``mtcheck.align``);
+TMX) and act only on aligned units the aligner is confident about (``mtcheck.text.align``);
 number-format also runs without a source, on forms the target language cannot mean.
 """
 
@@ -12,20 +12,20 @@ import math
 
 import regex
 
-from mtcheck.align import anchors, length_ratio, nonspace_length, source_language
+from mtcheck.text.align import anchors, length_ratio, nonspace_length, source_language
 from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Fix
-from mtcheck.langdetect import identifier, identify_any
+from mtcheck.text.langdetect import identifier, identify_any
 from mtcheck.languages import Language, UnknownLanguage, get_language
-from mtcheck.numbers import Mention, NumberWords, loose_values, mentions, number_words
-from mtcheck.patterns import lazy
-from mtcheck.placeholders import protected_spans
+from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
+from mtcheck.text.patterns import lazy
+from mtcheck.text.placeholders import protected_spans
 from mtcheck.rules import Example, Rule, register
-from mtcheck.sentences import split
+from mtcheck.text.sentences import split
 
 MIN_CONFIDENCE = 0.5  # units the aligner is less sure of are left alone (precision first)
 # Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`; the
-# grammar is mtcheck.placeholders) and `24/7`: their digits are not numbers of the text.
+# grammar is mtcheck.text.placeholders) and `24/7`: their digits are not numbers of the text.
 _NOT_NUMBERS = lazy(r"#[A-Z_-]+#|\{[^{}\s]*\}|\b24/7\b")
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from mtcheck.casing import WORD, WORD_OR_ELIDED, function_words, in_language, strip_accents
+from mtcheck.text.casing import WORD, WORD_OR_ELIDED, function_words, in_language, strip_accents
 from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, get_language

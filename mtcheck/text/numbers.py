@@ -24,13 +24,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import regex
 
-from mtcheck.patterns import lazy
+from mtcheck.languages import DATA_DIR
+from mtcheck.text.patterns import lazy
 
-NUMBERS_DIR = Path(__file__).parent / "languages" / "numbers"
+NUMBERS_DIR = DATA_DIR / "numbers"
 
 # Digits with any locale's separators: 1,500 · 1.500 · 1 500 (also no-break and narrow
 # no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).

@@ -1,4 +1,4 @@
-"""Write a bench report (``mtcheck.bench``) as ``report.json``, ``report.md`` and ``report.html``.
+"""Write a bench report (``mtcheck.scoring.bench``) as ``report.json``, ``report.md`` and ``report.html``.
 
 The HTML page is one self-contained file: the plots are inline SVG drawn by matplotlib (Agg, no
 display), there is no script or style from elsewhere, and a few lines of JavaScript mark, once
@@ -13,7 +13,7 @@ import io
 import json
 from pathlib import Path
 
-from mtcheck.scoring import CHRF_NOTE
+from mtcheck.scoring.metrics import CHRF_NOTE
 
 TOP_CATEGORIES = 8  # categories shown apart in the findings plot; the rest are "other"
 

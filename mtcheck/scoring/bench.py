@@ -2,16 +2,16 @@
 and report what was found, what the fixes do to the metrics, and how mtcheck agrees with human
 error annotations where the corpus has them.
 
-The report (:func:`run` returns it; ``mtcheck.report`` writes it as JSON, Markdown and HTML) is a
+The report (:func:`run` returns it; ``mtcheck.scoring.report`` writes it as JSON, Markdown and HTML) is a
 versioned contract, ``REPORT_VERSION``:
 
 - ``systems``: per corpus and system, segments, words, findings per 10,000 words (all and by
-  category), the MQM-style score (``mtcheck.mqm``), the raters' MQM score when the corpus has
+  category), the MQM-style score (``mtcheck.scoring.mqm``), the raters' MQM score when the corpus has
   errors, the MQM-style score of each document, and the metric scores of the original, safe-fixed
   and all-fixed output with deltas and
-  paired-bootstrap intervals (``mtcheck.scoring``) when it has references;
+  paired-bootstrap intervals (``mtcheck.scoring.metrics``) when it has references;
 - ``detection``: per corpus with errors, recall of every MQM category the raters used and
-  precision of every mtcheck category (``mtcheck.detection`` has the matching rule);
+  precision of every mtcheck category (``mtcheck.scoring.detection`` has the matching rule);
 - ``agreement``: per corpus with errors, Kendall's tau and Pearson's r between the MQM-style
   score and the raters' over systems, each with a bootstrap interval (segments resampled);
 - ``skipped``: records left out, by reason; ``signature``: how it was all computed.
@@ -27,12 +27,12 @@ from pathlib import Path
 from mtcheck import __version__
 from mtcheck.checker import check_document
 from mtcheck.config import Config
-from mtcheck.corpus import REFERENCE_SYSTEM, Segment, documents
-from mtcheck.detection import Span, mapped, matches, spanless
+from mtcheck.scoring.corpus import REFERENCE_SYSTEM, Segment, documents
+from mtcheck.scoring.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
 from mtcheck.io.readers import InputError
 from mtcheck.languages import UnknownLanguage
-from mtcheck.mqm import weight
+from mtcheck.scoring.mqm import weight
 from mtcheck.taxonomy import CATEGORIES
 
 REPORT_VERSION = 1
@@ -179,7 +179,7 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
             run.human.append(sum(human_weight(c, s) for c, s, _, _ in seg.errors))
             _detect(found, seg, detection)
     if with_references:
-        from mtcheck.scoring import fixed_variants
+        from mtcheck.scoring.metrics import fixed_variants
 
         run.references = [s.reference.rstrip() for s in segments]
         run.variants.update(fixed_variants(texts, by_segment, per_rule=False))
@@ -213,7 +213,7 @@ def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
         "scores": [],
     }
     if run.references and metrics:
-        from mtcheck.scoring import score_variants
+        from mtcheck.scoring.metrics import score_variants
 
         out["scores"] = [r.to_dict() for r in score_variants(run.variants, run.references, metrics, resamples, seed)]
     return out

@@ -308,7 +308,7 @@ def drop_accent(text: str, rng: random.Random, lang: Language, source: str | Non
 def source_number_format(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
     """A number written with another locale's separators: en ``1,500`` → ``1.500``, de
     ``8,5 %`` → ``8.5 %``."""
-    from mtcheck.numbers import number_words
+    from mtcheck.text.numbers import number_words
 
     data = number_words(lang.tag)
     pattern = rf"(?<![\d.,])\d{{1,3}}(?:{regex.escape(data.group)}\d{{3}})+(?![\d.,]\d)" if data.group.strip() else None
@@ -359,7 +359,7 @@ def copy_source_sentence(text: str, rng: random.Random, lang: Language, source: 
     text and its source are one sentence each, or as many sentences in the same order)."""
     if not source:
         return None
-    from mtcheck.sentences import split
+    from mtcheck.text.sentences import split
 
     target_spans = split(text, lang.code)
     source_spans = split(source, "")
@@ -376,7 +376,7 @@ def drop_sentence(text: str, rng: random.Random, lang: Language, source: str | N
     at least one sentence; the span is empty, where the sentence was)."""
     if not source:
         return None
-    from mtcheck.sentences import split
+    from mtcheck.text.sentences import split
 
     spans = split(text, lang.code)
     if len(spans) < 2:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from html.entities import html5
 
-from mtcheck.patterns import lazy
+from mtcheck.text.patterns import lazy
 
 PERCENT_SIGN = r"(?<!\d)(?<!\d[ \u00a0\u202f])"  # `50%`, `50 %`: a percent sign, not a placeholder
 PRINTF = lazy(PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|\*)?"

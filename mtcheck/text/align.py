@@ -4,7 +4,7 @@ Records (JSONL, TSV, PO, XLIFF, TMX) are aligned units already: each record's so
 its translation. A plain text with ``--source`` is aligned here:
 
 1. **Paragraphs** pair one to one when source and translation have as many.
-2. **Sentences** (``mtcheck.sentences.split``) are aligned inside each paragraph pair, or over
+2. **Sentences** (``mtcheck.text.sentences.split``) are aligned inside each paragraph pair, or over
    the whole text when the paragraph counts differ, by Gale and Church's length-based dynamic
    programme (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2), where shared anchors (numbers, capitalized
    names, ``?``/``!``) make a bead cheaper. So a translation with extra boilerplate (0-1 beads)
@@ -26,16 +26,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import regex
 
 from mtcheck.document import paragraph_spans
+from mtcheck.languages import DATA_DIR
 from mtcheck.languages.codes import canonical
-from mtcheck.patterns import lazy
-from mtcheck.sentences import split
+from mtcheck.text.patterns import lazy
+from mtcheck.text.sentences import split
 
-RATIOS = Path(__file__).parent / "languages" / "length_ratios.tsv"
+RATIOS = DATA_DIR / "length_ratios.tsv"
 _NUMBER = lazy(r"\d+")
 _NAME = lazy(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]{2,}")
 
@@ -208,7 +207,7 @@ def source_language(doc) -> str | None:
 
 @lru_cache(maxsize=256)
 def _identify(text: str) -> str:
-    from mtcheck.langdetect import identify_any
+    from mtcheck.text.langdetect import identify_any
 
     return identify_any(text)
 

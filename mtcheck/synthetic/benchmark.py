@@ -1,6 +1,6 @@
 """The synthetic benchmark: corrupt clean text, check it, and count what mtcheck finds.
 
-For every clean text and every category, one corruption (``mtcheck.corrupt``, seeded by the
+For every clean text and every category, one corruption (``mtcheck.synthetic.corrupt``, seeded by the
 text's position) is checked with all rules. Per language and category:
 
 - **recall**: corruptions for which a finding *of that category* matches the gold span (overlaps
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from mtcheck.checker import check_document
 from mtcheck.config import Config
-from mtcheck.corrupt import CORRUPTORS, SOURCE_CATEGORIES, Corruption, corrupt
+from mtcheck.synthetic.corrupt import CORRUPTORS, SOURCE_CATEGORIES, Corruption, corrupt
 from mtcheck.document import Document, paragraph_spans
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan

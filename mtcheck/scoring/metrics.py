@@ -159,7 +159,7 @@ def segment_findings(inp, config, lang: str | None = None, source: str | None = 
     """Check an input of records (a JSONL/TSV file, or lines read as records) document by
     document, as ``mtcheck check`` does, and file each finding under its record's index."""
     from mtcheck.checker import check_document
-    from mtcheck.runner import documents
+    from mtcheck.checker import documents
 
     by_segment: dict[int, list[Finding]] = defaultdict(list)
     for indexes, doc in documents(inp, config, lang, source, source_lang):
