@@ -19,23 +19,11 @@ from functools import cached_property
 
 import regex
 
-from mtcheck.text.patterns import lazy
+from mtcheck.text.patterns import PLAIN_PROTECTED, lazy
 from mtcheck.text.placeholders import protected_spans
 
 MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
 
-# Things that are never errors in any language (TAXONOMY.md, last paragraph).
-_URL = r"(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+[^\s<>\"“”«».,;:!?)\]'’]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_HANDLE = r"(?<![\w@])@\w{2,}"
-_HASHTAG = r"(?<![\w#&])#\w*[^\W\d_]\w*"
-# A bare domain (example.com, gov.uk, Newsfeed.Com): letters, a dot, a common top-level domain.
-# Generic domains match in any case; country codes only in lower case, since "Ukraine.It" or
-# "said.De" are glued sentences, not hosts.
-_DOMAIN = r"(?<![\w@.])(?:[\w-]+\.)+(?:(?i:com|org|net|edu|gov|info|biz)|io|co|uk|de|es|fr|it|nl|ru|pt|br|eu|int|ua)(?:/[^\s<>\"“”«»]*[^\s<>\"“”«».,;:!?)\]'’])?(?![\w])"
-# Compiled one by one: a single alternation is tried at every position and runs 3× slower.
-URL, EMAIL = regex.compile(_URL), regex.compile(_EMAIL)
-PLAIN_PROTECTED = (URL, EMAIL, *(regex.compile(p) for p in (_HANDLE, _HASHTAG, _DOMAIN)))
 
 _MD_FRONT_MATTER = r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _MD_FENCE = r"(?ms)^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"

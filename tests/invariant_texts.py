@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from mtcheck.checker import check_document
 from mtcheck.config import Config
-from mtcheck.document import URL, Document
+from mtcheck.document import Document
+from mtcheck.text.patterns import URL
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
 from mtcheck.languages import available, get_language

@@ -14,7 +14,7 @@ from mtcheck.config import Config, ConfigError, load_config
 from mtcheck.document import Document
 from mtcheck.fixes import apply_fixes
 from mtcheck.io.glossary import GlossaryError, load_glossary
-from mtcheck.rules.localization import compare, placeholders
+from mtcheck.text.placeholders import compare, placeholders
 
 pytestmark = pytest.mark.usefixtures("in_tmp")
 

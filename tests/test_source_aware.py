@@ -14,7 +14,8 @@ from mtcheck import check
 from mtcheck.text.align import align_text, length_ratio
 from mtcheck.config import Config
 from mtcheck.text.numbers import mentions
-from mtcheck.rules.source import compare_numbers, missing_sentences
+from mtcheck.rules.numbers import compare_numbers
+from mtcheck.rules.source import missing_sentences
 from mtcheck.text.sentences import split
 from cli_helpers import assert_one_line_error, run
 

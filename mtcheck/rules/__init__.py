@@ -18,8 +18,8 @@ from mtcheck.languages import Language, language_for
 from mtcheck.taxonomy import CATEGORIES
 
 # Rule families, imported on first use of the catalogue.
-FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "source",
-            "localization")
+FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "numbers", "source",
+            "placeholders", "consistency", "terminology")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 

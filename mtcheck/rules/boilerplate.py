@@ -19,7 +19,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Fix
 from mtcheck.languages import Language, all_boilerplate
 from mtcheck.rules import Example, Rule, register
-from mtcheck.rules.punctuation import BRACKETS, DOUBLE_QUOTES
+from mtcheck.text.chars import BRACKETS, DOUBLE_QUOTES
 
 # A prompt: optional bracket, the prompt words, a colon, the linked headline.
 PROMPT = regex.compile(r"(?P<open>[(\[]?)\s*(?P<phrase>[^\W\d][^:：\n]{0,60}?)\s*[:：]\s*\S.*", regex.S)

@@ -18,6 +18,7 @@ from mtcheck.text.patterns import lazy
 from mtcheck.finding import Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
+from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
 
 # Mojibake is UTF-8 read in a single-byte code page: a lead byte (0xC2-0xF4) read as one
 # character, then a continuation byte (0x80-0xBF) read as another (`Ã` then `³` for `ó`). A text
@@ -104,9 +105,6 @@ INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joine
                    "\u200d": "zero-width joiner", "\u2060": "word joiner", "\u00ad": "soft hyphen",
                    "\ufeff": "zero-width no-break space (BOM)"}
 
-# Latin letters that look like Cyrillic ones and back: the homoglyphs of mixed-script words.
-LATIN_TO_CYRILLIC = dict(zip("aeopcxyABEKMHOPCTXiIjsS", "аеорсхуАВЕКМНОРСТХіІјѕЅ"))
-CYRILLIC_TO_LATIN = {v: k for k, v in LATIN_TO_CYRILLIC.items()}
 SCRIPTS = ("Latin", "Cyrillic", "Greek")
 SCRIPT_OF = {name: regex.compile(rf"\p{{{name}}}") for name in SCRIPTS}
 # A word written in one script only (combining marks belong to every script).

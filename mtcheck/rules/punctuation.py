@@ -16,26 +16,9 @@ from mtcheck.document import MASK, Document
 from mtcheck.finding import Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, Rule, register
+from mtcheck.text.chars import (APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
+                                QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
 
-# Every quotation mark mtcheck knows, from any convention.
-QUOTE_MARKS = "\"“”„‟«»‹›‚‘’「」『』〝〞＂"
-DOUBLE_QUOTES = "\"“”„‟«»「」『』〝〞＂"
-# Marks that double as apostrophes: never reported as unbalanced.
-APOSTROPHES = "'’‘"
-# Full-width and CJK punctuation, with the Latin mark (and following space) it stands for.
-FULLWIDTH = {"，": ", ", "。": ". ", "！": "! ", "？": "? ", "：": ": ", "；": "; ", "、": ", ",
-             "（": " (", "）": ") "}
-# The marks that close a quotation opened by a mark, in the conventions that use it.
-CLOSERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", "「": "」", "『": "』", "“": "”", "‟": "”",
-           "〝": "〞", "＂": "＂", "\"": "\""}
-BRACKETS = {"(": ")", "[": "]", "{": "}"}
-CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
-# Scanning for the marks with a regex, rather than char by char in Python, is ~10× faster.
-QUOTE_MARK = regex.compile(f"[{regex.escape(QUOTE_MARKS)}]")
-# Double quotes typed as two single marks, ``like this'', ‘’like this’’ (old Usenet, LaTeX),
-# or Dutch ,,zo'': their role (opening or closing) is read from their neighbours.
-QUOTE_TOKEN = regex.compile(f"[‘’'`]{{2}}|,,|[{regex.escape(QUOTE_MARKS)}]")
-BRACKET_MARK = regex.compile(r"[()\[\]{}]")
 
 _SPACE = " \t\u00a0\u202f"
 

@@ -349,7 +349,7 @@ def _homoglyphs_folded(token: str, lang: Language) -> str:
     """
     if token.isascii() and lang.script == "Latin":
         return token
-    from mtcheck.rules.encoding import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC  # imported by the catalogue anyway
+    from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
 
     table = {"Latin": CYRILLIC_TO_LATIN, "Cyrillic": LATIN_TO_CYRILLIC}.get(lang.script, {})
     odd = {c for c in token if c.isalpha() and not regex.match(rf"\p{{{lang.script}}}", c)}

@@ -34,6 +34,7 @@ from mtcheck.languages.codes import canonical
 from mtcheck.text.patterns import lazy
 from mtcheck.text.sentences import split
 
+MIN_CONFIDENCE = 0.5  # units the aligner is less sure of are left alone by the rules (precision first)
 RATIOS = DATA_DIR / "length_ratios.tsv"
 _NUMBER = lazy(r"\d+")
 _NAME = lazy(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]{2,}")

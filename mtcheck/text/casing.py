@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from mtcheck.rules.punctuation import QUOTE_MARKS
+from mtcheck.text.chars import QUOTE_MARKS
 
 # A word of letters, not touching digits, apostrophes, hyphens, dots inside a token, @, #, /, _
 # or masked (protected) text, so parts of names such as `pro-Russian`, `O'Neil` and of web

@@ -1,8 +1,10 @@
 """The placeholder grammar: the tokens a program fills in at run time, in the syntaxes of the
 localization formats mtcheck reads. No rules here: MT701 compares these tokens with the source
-(``mtcheck.rules.localization``), MT601 leaves their digits alone (``mtcheck.rules.source``), and
+(``mtcheck.rules.placeholders``), MT601 leaves their digits alone (``mtcheck.rules.numbers``), and
 the Document protects them from every rule that does not compare with the source
 (``mtcheck.document``), since a "fix" inside ``{name}`` or ``%s`` breaks the program.
+``placeholders(text)`` lists a text's placeholders with inline tags, URLs and e-mail addresses,
+and ``compare(source, target)`` says which are missing, added or changed.
 
 Kinds, from the most specific to the least (a caller masks what each kind took before the next):
 
@@ -25,9 +27,15 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from html.entities import html5
 
-from mtcheck.text.patterns import lazy
+import regex
+
+from mtcheck.text.patterns import EMAIL, URL, lazy
 
 PERCENT_SIGN = r"(?<!\d)(?<!\d[ \u00a0\u202f])"  # `50%`, `50 %`: a percent sign, not a placeholder
 PRINTF = lazy(PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|\*)?"
@@ -118,3 +126,261 @@ _PROTECTED_KINDS = (
     (TOKEN, lambda m: is_token(m["name"])),
     (ENTITY, lambda m: is_entity(m["name"])),
 )
+
+
+# -- the placeholders of a text, and their comparison with the source's ----------------------
+@dataclass(frozen=True)
+class Placeholder:
+    """A placeholder found in a text. ``key`` is what is compared (``%s`` and ``%1$s``, ``{}``
+    and ``{0}`` are told apart unless one side numbers them; see ``_keys``); ``start``/``end``
+    is the part a fix replaces (an ICU argument's ``{count, plural`` head, not its bodies)."""
+
+    kind: str  # printf, format, icu, template, token, colon, tag, url, email
+    key: str
+    start: int
+    end: int
+    text: str
+    numbered_key: str | None = None  # for automatic numbering: the key with its position
+
+    @property
+    def automatic(self) -> bool:
+        return self.numbered_key is not None
+
+
+_PERCENT_SIGN = PERCENT_SIGN
+TAG = lazy(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\""
+                    r"|'[^'<>]*'|[^\s\"'<>=`/]+))*)\s*(?P<empty>/)?>")
+# Inline elements of HTML, XLIFF 1.2/2.0 and TMX: tags by name alone. Other names are tags only
+# with an attribute or as `<name/>`: `<Fukushima>` is an MT's rendering of `＜福島＞`.
+INLINE_TAGS = frozenset("""a abbr b bdi bdo big blockquote br button cite code del dfn div em font h1 h2 h3
+    h4 h5 h6 hr i img input ins kbd label li mark ol p pre q samp small span strike strong sub sup
+    table td th tr tt u ul var wbr x g bx ex bpt ept ph it mrk sc ec pc sm em hi ut""".split())
+# Every kind above holds one of these (a URL its `:` or `www.`).
+_PLACEHOLDER_CHAR = lazy(r"[{<%#:@$&]|www\.")
+TAG_ID = lazy(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
+VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
+# Tokenizer leftovers are MT104's (subword-residue), not placeholders.
+SUBWORD_TAGS = frozenset({"unk", "pad", "mask", "s"})
+MASK_CHAR = "\0"
+
+
+def placeholders(text: str) -> list[Placeholder]:
+    """Every placeholder in ``text``, in order of position. Each character belongs to one at
+    most: kinds are taken from the most specific to the least (a URL before a tag, ``%%``
+    before printf, an ICU argument before ``{name}``), masking what each one took.
+
+    >>> [p.key for p in placeholders("Hi {name}, %d new <b>messages</b> at 50 % off, 100%")]
+    ['{name}', '%d', '<b>', '</b>']
+    """
+    if not _PLACEHOLDER_CHAR.search(text):
+        return []  # most sentences: none of the characters any placeholder needs
+    chars = list(text)
+    found: list[Placeholder] = []
+
+    def take(kind: str, start: int, end: int, key: str, numbered: str | None = None,
+             mask_end: int | None = None) -> None:
+        for i in range(start, mask_end or end):
+            chars[i] = MASK_CHAR
+        found.append(Placeholder(kind, key, start, end, text[start:end], numbered))
+
+    def scan(pattern) -> Iterator:
+        return pattern.finditer("".join(chars))
+
+    for m in scan(URL):
+        take("url", *m.span(), m.group().rstrip("/"))
+    for m in scan(EMAIL):
+        take("email", *m.span(), m.group().lower())
+    covered = 0
+    for m in scan(ICU_HEAD):
+        if m.start() < covered:
+            continue  # an argument nested in another's bodies: the bodies are not compared
+        covered = _balanced_end(text, m.start())
+        take("icu", m.start(), m.end(), f"{{{m['name']}, {m['type']}}}", mask_end=covered)
+    for m in scan(TEMPLATE):
+        take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
+    for m in scan(TAG):
+        name = m["name"].lower()
+        if not m["attrs"] and (name in SUBWORD_TAGS or (name not in INLINE_TAGS and not m["empty"])):
+            continue
+        if m["close"]:
+            key = f"</{name}>"
+        else:
+            ident = TAG_ID.search(m["attrs"] or "")
+            ident = f' id="{next(g for g in ident.groups() if g is not None)}"' if ident else ""
+            key = f"<{name}{ident}/>" if m["empty"] or name in VOID_TAGS else f"<{name}{ident}>"
+        take("tag", *m.span(), key)
+    for m in scan(PERCENT_LITERAL):
+        take("literal", *m.span(), "%%")
+    for m in scan(PRINTF_NAMED):
+        take("printf", *m.span(), m.group())
+    for m in scan(PERCENT_NAME):
+        take("template", *m.span(), m.group())
+    auto = 0
+    for m in scan(PRINTF):
+        if m["pos"]:
+            take("printf", *m.span(), f"%{m['pos']}${m['spec']}")
+        else:
+            auto += 1
+            take("printf", *m.span(), f"%{m['spec']}", f"%{auto}${m['spec']}")
+    for m in scan(QT_ARG):
+        take("printf", *m.span(), m.group())
+    auto = 0
+    for m in scan(FORMAT):
+        rest = (m["conv"] or "") + (m["spec"] or "")
+        if m["field"] is None:
+            take("format", *m.span(), f"{{{rest}}}", f"{{{auto}{rest}}}")
+            auto += 1
+        else:
+            take("format", *m.span(), m.group())
+    for m in scan(DOLLAR):
+        take("template", *m.span(), m.group())
+    for m in scan(AT_NAME):
+        take("template", *m.span(), m.group())
+    for m in scan(TOKEN):
+        if is_token(m["name"]):
+            take("token", *m.span(), m.group())
+    for m in scan(ENTITY):
+        if is_entity(m["name"]):
+            take("template", *m.span(), m.group())
+    for m in scan(COLON):
+        take("colon", *m.span(), m.group())
+    return sorted((p for p in found if p.kind != "literal"), key=lambda p: p.start)
+
+
+def _balanced_end(text: str, start: int) -> int:
+    """The end of the brace group opening at ``text[start]`` (the text's end when unbalanced)."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def _numbered(p: Placeholder) -> bool:
+    """``%1$s``, ``%1``, ``{0}``: a placeholder that says which argument it takes."""
+    return p.kind in ("printf", "format") and not p.automatic and p.key[1:2].isdigit()
+
+
+def _keys(source: list[Placeholder], target: list[Placeholder]) -> tuple[list[str], list[str]]:
+    """Comparison keys. Automatic numbering (``%s``, ``{}``) is compared as written, unless the
+    other side numbers its placeholders of that kind (``%2$s de %1$s`` translates ``%s of %s``,
+    as gettext's msgfmt allows): then both sides are compared by position."""
+    numbered = {p.kind for p in source + target if _numbered(p)}
+
+    def key(p: Placeholder) -> str:
+        return f"{p.kind} {p.numbered_key if p.automatic and p.kind in numbered else p.key}"
+
+    return [key(p) for p in source], [key(p) for p in target]
+
+
+@dataclass
+class Mismatch:
+    missing: list[Placeholder]  # of the source
+    added: list[Placeholder]  # of the translation
+    changed: list[tuple[Placeholder, Placeholder]]  # (source, translation)
+    reordered: bool = False  # the changes are unnumbered placeholders in another order
+
+
+def compare(source: str, target: str) -> Mismatch | None:
+    """How the placeholders of ``target`` differ from those of ``source``; None when they agree.
+
+    >>> m = compare("Hello {name}, %d new", "Hola {nombre}, % d nuevos")
+    >>> [(s.text, t.text) for s, t in m.changed], m.missing, m.added
+    ([('{name}', '{nombre}'), ('%d', '% d')], [], [])
+    """
+    src, tgt = placeholders(source), placeholders(target)
+    if not src and not tgt:
+        return None
+    if not _colon_placeholders(src, tgt):
+        src = [p for p in src if p.kind != "colon"]
+        tgt = [p for p in tgt if p.kind != "colon"]
+    src_keys, tgt_keys = _keys(src, tgt)
+    unmatched = Counter(src_keys) - Counter(tgt_keys)
+    extra = Counter(tgt_keys) - Counter(src_keys)
+    # A named or numbered placeholder (`{name}`, `%1$s`, `#PRS_ORG#`, a tag) the source says twice
+    # and the translation once still gets its value (a translator may merge the two mentions):
+    # only the count of unnumbered ones (`%s`, `{}`) is part of the format. A copy added is
+    # still reported: MT repeats placeholders.
+    in_target = set(tgt_keys)
+    missing = [p for p, k in zip(src, src_keys) if _take(unmatched, k) and (p.automatic or k not in in_target)]
+    added = [p for p, k in zip(tgt, tgt_keys) if _take(extra, k)]
+    if not missing and not added:
+        return _order_changed(src, tgt)
+    changed = []
+    # A placeholder broken by white space or a case change (`% d`, `{ name }`, `# NAME #`)
+    # is no placeholder any more: look for it where the translation has no placeholder.
+    masked = _mask(target, tgt)
+    for p in list(missing):
+        near = _near_form(p, masked)
+        if near is not None:
+            missing.remove(p)
+            changed.append((p, Placeholder(p.kind, p.key, *near, target[near[0]:near[1]])))
+            masked = masked[:near[0]] + MASK_CHAR * (near[1] - near[0]) + masked[near[1]:]
+    # A placeholder of the same kind in its place (`{name}` → `{nombre}`, `%s` → `%d`).
+    for p in list(missing):
+        partner = next((a for a in added if a.kind == p.kind), None)
+        if partner is not None:
+            missing.remove(p)
+            added.remove(partner)
+            changed.append((p, partner))
+    changed.sort(key=lambda pair: pair[1].start)
+    return Mismatch(missing, added, changed)
+
+
+def _colon_placeholders(src: list[Placeholder], tgt: list[Placeholder]) -> bool:
+    """Is ``:name`` a placeholder here (Laravel, Rails)? It is prose as often (a French source
+    typed `Attention :vous`), so only when the source has two, or both sides have one."""
+    in_source = sum(p.kind == "colon" for p in src)
+    return in_source >= 2 or (in_source == 1 and any(p.kind == "colon" for p in tgt))
+
+
+def _order_changed(src: list[Placeholder], tgt: list[Placeholder]) -> Mismatch | None:
+    """Unnumbered printf placeholders are filled in order: `%s of %d` → `%d de %s` swaps the
+    arguments (a crash for C, garbage for Python). Reported where the order differs."""
+    pairs = []
+    for kind in ("printf", "format"):
+        a = [p for p in src if p.kind == kind and p.automatic]
+        b = [p for p in tgt if p.kind == kind and p.automatic]
+        if len(a) == len(b) and not any(p.kind == kind and _numbered(p) for p in src + tgt):
+            pairs += [(x, y) for x, y in zip(a, b) if x.key != y.key]
+    return Mismatch([], [], sorted(pairs, key=lambda pair: pair[1].start), reordered=True) if pairs else None
+
+
+def _take(counter: Counter, key: str) -> bool:
+    """Count one occurrence of ``key`` off ``counter``; False when none is left."""
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _mask(text: str, found: list[Placeholder]) -> str:
+    chars = list(text)
+    for p in found:
+        for i in range(p.start, p.end):
+            chars[i] = MASK_CHAR
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1024)
+def _near_pattern(text: str):
+    """``%d`` → ``%\\s*d``: the placeholder with white space allowed between its parts, any case."""
+    parts = regex.findall(r"[^\W_]+|\S", text)
+    body = r"[ \u00a0\u202f]*".join(regex.escape(p) for p in parts)
+    lead = _PERCENT_SIGN if text.startswith("%") else r"(?<![#$%{])"
+    # `%d` must not match the `% d` of `50 % des`; `#NAME#` may touch a word (`#NAME #Store`).
+    tail = r"(?![\w}])" if text[-1].isalnum() else r"(?!\})"
+    return regex.compile(lead + body + tail, regex.IGNORECASE)
+
+
+def _near_form(p: Placeholder, masked_target: str) -> tuple[int, int] | None:
+    if p.kind in ("url", "email", "icu"):
+        return None
+    for m in _near_pattern(p.text).finditer(masked_target):
+        if m.group() != p.text:
+            return m.span()
+    return None

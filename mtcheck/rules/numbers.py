@@ -1,0 +1,337 @@
+"""Numbers: changed or dropped against the source (MT601), and written in the source locale's
+format (MT602).
+
+MT601 runs when the Document has a source (``--source``, a record's ``source`` field, PO, XLIFF,
+TMX) and acts only on aligned units the aligner is confident about (``mtcheck.text.align``);
+MT602 also runs without a source, on forms the target language cannot mean. What a number is in
+each language (separators, number words, scale words) is mtcheck.text.numbers and the data in
+languages/numbers/.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mtcheck.document import PLAIN_PROTECTED, Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+from mtcheck.text.align import MIN_CONFIDENCE, source_language
+from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
+from mtcheck.text.patterns import lazy
+from mtcheck.text.placeholders import protected_spans
+
+# Placeholders of localization files and anonymized data (`#PRS_ORG#`, `{0}`, `%1$s`; the
+# grammar is mtcheck.text.placeholders) and `24/7`: their digits are not numbers of the text.
+_NOT_NUMBERS = lazy(r"#[A-Z_-]+#|\{[^{}\s]*\}|\b24/7\b")
+
+
+_DIGIT = lazy(r"\d")
+
+
+def _visible(text: str) -> str:
+    """``text`` with URLs, e-mail addresses, handles and placeholders blanked (same offsets)."""
+    for pattern in (*PLAIN_PROTECTED, _NOT_NUMBERS):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    for (start, end), _ in protected_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _is_reportable(m: Mention, text: str, lang: str | None) -> bool:
+    """Source numbers worth a finding when the translation lacks them: digits other than 0 and 1
+    (`1` is as often `a`, `one`, `un`), and times. Words (`seis`) only serve as counterparts:
+    a translator may write `half a dozen` for them. `100 %` is as often an intensifier
+    (`100% sure` → `completely sure`) as a measure.
+
+    >>> [_is_reportable(m, "Zu 100 % sicher, 40 Tage.", "de") for m in mentions("Zu 100 % sicher, 40 Tage.", "de")]
+    [False, True]
+    """
+    if m.kind != "digits" or m.text in ("0", "1", "00", "01"):
+        return False
+    if m.text == "100":
+        after = text[m.end:m.end + 20].lstrip().lower()
+        return not after.startswith(("%", *number_words(lang).percent))
+    return True
+
+
+def compare_numbers(source: str, source_lang: str | None, target: str, target_lang: str
+                    ) -> tuple[list[Mention], list[Mention]]:
+    """(source numbers with no counterpart in the target, target numbers in digits with no
+    counterpart in the source), after normalization.
+
+    >>> missing, extra = compare_numbers("Se vendieron 4817 entradas, 1.500 por internet.", "es",
+    ...                                  "4871 tickets were sold, 1,500 online.", "en")
+    >>> [m.text for m in missing], [m.text for m in extra]
+    (['4817'], ['4871'])
+    """
+    if not (_DIGIT.search(source) or _DIGIT.search(target)):
+        return [], []  # only digits are reported, on either side
+    src = mentions(_visible(source), source_lang)
+    tgt = mentions(_visible(target), target_lang)
+    target_values = _values(target, target_lang, tgt)
+    source_values = frozenset().union(*(m.values for m in src))
+    missing = [m for m in src if _is_reportable(m, source, source_lang) and not m.values & target_values]
+    extra = [m for m in tgt if m.kind == "digits" and not m.values & source_values]
+    for degrees in [m for m in extra if _DEGREES.match(target, m.end)]:
+        converted = next((m for m in missing if _is_temperature_conversion(m.values, degrees.values)), None)
+        if converted is not None:  # `95` → `35 °C`: the translator converted, and marked the unit
+            missing.remove(converted)
+            extra.remove(degrees)
+    return missing, extra
+
+
+_DEGREES = lazy(r"\s?[°º]")
+
+
+def _is_temperature_conversion(source_values: frozenset, target_values: frozenset) -> bool:
+    """Fahrenheit to Celsius or back, to the nearest degree.
+
+    >>> _is_temperature_conversion(frozenset({95}), frozenset({35})), _is_temperature_conversion(frozenset({20}), frozenset({68}))
+    (True, True)
+    """
+    numbers = [(a, b) for a in source_values for b in target_values
+               if isinstance(a, (int, float)) and isinstance(b, (int, float))]
+    return any(abs((a - 32) * 5 / 9 - b) <= 1 or abs(a * 9 / 5 + 32 - b) <= 1 for a, b in numbers)
+
+
+@register
+class NumberMismatch(Rule):
+    code = "MT601"
+    needs_language_data = False
+    name = "number-mismatch"
+    category = "number-mismatch"
+    fix_availability = "never"
+    what = ("Compares the numbers of each aligned unit (record, paragraph or sentence) with its "
+            "source after normalization: digits in any locale format (`1.500`, `1,500`, `1 500`), "
+            "number words of both languages with their common inflections (`seis`, `six`, "
+            "`шести`), ordinals, percentages, years, decades, times (`14:30` = `2:30 p.m.`) and "
+            "month names (`03/05` = `5 March`). A source number in digits with no counterpart is "
+            "reported; when exactly one number of the translation has no counterpart either, the "
+            "finding points at it (`4817` became `4871`).")
+    why = "A changed number changes the facts; readers cannot see it without the source."
+    fix_safety = ("No fix: the right number may be the source's, or the translator converted a unit "
+                  "on purpose.")
+    compares_source = True  # a whole unit is flagged; a URL or accepted word in it must not silence it
+    examples = (
+        Example("en", "The festival sold ⟦4871⟧ tickets.", source="El festival vendió 4817 entradas.", source_lang="es"),
+        Example("es", "Las autoridades evacuaron a ⟦1.200⟧ personas.", source="Officials evacuated 2,100 people.", source_lang="en"),
+        Example("pt", "As autoridades retiraram ⟦45⟧ famílias.", source="Officials moved 54 families.", source_lang="en"),
+        Example("fr", "Les autorités ont évacué ⟦320⟧ personnes.", source="Officials evacuated 230 people.", source_lang="en"),
+        Example("de", "Die Behörden brachten ⟦17⟧ Familien in Sicherheit.", source="Officials moved 71 families to safety.", source_lang="en"),
+        Example("it", "Le autorità hanno evacuato ⟦68⟧ famiglie.", source="Officials evacuated 86 families.", source_lang="en"),
+        Example("nl", "De autoriteiten evacueerden ⟦39⟧ gezinnen.", source="Officials evacuated 93 families.", source_lang="en"),
+        Example("ru", "Власти эвакуировали ⟦150⟧ человек.", source="Officials evacuated 510 people.", source_lang="en"),
+    )
+
+    def check(self, doc: Document, lang: Language):
+        source_lang = source_language(doc)
+        units = [u for u in doc.units if u.source_text]
+        for i, unit in enumerate(units):
+            if unit.confidence < MIN_CONFIDENCE or unit.start == unit.end:
+                continue
+            target = doc.text[unit.start:unit.end]
+            missing, extra = compare_numbers(unit.source_text, source_lang, target, lang.tag)
+            if not missing:
+                continue
+            # A number may sit one unit over when sentences were split or merged differently.
+            if not doc.has_records:
+                around = " ".join(doc.text[u.start:u.end] for u in units[max(i - 1, 0): i + 2])
+                missing = [m for m in missing if not m.values & _values(around, lang.tag)]
+            else:  # records are fixed: a number in digits that the next or previous record has, and its source lacks, moved
+                moved = frozenset().union(*(_digit_values(doc.text[u.start:u.end], lang.tag)
+                                            - _values(u.source_text, source_lang or "")
+                                            for u in _neighbours(units, i)))
+                missing = [m for m in missing if not m.values & moved]
+            if not missing:
+                continue
+            named = ", ".join(f"`{m.text}`" for m in missing)
+            if len(missing) == 1 and len(extra) == 1:
+                e = extra[0]
+                yield self.finding(unit.start + e.start, unit.start + e.end,
+                                   f"`{e.text}` where the source has {named}")
+            else:
+                yield self.finding(unit.start, unit.end,
+                                   f"the source's {named} {'has' if len(missing) == 1 else 'have'} "
+                                   "no counterpart in the translation")
+
+
+def _digit_values(text: str, lang: str) -> frozenset:
+    return frozenset().union(*(m.values for m in mentions(_visible(text), lang) if m.kind == "digits"))
+
+
+def _neighbours(units: list, i: int) -> list:
+    return units[max(i - 1, 0):i] + units[i + 1:i + 2]
+
+
+def _values(text: str, lang: str, found: list[Mention] | None = None) -> frozenset:
+    """Every value ``text`` may hold: its mentions' readings and any run of digits (``E95``)."""
+    found = mentions(_visible(text), lang) if found is None else found
+    return frozenset().union(*(m.values for m in found)) | loose_values(_visible(text))
+
+
+# -- number-format ---------------------------------------------------------------------------------
+
+_SPACES = " \u00a0\u202f"
+# Digits with separators, as in numbers.DIGITS but without times.
+_FORMATTED = lazy(
+    r"(?<![\p{L}\p{N}_\-/#@$%{\ue000.,]|\p{L}-)"
+    r"\d{1,3}(?:(?P<sep>[.,'’\u00a0\u202f ])\d{3})+(?:[.,]\d+)?(?![\d\p{L}])(?![.,]\d)"
+    r"|(?<![\p{L}\p{N}_\-/#@$%{\ue000.,]|\p{L}-)\d+[.,]\d+(?![\d\p{L}])(?![.,]\d)"
+)
+# What makes a number a quantity rather than a time, version or section: a percent sign or word,
+# a currency or a unit right after it, a currency sign before it.
+_QUANTITY_AFTER = lazy(r"[ \u00a0\u202f]?(?:%|‰|€|\$|£|¥|₽|(?:km|kg|mm|cm|m²|km²|ha|°C|°F|l|t|g|m)(?!\p{L}))")
+_CURRENCY_BEFORE = lazy(r"(?:€|\$|£|¥|₽|US\$)[ \u00a0\u202f]?$")
+
+
+def _grouping_ok(separator: str, data: NumberWords) -> bool:
+    """Is ``separator`` a way to group thousands in this locale? Spaces stand for each other."""
+    if separator == data.group or separator in data.group_variants:
+        return True
+    return separator in _SPACES and (data.group in _SPACES or data.group in "'’")
+
+
+def reading(token: str, data: NumberWords) -> float | None:
+    """The value of ``token`` in a locale, or None where the locale cannot write it so.
+
+    >>> reading("1.500", number_words("es")), reading("1.500", number_words("en")), reading("8,5", number_words("en"))
+    (1500, 1.5, None)
+    """
+    separators = [c for c in token if not c.isdigit()]
+    if not separators:
+        return int(token)
+    decimal_at = None
+    if separators[-1] == data.decimal and (len(set(separators)) > 1 or len(token) - token.rindex(data.decimal) - 1 != 3
+                                           or not _grouping_ok(data.decimal, data)):
+        decimal_at = token.rindex(data.decimal)
+    whole = token[:decimal_at] if decimal_at is not None else token
+    groups = regex.split(r"[^\d]", whole)
+    group_separators = set(c for c in whole if not c.isdigit())
+    if group_separators and (len(group_separators) > 1 or not _grouping_ok(group_separators.pop(), data)
+                             or any(len(g) != 3 for g in groups[1:])):
+        return None
+    value = float("".join(groups) + ("." + token[decimal_at + 1:] if decimal_at is not None else ""))
+    return int(value) if value.is_integer() else value
+
+
+def formatted(value: float, like: str, data: NumberWords) -> str:
+    """``value`` written in a locale, with as many decimals as ``like`` has after its decimal mark.
+
+    >>> formatted(1500, "1.500", number_words("en")), formatted(8.5, "8,5", number_words("en"))
+    ('1,500', '8.5')
+    >>> formatted(1500000, "1,500,000", number_words("de")), formatted(2.25, "2.25", number_words("fr"))
+    ('1.500.000', '2,25')
+    """
+    decimals = 0
+    if isinstance(value, float) and not value.is_integer():
+        decimals = len(like) - max(like.rfind("."), like.rfind(",")) - 1
+    text = f"{value:,.{decimals}f}"
+    group = data.group if data.group not in _SPACES else "\u202f" if data.group == "\u202f" else "\u00a0"
+    return text.replace(",", "\0").replace(".", data.decimal).replace("\0", group)
+
+
+@register
+class NumberFormat(Rule):
+    code = "MT602"
+    name = "number-format"
+    category = "number-format"
+    fix_availability = "always"
+    what = ("Finds numbers written with the decimal or thousands separators of another locale "
+            "(CLDR's, per language): en `1.500 visitors`, `8,5 percent`; es `1,500,000 euros`. With "
+            "a source, a number copied with the source's separators where the two locales read "
+            "it differently is certain. Without one, only forms the target language cannot mean "
+            "are reported: two or more groups with its decimal mark (`1.500.000` in English), or a "
+            "decimal mark of the other convention before a percent sign, a currency or a unit "
+            "(`8,5 %`), never times, versions or section numbers (`14.30`, `2.1`).")
+    why = "Readers take `1.500` for one and a half in English and for fifteen hundred in Spanish."
+    fix_safety = ("Safe with a source (the source says which number it is); unsafe without one, where "
+                  "the reading of the other convention is a guess.")
+    examples = (
+        Example("en", "Some ⟦1.500⟧ visitors came in May.", "Some 1,500 visitors came in May.",
+                source="Unos 1.500 visitantes vinieron en mayo.", source_lang="es"),
+        Example("en", "Prices rose ⟦8,5⟧ % in a year.", "Prices rose 8.5 % in a year."),
+        Example("es", "Llegaron ⟦1,500⟧ personas.", "Llegaron 1.500 personas.",
+                source="1,500 people arrived.", source_lang="en"),
+        Example("pt", "A inflação chegou a ⟦4.5⟧% em março.", "A inflação chegou a 4,5% em março.",
+                source="Inflation reached 4.5% in March.", source_lang="en"),
+        Example("fr", "Le chômage a atteint ⟦7.2⟧ % en mars.", "Le chômage a atteint 7,2 % en mars.",
+                source="Unemployment reached 7.2% in March.", source_lang="en"),
+        Example("de", "Die Inflation lag bei ⟦2.5⟧ %.", "Die Inflation lag bei 2,5 %."),
+        Example("it", "L'inflazione è salita al ⟦3.4⟧%.", "L'inflazione è salita al 3,4%.",
+                source="Inflation rose to 3.4%.", source_lang="en"),
+        Example("nl", "De inflatie steeg tot ⟦3.4⟧%.", "De inflatie steeg tot 3,4%.",
+                source="Inflation rose to 3.4%.", source_lang="en"),
+        Example("ru", "Инфляция выросла до ⟦7.5⟧%.", "Инфляция выросла до 7,5%.",
+                source="Inflation rose to 7.5%.", source_lang="en"),
+    )
+    clean = (
+        ("en", "The meeting starts at 14.30 and version 2.1 is out; 1,500 people came."),
+        ("de", "Der Zug fährt um 14.30 Uhr ab, Abschnitt 3.2 gilt, 1.500 Menschen kamen."),
+        ("fr", "Le train part à 14.30, 1 500 personnes sont venues, 2,5 % de plus."),
+        ("es", "Llegaron 1.500 personas a las 14.30, un 2,5 % más."),
+    )
+
+    def check(self, doc: Document, lang: Language):
+        target = number_words(lang.tag)  # the region's separators (pt-PT groups with a space)
+        units = [u for u in doc.units if u.source_text and u.confidence >= MIN_CONFIDENCE]
+        source_data = number_words(source_language(doc)) if units else None
+        with_source = {}
+        for unit in units:
+            source = _visible(unit.source_text)
+            for m in _FORMATTED.finditer(doc.masked, unit.start, unit.end):
+                if m.group() in source:
+                    with_source[m.start()] = True
+        tokens = [m.group() for m in _FORMATTED.finditer(doc.masked)]
+        # A text that writes `9.4` writes Mexican Spanish: its `1,200` is one thousand two hundred.
+        variant_text = any(reading(t, target) is None and _variant_reading(t, target) is not None for t in tokens)
+        for m in _FORMATTED.finditer(doc.masked):
+            token = m.group()
+            here = reading(token, target)
+            if with_source.get(m.start()) and source_data is not None:
+                there = reading(token, source_data)
+                # Only a number that reads as another number here is certain (`1.500` for one and
+                # a half); one this locale cannot read is judged as without a source.
+                if there is not None and here is not None and there != here and not (
+                        variant_text and _variant_reading(token, target) == there):
+                    yield self.finding(m.start(), m.end(), f"`{token}` is written the source's way; "
+                                       f"here it is `{formatted(there, token, target)}`",
+                                       Fix.replace(m.start(), m.end(), formatted(there, token, target)))
+            if here is not None or _variant_reading(token, target) is not None:
+                continue
+            other = self._other_reading(token, target, doc.masked, m.start(), m.end())
+            if other is not None:
+                yield self.finding(m.start(), m.end(), f"`{token}` uses another language's separators; "
+                                   f"here it is `{formatted(other, token, target)}`",
+                                   Fix.replace(m.start(), m.end(), formatted(other, token, target), safe=False))
+
+    @staticmethod
+    def _other_reading(token: str, target: NumberWords, text: str, start: int, end: int) -> float | None:
+        """The value under the other convention (decimal `.` or `,` swapped), when the context
+        leaves no doubt: several groups, or a quantity (percent, currency, unit) after a decimal."""
+        other = NumberWords("," if target.decimal == "." else ".", "." if target.decimal == "." else ",", "",
+                            {}, frozenset(), ())
+        value = reading(token, other)
+        if value is None:
+            return None
+        separators = [c for c in token if not c.isdigit()]
+        several_groups = len(separators) >= 2 and len(set(separators)) == 1
+        quantity = bool(_QUANTITY_AFTER.match(text, end) or _CURRENCY_BEFORE.search(text[max(0, start - 4):start])
+                        or _percent_word_after(text, end, target))
+        return value if several_groups or quantity else None
+
+
+def _variant_reading(token: str, data: NumberWords) -> float | None:
+    """The value of ``token`` under a convention in wide use beside the language's own (Spanish
+    in Mexico and the United States: `9.4`, `1,200`), or None."""
+    for mark in data.decimal_variants:
+        variant = NumberWords(mark, "," if mark == "." else ".", "", {}, frozenset(), ())
+        value = reading(token, variant)
+        if value is not None:
+            return value
+    return None
+
+
+def _percent_word_after(text: str, end: int, data: NumberWords) -> bool:
+    after = text[end:end + 20].lstrip(_SPACES).lower()
+    return any(after.startswith(word) for word in data.percent)

@@ -1,0 +1,111 @@
+"""MT701: the placeholders of a translation against its source's.
+
+For translations that come with their source: JSONL/TSV records with a ``source`` field (each
+record one unit), PO/XLIFF/TMX units, or a text checked with ``--source`` (its lines are the
+units when source and translation have as many lines; otherwise the whole text is one unit;
+mtcheck.text.units). The placeholder grammar and the comparison are mtcheck.text.placeholders:
+printf, Python and ICU arguments, templates, tokens, inline tags, URLs and e-mail addresses.
+
+The rule reports tokens that the text rules never touch (URLs, ``#PRS_ORG#``) and whole
+translations, so it sets ``compares_source``: the checker does not silence it on protected spans
+or accepted words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+from mtcheck.text.placeholders import Mismatch, compare
+from mtcheck.text.units import Unit, aligned_units, quote
+
+
+@register
+class PlaceholderMismatch(Rule):
+    """MT701: the placeholders of a unit's source, as a multiset, must be those of its translation."""
+
+    code = "MT701"
+    needs_language_data = False
+    name = "placeholder-mismatch"
+    category = "placeholder-mismatch"
+    fix_availability = "sometimes"
+    compares_source = True
+    what = ("Compares the placeholders of each translation with those of its source: printf "
+            "(`%d`, `%1$s`, `%(name)s`), Python and ICU (`{0}`, `{name}`, `{count, plural, …}` by "
+            "argument name), templates (`{{var}}`, `${var}`, `%name%`, `#NAME#`, `:name`), inline "
+            "tags (`<b>`, `</b>`, `<x id=\"1\"/>`, by name and id), URLs and e-mail addresses. "
+            "Reports one missing from the translation (on the whole translation), one added, and "
+            "one changed (`%d` → `% d`, `{name}` → `{nombre}`). The percent sign of `50%` and "
+            "`50 %` and the literal `%%` are not placeholders.")
+    why = ("A program fills placeholders at run time: a missing or renamed one crashes it or "
+           "shows the reader raw `{nombre}`; a lost tag breaks the markup, a lost URL the link.")
+    fix_safety = ("Unsafe, and only when the translation has exactly one placeholder changed "
+                  "and nothing else missing or added: the source's placeholder is restored. "
+                  "A placeholder can be renamed on purpose (a localized URL), so nothing is "
+                  "fixed silently; missing and added placeholders have no fix (where one goes "
+                  "in the sentence is the translator's call).")
+    examples = (
+        Example("en", "⟦% d⟧ files were deleted.", "%d files were deleted.",
+                source="%d Dateien wurden gelöscht.", source_lang="de"),
+        Example("en", "Hello ⟦%(nombre)s⟧, welcome back.", "Hello %(name)s, welcome back.",
+                source="Hola %(name)s, bienvenido de nuevo.", source_lang="es"),
+        Example("es", "Hola ⟦{nombre}⟧, tienes mensajes nuevos.", "Hola {name}, tienes mensajes nuevos.",
+                source="Hello {name}, you have new messages.", source_lang="en"),
+        Example("es", "El campo ⟦:atributo⟧ es obligatorio.", "El campo :attribute es obligatorio.",
+                source="The :attribute field is required.", source_lang="en"),
+        Example("pt", "⟦Clique em <b>Salvar para continuar.⟧", None,
+                source="Click <b>Save</b> to continue.", source_lang="en"),
+        Example("fr", "Économisez 50 % sur ⟦%d⟧ aujourd'hui.", "Économisez 50 % sur %s aujourd'hui.",
+                source="Save 50% on %s today.", source_lang="en"),
+        Example("fr", "⟦Écrivez-nous pour en savoir plus.⟧", None,
+                source="Write to help@example.com for details.", source_lang="en"),
+        Example("de", "Hallo #NAME#, Ihre Bestellung ⟦#NUMMER#⟧ ist unterwegs.",
+                "Hallo #NAME#, Ihre Bestellung #NUMBER# ist unterwegs.",
+                source="Hi #NAME#, your order #NUMBER# is on its way.", source_lang="en"),
+        Example("it", "⟦{conteggio, plural⟧, one {# file} other {# file}} selezionati",
+                "{count, plural, one {# file} other {# file}} selezionati",
+                source="{count, plural, one {# file} other {# files}} selected", source_lang="en"),
+        Example("nl", "Totaal: ⟦${bedrag}⟧", "Totaal: ${amount}", source="Total: ${amount}", source_lang="en"),
+        Example("nl", "⟦Meer informatie vindt u online.⟧", None,
+                source="See https://example.com/help for more.", source_lang="en"),
+        Example("ru", "Нажмите <b>OK</b>, чтобы подтвердить.⟦<br/>⟧", None,
+                source="Press <b>OK</b> to confirm.", source_lang="en"),
+        Example("ru", "Удалено ⟦{ 0 }⟧ файлов.", "Удалено {0} файлов.",
+                source="{0} files deleted.", source_lang="en"),
+    )
+    clean = (
+        ("fr", "Une hausse de 50 % en un an, soit 20 % de plus qu'en 2021."),
+        ("ru", "Рост на 50 % за год."),
+        ("de", "Die Preise stiegen um 50% und mehr."),
+        ("es", "Un aumento del 50 % {en teoría}."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for unit in aligned_units(doc):
+            if unit.start == unit.end:
+                continue  # an empty translation is omission's business
+            mismatch = compare(unit.source, doc.text[unit.start:unit.end])
+            if mismatch is None:
+                continue
+            yield from self._report(unit, mismatch)
+
+    def _report(self, unit: Unit, m: Mismatch):
+        only_change = len(m.changed) == 1 and not m.missing and not m.added
+        for src, tgt in m.changed:
+            fix = None
+            if only_change and src.kind not in ("url", "email"):
+                fix = Fix.replace(unit.start + tgt.start, unit.start + tgt.end, src.text, safe=False)
+            why = (": unnumbered placeholders are filled in order (number them, `%1$s`, to reorder)"
+                   if m.reordered else " as in the source")
+            yield self.finding(unit.start + tgt.start, unit.start + tgt.end,
+                               f"`{quote(tgt.text)}` should be `{quote(src.text)}`{why}", fix)
+        for p in m.added:
+            yield self.finding(unit.start + p.start, unit.start + p.end,
+                               f"`{quote(p.text)}` is not in the source")
+        if m.missing:
+            names = ", ".join(f"`{quote(p.text)}`" for p in m.missing)
+            yield self.finding(unit.start, unit.end,
+                               f"missing from the translation: {names} of the source")
