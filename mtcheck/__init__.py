@@ -12,8 +12,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Applicability, Edit, Finding, Fix
 from mtcheck.fixes import apply_fixes
 from mtcheck.taxonomy import CATEGORIES, Severity
-
-__version__ = "0.1.0"
+from mtcheck.version import __version__
 
 __all__ = [
     "Applicability", "CATEGORIES", "Config", "Document", "Edit", "Finding", "Fix", "Severity",

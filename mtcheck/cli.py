@@ -493,57 +493,38 @@ def cmd_languages(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from mtcheck.languages import available
+    from mtcheck.io.rule_docs import languages_of
+    from mtcheck.languages import with_data
     from mtcheck.rules import all_rules
 
     rows = []
     for r in all_rules():
-        rows.append({"code": r.code, "name": r.name, "category": r.category,
-                     "severity": r.__class__.__dict__.get("severity") or _default_severity(r),
-                     "fix": r.fix_availability, "status": r.status,
-                     # what applies_to decides, over the languages with data; "needs_data" false:
+        rows.append({"code": r.code, "name": r.name, "category": r.category, "severity": r.severity.value,
+                     "fix": r.fix_availability.value, "fix_applicability": r.fix_applicability.value,
+                     "status": r.status.value, "added_in": r.added_in,
+                     # what applies_to decides, over every language with data; "needs_data" false:
                      # the rule also runs on every language without data
-                     "languages": [code for code in available() if r.applies_to(code)],
+                     "languages": [code for code in with_data() if r.applies_to(code)],
                      "needs_data": r.needs_language_data})
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))
         return EXIT_CLEAN
     print(f"{'code':<6} {'name':<34} {'category':<26} {'severity':<8} {'fix':<9} languages")
-    for row in rows:
-        langs = ("any" if not row["needs_data"] else "all with data") if row["languages"] == available() \
-            else ",".join(row["languages"])
-        print(f"{row['code']:<6} {row['name']:<34} {row['category']:<26} {row['severity']:<8} {row['fix']:<9} {langs}")
+    for r, row in zip(all_rules(), rows):
+        print(f"{row['code']:<6} {row['name']:<34} {row['category']:<26} {row['severity']:<8} {row['fix']:<9} "
+              f"{languages_of(r)}")
     return EXIT_CLEAN
 
 
-def _default_severity(rule) -> str:
-    from mtcheck.taxonomy import CATEGORIES
-
-    return CATEGORIES[rule.category].severity.value
-
-
 def cmd_rule(args) -> int:
+    from mtcheck.io.rule_docs import rule_page
     from mtcheck.rules import get_rule
 
     try:
         r = get_rule(args.code)
     except KeyError:
         raise InputError(f"no rule {args.code!r} (see `mtcheck rules`)") from None
-    print(f"# {r.name} ({r.code})\n")
-    print(f"Category: {r.category} · default severity: {_default_severity(r)} · fix: {r.fix_availability}"
-          f" · status: {r.status} (since {r.added_in})\n")
-    print(f"## What it does\n{r.what}\n\n## Why is this bad?\n{r.why}\n")
-    print("## Example")
-    for ex in r.examples:
-        start, end = ex.span
-        prefix = f"  [{ex.lang}] "
-        if ex.source is not None:
-            print(f"  [{ex.source_lang or 'source'}] {ex.source}")
-        print(prefix + ex.plain)
-        print(" " * (len(prefix) + start) + "^" * max(end - start, 1))
-        if ex.fixed is not None:
-            print(f"  Use instead: {ex.fixed}")
-    print(f"\n## Fix safety\n{r.fix_safety}")
+    print(rule_page(r), end="")
     return EXIT_CLEAN
 
 

@@ -9,9 +9,10 @@ import pytest
 from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.checker import check_document
+from mtcheck.finding import Applicability
 from mtcheck.fixes import apply_fixes
 from mtcheck.languages import available, with_data
-from mtcheck.rules import all_rules
+from mtcheck.rules import FixAvailability, all_rules
 from mtcheck.taxonomy import CATEGORIES
 
 RULES = all_rules()
@@ -28,16 +29,22 @@ def only(rule) -> Config:
 
 @pytest.mark.parametrize("rule,example", EXAMPLES, ids=[f"{r.code}-{e.lang}-{i}" for i, (r, e) in enumerate(EXAMPLES)])
 def test_example_is_flagged_and_fixed(rule, example):
+    """Exactly the marked spans are flagged; the fixes give the fixed text, with the
+    applicability the example (or the rule) declares: a safe fix already under ``fix``, an
+    unsafe one only with ``--unsafe-fixes``."""
     doc = Document(example.plain, example.lang, source=example.source, source_lang=example.source_lang)
     findings = check_document(doc, only(rule))
     spans = [(f.start, f.end) for f in findings]
-    assert example.span in spans, f"{rule.code} flagged {spans}, expected {example.span} in {example.plain!r}"
+    assert spans == example.spans, f"{rule.code} flagged {spans}, expected {example.spans} in {example.plain!r}"
     assert all(f.category == rule.category and f.code == rule.code for f in findings)
-    marked = [f for f in findings if (f.start, f.end) == example.span]
     if example.fixed is None:
-        assert all(not f.fixes for f in marked)
-    else:
-        assert apply_fixes(example.plain, marked, unsafe=True) == example.fixed
+        assert all(not f.fixes for f in findings)
+        return
+    applicability = example.applicability or rule.fix_applicability
+    assert {fix.applicability for f in findings for fix in f.fixes} == {applicability}
+    assert apply_fixes(example.plain, findings, unsafe=True) == example.fixed
+    safe_only = apply_fixes(example.plain, findings, unsafe=False)
+    assert safe_only == (example.fixed if applicability == Applicability.SAFE else example.plain)
 
 
 @pytest.mark.parametrize("rule,lang,text", CLEAN, ids=[f"{r.code}-{l}-{i}" for i, (r, l, _) in enumerate(CLEAN)])
@@ -57,7 +64,7 @@ def test_every_rule_is_documented_with_examples(rule):
     for section in ("what", "why", "fix_safety"):
         assert getattr(rule, section).strip(), f"{rule.code} lacks {section}"
     assert rule.examples, f"{rule.code} has no example"
-    if rule.fix_availability == "never":
+    if rule.fix_availability == FixAvailability.NEVER:
         assert all(ex.fixed is None for ex in rule.examples)
     else:
         assert any(ex.fixed is not None for ex in rule.examples)

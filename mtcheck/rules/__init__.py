@@ -1,8 +1,16 @@
 """The rule catalogue: one module per family, each rule a small class registered by code.
 
-A rule declares its code (stable, never reused), name, category (TAXONOMY.md), fix
-availability, documentation sections and examples in several languages; ``check`` gets a
-Document and its Language and yields Findings. Rules never read files or print.
+A rule declares its code (stable, never reused), name, category (TAXONOMY.md), status, the
+version it appeared in, fix availability and the applicability of its fixes, documentation
+sections and examples in several languages; ``check`` gets a Document and its Language and
+yields Findings. Rules never read files or print. The registry is the one source of truth:
+``mtcheck rules``, ``mtcheck rule CODE`` and the pages in docs/rules/ are made from it.
+
+    >>> rule = get_rule("MT101")
+    >>> rule.name, rule.status, rule.fix_availability, rule.fix_applicability, rule.severity
+    ('merged-words', <Status.STABLE: 'stable'>, <FixAvailability.ALWAYS: 'always'>, <Applicability.SAFE: 'safe'>, <Severity.MAJOR: 'major'>)
+    >>> rule.applies_to("en"), rule.applies_to("ja")
+    (True, False)
 """
 
 from __future__ import annotations
@@ -10,12 +18,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
 
 from mtcheck.document import Document
-from mtcheck.finding import Finding, Fix
+from mtcheck.finding import Applicability, Finding, Fix
 from mtcheck.languages import Language, language_for
-from mtcheck.taxonomy import CATEGORIES
+from mtcheck.taxonomy import CATEGORIES, Severity
+from mtcheck.version import __version__
 
 # Rule families, imported on first use of the catalogue.
 FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "numbers", "source",
@@ -24,10 +34,41 @@ FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "bo
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
 
+class _Value(str, Enum):
+    """An enum that prints as its value (``always``, not ``FixAvailability.ALWAYS``), in JSON and text."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+class Status(_Value):
+    """ruff's: a stable rule runs when selected; a preview rule's findings may still change."""
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+
+
+class FixAvailability(_Value):
+    """Does a finding of the rule come with a fix: always, for some findings, or never."""
+
+    ALWAYS = "always"
+    SOMETIMES = "sometimes"
+    NEVER = "never"
+
+
 @dataclass(frozen=True)
 class Example:
-    """A rule example. ``text`` marks the flagged span with ⟦…⟧; ``fixed`` is the text after
-    applying the finding's fix (all fixes, unsafe included), or None when there is no fix."""
+    """A rule example. ``text`` marks each span the rule flags with ⟦…⟧ (the rule flags exactly
+    these); ``fixed`` is the text after applying their fixes, or None when there is no fix.
+    ``applicability`` is that of the fixes, when not the rule's usual ``fix_applicability``.
+
+    >>> ex = Example("en", "a ⟦«⟧word⟦»⟧ here", 'a "word" here')
+    >>> ex.plain, ex.spans, ex.span
+    ('a «word» here', [(2, 3), (7, 8)], (2, 3))
+    """
 
     lang: str
     text: str
@@ -35,15 +76,27 @@ class Example:
     # The source the text translates, for rules that compare with it, and its language.
     source: str | None = None
     source_lang: str | None = None
+    applicability: Applicability | None = None
 
     @property
     def plain(self) -> str:
         return self.text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
 
     @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Every marked span, as offsets into ``plain``."""
+        spans, removed, at = [], 0, 0
+        while (start := self.text.find(MARK_OPEN, at)) != -1:
+            end = self.text.index(MARK_CLOSE, start)
+            spans.append((start - removed, end - removed - len(MARK_OPEN)))
+            removed += len(MARK_OPEN) + len(MARK_CLOSE)
+            at = end
+        return spans
+
+    @property
     def span(self) -> tuple[int, int]:
-        start = self.text.index(MARK_OPEN)
-        return start, self.text.index(MARK_CLOSE) - len(MARK_OPEN)
+        """The first marked span."""
+        return self.spans[0]
 
 
 class Rule:
@@ -52,14 +105,16 @@ class Rule:
     code: str
     name: str
     category: str
-    fix_availability: str = "always"  # always | sometimes | never
+    fix_availability: FixAvailability = FixAvailability.ALWAYS
+    # The applicability of the rule's fixes, as its examples show (an example may say otherwise).
+    fix_applicability: Applicability = Applicability.SAFE
     # Languages the rule runs on; None: every language with data.
     languages: frozenset[str] | None = None
-    status: str = "stable"
+    status: Status = Status.STABLE
     # True for rules that compare a unit with its source (numbers, placeholders, terms): they may
     # flag a URL or a whole translation, so protected spans and accepted words do not silence them.
     compares_source: bool = False
-    added_in: str = "0.1.0"
+    added_in: str = "0.1.0"  # the mtcheck version the rule appeared in
     # Documentation sections, ruff's: What it does / Why is this bad? / Fix safety.
     what: str
     why: str
@@ -73,6 +128,11 @@ class Rule:
     # (no such rule runs on Japanese, Chinese or Thai).
     needs_language_data: bool = True
     needs_word_spaces: bool = False
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity: its category's (TAXONOMY.md); a config may override it."""
+        return CATEGORIES[self.category].severity
 
     def applies_to(self, lang: str) -> bool:
         """Does the rule run on texts in ``lang`` (any code users write: ``pt_BR``, ``cs``)?"""
@@ -100,13 +160,24 @@ _REGISTRY: dict[str, Rule] = {}
 
 
 def register(cls: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule to the catalogue (codes are unique, categories real)."""
+    """Class decorator: add a rule to the catalogue (codes are unique, categories real, the
+    declared kinds the enums', the version one that has been)."""
     if cls.code in _REGISTRY:
         raise ValueError(f"duplicate rule code {cls.code}")
     if cls.category not in CATEGORIES:
         raise ValueError(f"{cls.code}: unknown category {cls.category}")
+    for attribute, kind in (("status", Status), ("fix_availability", FixAvailability),
+                            ("fix_applicability", Applicability)):
+        if not isinstance(getattr(cls, attribute), kind):
+            raise TypeError(f"{cls.code}: {attribute} must be a {kind.__name__}")
+    if _version(cls.added_in) > _version(__version__):
+        raise ValueError(f"{cls.code}: added in {cls.added_in}, after this version ({__version__})")
     _REGISTRY[cls.code] = cls()
     return cls
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
 
 
 def all_rules() -> list[Rule]:

@@ -16,9 +16,9 @@ from collections.abc import Iterable
 import regex
 
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language, all_boilerplate
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import BRACKETS, DOUBLE_QUOTES
 
 # A prompt: optional bracket, the prompt words, a colon, the linked headline.
@@ -48,7 +48,7 @@ class WebBoilerplate(Rule):
     needs_language_data = False
     name = "web-boilerplate"
     category = "web-boilerplate"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a paragraph that is a news site's prompt, `(Also read: …)`, `Lesen Sie auch: "
             "…`, or a list heading such as `More news`, in the prompts of any language with data.")
     why = "Page furniture is not part of the article; readers meet a link that leads nowhere."
@@ -60,24 +60,24 @@ class WebBoilerplate(Rule):
         Example("es", "Las tropas se fueron.\n\n⟦(Lea también: Se reanudan las conversaciones)\n\n⟧La ciudad cayó.",
                 "Las tropas se fueron.\n\nLa ciudad cayó."),
         Example("de", "Die Truppen zogen ab.\n\n⟦Lesen Sie auch: Gespräche in Genf gehen weiter\n\n⟧Die Stadt fiel.",
-                "Die Truppen zogen ab.\n\nDie Stadt fiel."),
+                "Die Truppen zogen ab.\n\nDie Stadt fiel.", applicability=Applicability.UNSAFE),
         Example("fr", "Les troupes sont parties.\n\n⟦Lire aussi : Reprise des pourparlers\n\n⟧La ville est tombée.",
-                "Les troupes sont parties.\n\nLa ville est tombée."),
+                "Les troupes sont parties.\n\nLa ville est tombée.", applicability=Applicability.UNSAFE),
         Example("it", "Le truppe sono partite.\n\n⟦(Leggi anche: Riprendono i colloqui)\n\n⟧La città è caduta.",
                 "Le truppe sono partite.\n\nLa città è caduta."),
         Example("pt", "As tropas partiram.\n\n⟦(Leia também: Negociações são retomadas)\n\n⟧A cidade caiu.",
                 "As tropas partiram.\n\nA cidade caiu."),
         Example("nl", "De troepen vertrokken.\n\n⟦Lees ook: Gesprekken hervat in Genève\n\n⟧De stad viel.",
-                "De troepen vertrokken.\n\nDe stad viel."),
+                "De troepen vertrokken.\n\nDe stad viel.", applicability=Applicability.UNSAFE),
         Example("ru", "Войска ушли.\n\n⟦(Читайте также: Переговоры возобновились)\n\n⟧Город пал.",
                 "Войска ушли.\n\nГород пал."),
         Example("en", "The city fell.\n\n⟦(Lea también: Se reanudan las conversaciones)\n\n⟧Troops left.",
                 "The city fell.\n\nTroops left."),
-        Example("en", "The city fell.\n\n⟦More news⟧", "The city fell.\n\n"),
+        Example("en", "The city fell.\n\n⟦More news⟧", "The city fell.\n\n", applicability=Applicability.UNSAFE),
         Example("en", "The city fell.\n\n⟦More news\n\nTalks resume in Geneva\n\nWhat the ceasefire means?⟧",
-                "The city fell.\n\n"),
+                "The city fell.\n\n", applicability=Applicability.UNSAFE),
         Example("en", "The city fell.\n\n⟦Related articles\n\nTalks resume in Geneva\n\n⟧The army left the city "
-                "on Monday.", "The city fell.\n\nThe army left the city on Monday."),
+                "on Monday.", "The city fell.\n\nThe army left the city on Monday.", applicability=Applicability.UNSAFE),
     )
     clean = (
         ("en", "Also: the ministry said the talks would resume.\n\nRelated: none of this was planned, "
@@ -176,7 +176,8 @@ class DuplicateSentence(Rule):
     needs_language_data = False
     name = "duplicate-sentence"
     category = "duplicate-sentence"
-    fix_availability = "always"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a sentence of eight words or more that repeats, exactly or with small edits, "
             "an earlier sentence of the same document where the repetition is no one's intent: a "
             "pull quote restating a quote without its quote marks, or, with a source, a sentence "
@@ -294,7 +295,8 @@ class PhotoCaption(Rule):
     code = "MT503"
     name = "photo-caption"
     category = "web-boilerplate"
-    fix_availability = "always"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a photo caption left between body paragraphs: a short one-sentence paragraph "
             "with no pronoun, auxiliary or verb of saying, whose words the article states "
             "elsewhere (its people and places).")

@@ -17,9 +17,9 @@ import regex
 
 from mtcheck.text.casing import WORD, WORD_OR_ELIDED, function_words, in_language, is_mid_sentence
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 
 # Sources certain enough for a safe fix; a name known only from case statistics is unsafe.
 CERTAIN_SOURCES = frozenset({"names.toml", "cldr", "dictionary", "wiktionary"})
@@ -135,7 +135,7 @@ class ProperNounCase(Rule):
     code = "MT401"
     name = "proper-noun-case"
     category = "proper-noun-case"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a word written in lower case that the language always capitalizes: "
             "a place or person name (`kharkiv`), an English weekday, month or nationality "
             "(`on wednesday`, `russian oil`), a German noun (`die soldaten`).")
@@ -197,7 +197,7 @@ class OverCapitalization(Rule):
     code = "MT402"
     name = "over-capitalization"
     category = "over-capitalization"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a weekday, month or language/nationality word capitalized mid-sentence in a "
             "language that writes them in lower case (es `el Lunes`, fr `en Mai`, ru `в "
             "Понедельник`), the source language's casing carried over.")
@@ -206,13 +206,13 @@ class OverCapitalization(Rule):
                   "institution names capitalize (`Iglesia Ortodoxa Rusa`).")
     examples = (
         Example("es", "Llegaron el ⟦Lunes⟧ por la noche.", "Llegaron el lunes por la noche."),
-        Example("es", "Murieron tres soldados ⟦Ucranianos⟧ ayer.", "Murieron tres soldados ucranianos ayer."),
+        Example("es", "Murieron tres soldados ⟦Ucranianos⟧ ayer.", "Murieron tres soldados ucranianos ayer.", applicability=Applicability.UNSAFE),
         Example("pt", "Chegaram no ⟦Sábado⟧ passado.", "Chegaram no sábado passado."),
         Example("fr", "Ils sont arrivés en ⟦Mai⟧ dernier.", "Ils sont arrivés en mai dernier."),
         Example("it", "Sono arrivati a ⟦Marzo⟧ scorso.", "Sono arrivati a marzo scorso."),
         Example("nl", "Ze kwamen op ⟦Maandag⟧ aan.", "Ze kwamen op maandag aan."),
         Example("ru", "Они приехали в ⟦Понедельник⟧ вечером.", "Они приехали в понедельник вечером."),
-        Example("it", "L'esercito ⟦Ucraino⟧ non ha commentato", "L'esercito ucraino non ha commentato"),
+        Example("it", "L'esercito ⟦Ucraino⟧ non ha commentato", "L'esercito ucraino non ha commentato", applicability=Applicability.UNSAFE),
         Example("is", "Áætlunin verður kynnt 17. ⟦Júní⟧.", "Áætlunin verður kynnt 17. júní."),
     )
     clean = (
@@ -291,7 +291,7 @@ class SentenceCase(Rule):
     code = "MT403"
     name = "sentence-case"
     category = "sentence-case"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a sentence that starts in lower case after the period of the one before, "
             "`hours.the authorities` or `hours. the authorities`, where the first word is one of "
             "the language's function words or very frequent words and the word before the period "

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from mtcheck.document import Document
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.patterns import lazy
 from mtcheck.text.units import Unit, aligned_units, quote
 
@@ -44,7 +44,7 @@ class InconsistentTranslation(Rule):
     needs_language_data = False
     name = "inconsistent-translation"
     category = "inconsistent-translation"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("Finds a source segment (white space collapsed; case and punctuation kept) "
             "translated differently from its first occurrence in the same document: the "

@@ -15,9 +15,9 @@ import regex
 
 from mtcheck.document import Document
 from mtcheck.text.patterns import lazy
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
 
 # Mojibake is UTF-8 read in a single-byte code page: a lead byte (0xC2-0xF4) read as one
@@ -126,7 +126,7 @@ class Mojibake(Rule):
     needs_language_data = False
     name = "mojibake"
     category = "mojibake"
-    fix_availability = "sometimes"
+    fix_availability = FixAvailability.SOMETIMES
     what = ("Finds text decoded with the wrong encoding (`Sokolovâ€™s`), as ftfy detects it, "
             "and the replacement character `�` that marks bytes lost in decoding.")
     why = "Readers see garbage where letters and quote marks should be."
@@ -267,14 +267,14 @@ class HtmlEntity(Rule):
     fix_safety = ("Safe: the reference is replaced by the character it stands for (not in Markdown, where it "
                   "is valid); unsafe for a quotation mark that would leave its paragraph's quotes unbalanced.")
     examples = (
-        Example("en", "so-called ⟦&quot;⟧propaganda&quot;", "so-called \"propaganda&quot;"),
+        Example("en", "so-called ⟦&quot;⟧propaganda⟦&quot;⟧", "so-called \"propaganda\""),
         Example("fr", "l⟦&#39;⟧armée", "l'armée"),
         Example("de", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"),
-        Example("es", "el llamado ⟦&laquo;⟧plan", "el llamado «plan"),
+        Example("es", "el llamado ⟦&laquo;⟧plan", "el llamado «plan", applicability=Applicability.UNSAFE),
         Example("it", "l⟦&#39;⟧esercito", "l'esercito"),
         Example("pt", "Tom ⟦&amp;⟧ Jerry", "Tom & Jerry"),
-        Example("nl", "het ⟦&quot;⟧plan", "het \"plan"),
-        Example("ru", "так называемый ⟦&laquo;⟧план", "так называемый «план"),
+        Example("nl", "het ⟦&quot;⟧plan", "het \"plan", applicability=Applicability.UNSAFE),
+        Example("ru", "так называемый ⟦&laquo;⟧план", "так называемый «план", applicability=Applicability.UNSAFE),
     )
     clean = (("en", "AT&T and R&D; Q&A."),)
 
@@ -299,11 +299,12 @@ class HtmlTag(Rule):
     needs_language_data = False
     name = "html-tag"
     category = "markup-residue"
+    fix_applicability = Applicability.UNSAFE
     what = "Finds HTML tags in plain text (`<b>`, `</i>`, `<br>`); Markdown allows HTML and is skipped."
     why = "Formatting of the source page leaked into the text."
     fix_safety = "Unsafe: the tag is removed (a `<br>` becomes a space); the formatting it carried is lost."
     examples = (
-        Example("en", "the ⟦<b>⟧ministry</b> said", "the ministry</b> said"),
+        Example("en", "the ⟦<b>⟧ministry⟦</b>⟧ said", "the ministry said"),
         Example("es", "el ministerio⟦<br>⟧dijo", "el ministerio dijo"),
         Example("de", "das ⟦<i>⟧Ministerium", "das Ministerium"),
         Example("fr", "le ministère⟦</b>⟧ a dit", "le ministère a dit"),
@@ -390,7 +391,7 @@ class MixedScript(Rule):
     code = "MT305"
     name = "mixed-script"
     category = "mixed-script"
-    fix_availability = "sometimes"
+    fix_availability = FixAvailability.SOMETIMES
     what = ("Finds words that mix letters of two scripts, such as a Latin `a` inside a Russian "
             "word (`Вoронежа`): homoglyphs that look right and break search and spelling.")
     why = "Homoglyphs come from keyboard switching and OCR; they make words unfindable."

@@ -13,9 +13,9 @@ from __future__ import annotations
 import regex
 
 from mtcheck.document import PLAIN_PROTECTED, Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.align import MIN_CONFIDENCE, source_language
 from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
 from mtcheck.text.patterns import lazy
@@ -101,7 +101,7 @@ class NumberMismatch(Rule):
     needs_language_data = False
     name = "number-mismatch"
     category = "number-mismatch"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     what = ("Compares the numbers of each aligned unit (record, paragraph or sentence) with its "
             "source after normalization: digits in any locale format (`1.500`, `1,500`, `1 500`), "
             "number words of both languages with their common inflections (`seis`, `six`, "
@@ -236,7 +236,8 @@ class NumberFormat(Rule):
     code = "MT602"
     name = "number-format"
     category = "number-format"
-    fix_availability = "always"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds numbers written with the decimal or thousands separators of another locale "
             "(CLDR's, per language): en `1.500 visitors`, `8,5 percent`; es `1,500,000 euros`. With "
             "a source, a number copied with the source's separators where the two locales read "
@@ -249,10 +250,10 @@ class NumberFormat(Rule):
                   "the reading of the other convention is a guess.")
     examples = (
         Example("en", "Some ⟦1.500⟧ visitors came in May.", "Some 1,500 visitors came in May.",
-                source="Unos 1.500 visitantes vinieron en mayo.", source_lang="es"),
+                source="Unos 1.500 visitantes vinieron en mayo.", source_lang="es", applicability=Applicability.SAFE),
         Example("en", "Prices rose ⟦8,5⟧ % in a year.", "Prices rose 8.5 % in a year."),
         Example("es", "Llegaron ⟦1,500⟧ personas.", "Llegaron 1.500 personas.",
-                source="1,500 people arrived.", source_lang="en"),
+                source="1,500 people arrived.", source_lang="en", applicability=Applicability.SAFE),
         Example("pt", "A inflação chegou a ⟦4.5⟧% em março.", "A inflação chegou a 4,5% em março.",
                 source="Inflation reached 4.5% in March.", source_lang="en"),
         Example("fr", "Le chômage a atteint ⟦7.2⟧ % en mars.", "Le chômage a atteint 7,2 % en mars.",

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.placeholders import Mismatch, compare
 from mtcheck.text.units import Unit, aligned_units, quote
 
@@ -31,7 +31,8 @@ class PlaceholderMismatch(Rule):
     needs_language_data = False
     name = "placeholder-mismatch"
     category = "placeholder-mismatch"
-    fix_availability = "sometimes"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
     compares_source = True
     what = ("Compares the placeholders of each translation with those of its source: printf "
             "(`%d`, `%1$s`, `%(name)s`), Python and ICU (`{0}`, `{name}`, `{count, plural, …}` by "

@@ -15,7 +15,7 @@ import regex
 from mtcheck.document import MASK, Document
 from mtcheck.finding import Edit, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import (APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
                                 QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
 
@@ -248,7 +248,7 @@ class UnbalancedQuote(Rule):
     code = "MT205"
     name = "unbalanced-quote"
     category = "unbalanced-quote"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     what = ("Finds an opening quotation mark with no closing one in its paragraph, or a closing "
             "one with no opening one, for the quote pairs of the language. A quotation that "
             "goes on into the next paragraph, opening it again, is the convention and fine, and "
@@ -369,7 +369,7 @@ class UnbalancedBracket(Rule):
     needs_language_data = False
     name = "unbalanced-bracket"
     category = "unbalanced-bracket"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     what = ("Finds an opening bracket that is not closed in its paragraph: "
             "`(some of them were blindfolded.` A closing bracket alone is not reported: chat "
             "text writes `)` as a smile, and list markers (`a)`, `2)`) have none.")
@@ -420,7 +420,7 @@ class ForeignQuotes(Rule):
     code = "MT207"
     name = "foreign-quotation-marks"
     category = "foreign-punctuation"
-    fix_availability = "sometimes"
+    fix_availability = FixAvailability.SOMETIMES
     what = ("Finds quotation marks that the target language does not use (`«lack of will»` in "
             "English, `“…”` closing with `”` in German).")
     why = "The source language's quote style was carried over."
@@ -428,15 +428,15 @@ class ForeignQuotes(Rule):
                   "language's own mark, and an opening mark's closing partner on the line goes along "
                   "(`„yes“` → `“yes”`); no fix when its role is unclear.")
     examples = (
-        Example("en", "a total ⟦«⟧lack of will» on the part", "a total “lack of will” on the part"),
+        Example("en", "a total ⟦«⟧lack of will⟦»⟧ on the part", "a total “lack of will” on the part"),
         Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
         Example("ru", "так называемая «спецоперация⟦”⟧ провалилась", "так называемая «спецоперация» провалилась"),
         Example("es", "dijo ⟦„⟧basta“ y se fue", "dijo «basta» y se fue"),
         Example("fr", "il a dit ⟦„⟧assez“ et il est parti", "il a dit «assez» et il est parti"),
         Example("it", "ha detto ⟦„⟧basta“ e se ne è andato", "ha detto «basta» e se ne è andato"),
         Example("pt", "disse ⟦„⟧basta“ e foi embora", "disse “basta” e foi embora"),
-        Example("nl", "hij zei ⟦«⟧genoeg» en ging weg", "hij zei “genoeg” en ging weg"),
-        Example("de", "sie sagte ⟦「⟧genug」 und ging", "sie sagte „genug“ und ging"),
+        Example("nl", "hij zei ⟦«⟧genoeg⟦»⟧ en ging weg", "hij zei “genoeg” en ging weg"),
+        Example("de", "sie sagte ⟦「⟧genug⟦」⟧ und ging", "sie sagte „genug“ und ging"),
     )
     clean = (("fr", "« Pourquoi ? »"), ("de", "„Wir gehen“, sagte er."), ("es", "«Hola», dijo “él”."),
              ("en", "He said: “Go”, and ‘stay’."))
@@ -547,7 +547,7 @@ class HalfWidthMarks(Rule):
     code = "MT209"
     name = "half-width-punctuation"
     category = "foreign-punctuation"
-    added_in = "0.2.0"
+    added_in = "0.1.0"
     what = ("Finds a half-width mark (`,` `.` `?`) between the characters of a language written "
             "with full-width punctuation (Chinese `中文,中文`, Japanese `東京,大阪`).")
     why = ("Latin punctuation mixed into a Chinese or Japanese text is the trace of a source in a "

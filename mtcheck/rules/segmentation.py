@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import regex
 
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 
 # A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
 # or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
@@ -146,7 +146,7 @@ class MergedWords(Rule):
     needs_word_spaces = True
     name = "merged-words"
     category = "merged-words"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds two words written without the space between them: an unknown token that "
             "reads as two known words (`disappearedin`), or a lower-case word glued to a "
             "capitalized one that is not a sentence start (`inRiga`, German `dieSoldaten`).")
@@ -257,6 +257,7 @@ class SplitWord(Rule):
     needs_word_spaces = True
     name = "split-word"
     category = "split-word"
+    fix_applicability = Applicability.UNSAFE
     what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
             "frequent word, and one piece is no word or both are ten times rarer than the whole.")
     why = "Segmentation residue of MT or OCR; readers stumble on the fragments."
@@ -388,7 +389,7 @@ class RepeatedWord(Rule):
         Example("en", "in ⟦the the⟧ port city", "in the port city"),
         Example("es", "en ⟦la la⟧ ciudad", "en la ciudad"),
         Example("de", "die Soldaten ⟦haben haben⟧ sich ergeben", "die Soldaten haben sich ergeben"),
-        Example("ru", "в ⟦городе городе⟧ Воронеже", "в городе Воронеже"),
+        Example("ru", "в ⟦городе городе⟧ Воронеже", "в городе Воронеже", applicability=Applicability.UNSAFE),
         Example("fr", "dans ⟦la la⟧ ville", "dans la ville"),
         Example("it", "per ⟦il il⟧ governo", "per il governo"),
         Example("pt", "para ⟦o o⟧ governo", "para o governo"),

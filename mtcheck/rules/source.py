@@ -12,7 +12,7 @@ import regex
 
 from mtcheck.document import Document
 from mtcheck.languages import Language, UnknownLanguage, get_language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.align import MIN_CONFIDENCE, anchors, length_ratio, nonspace_length, source_language
 from mtcheck.text.langdetect import identifier, identify_any
 from mtcheck.text.patterns import lazy
@@ -92,7 +92,7 @@ class Untranslated(Rule):
     needs_language_data = False
     name = "untranslated"
     category = "untranslated"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     what = ("Finds sentences of the translation left in the source language: a sentence equal to "
             "its aligned source sentence (a copy), a sentence written in the source's script where "
             "the target language uses another, or a sentence that language identification "
@@ -220,7 +220,7 @@ class Omission(Rule):
     code = "MT604"
     name = "omission"
     category = "omission"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("Finds source content with no counterpart in the translation: a unit (record, "
             "paragraph, aligned sentences) much shorter than its source, and the source sentence "

@@ -19,9 +19,9 @@ import regex
 
 from mtcheck.text.casing import WORD, WORD_OR_ELIDED, function_words, in_language, strip_accents
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language, get_language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 
 
 @register
@@ -29,7 +29,7 @@ class DroppedAccent(Rule):
     code = "MT404"
     name = "dropped-accent"
     category = "spelling"
-    fix_availability = "always"
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a lower-case word that is no word of the language but a frequent word with its "
             "accents dropped (es `estan` → `están`, fr `deja` → `déjà` when no reading without "
             "accents exists).")
@@ -104,7 +104,8 @@ class InconsistentSpelling(Rule):
     code = "MT405"
     name = "inconsistent-spelling"
     category = "inconsistent-spelling"
-    fix_availability = "always"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
             "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations of "
             "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`).")
@@ -169,7 +170,8 @@ class SourceSpelling(Rule):
     code = "MT406"
     name = "source-spelling"
     category = "source-spelling"
-    fix_availability = "always"
+    fix_applicability = Applicability.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     what = ("Finds a place name spelled the way another language writes it where this language "
             "has its own name: Spanish `Járkov` or German `Deutschland` in English text; with a "
             "source, also a name copied from it that differs from this language's only in accents "

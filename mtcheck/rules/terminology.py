@@ -14,7 +14,7 @@ import regex
 from mtcheck.document import Document
 from mtcheck.io.glossary import Glossary, Term, active
 from mtcheck.languages import Language
-from mtcheck.rules import Example, Rule, register
+from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.patterns import lazy
 from mtcheck.text.units import aligned_units
 
@@ -122,7 +122,7 @@ class Terminology(Rule):
     needs_language_data = False
     name = "terminology"
     category = "terminology"
-    fix_availability = "never"
+    fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("With a glossary (`--glossary terms.csv`, or `glossary = \"terms.tbx\"` in the "
             "config), finds a unit whose source contains a glossary term (whole words, any case "
