@@ -1,0 +1,77 @@
+"""The package layout is the architecture (docs/architecture.md): shared analysis in text/
+uses no rules and no I/O, rules use no scoring, and nothing on the lint path loads scoring/
+or synthetic/. Checked on the imports each module makes when it is imported (module level),
+and on what a real ``mtcheck check`` run has loaded."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "mtcheck"
+CHECK_PATH = ("mtcheck.cli", "mtcheck.checker", "mtcheck.config", "mtcheck.document", "mtcheck.finding",
+              "mtcheck.fixes", "mtcheck.rules", "mtcheck.text", "mtcheck.languages", "mtcheck.io")
+# package → packages its modules may not import at module level
+FORBIDDEN = {
+    "mtcheck.text": ("mtcheck.rules", "mtcheck.io", "mtcheck.scoring", "mtcheck.synthetic", "mtcheck.checker",
+                     "mtcheck.cli", "mtcheck.config"),
+    "mtcheck.rules": ("mtcheck.scoring", "mtcheck.synthetic", "mtcheck.checker", "mtcheck.cli"),
+    **{name: ("mtcheck.scoring", "mtcheck.synthetic") for name in CHECK_PATH},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    """Modules imported when ``path`` is imported: its module-level import statements (not
+    those inside functions, which run only on the path that needs them)."""
+    names = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {n for n in names if n.startswith("mtcheck")}
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_module_imports_respect_the_layers(path):
+    name = _module_name(path)
+    forbidden = [bad for owner, bads in FORBIDDEN.items() if name == owner or name.startswith(owner + ".")
+                 for bad in bads]
+    wrong = sorted(imp for imp in _top_level_imports(path)
+                   if any(imp == bad or imp.startswith(bad + ".") for bad in forbidden))
+    assert not wrong, f"{name} imports {wrong}"
+
+
+def test_the_walk_sees_the_layers_and_their_imports():
+    """The walk finds the modules it polices (a renamed folder would empty it) and reads
+    their imports (bench, outside the lint path, does import the checker and scoring)."""
+    names = {_module_name(p) for p in MODULES}
+    assert {"mtcheck.checker", "mtcheck.text.sentences", "mtcheck.rules.numbers", "mtcheck.scoring.bench"} <= names
+    assert {"mtcheck.checker", "mtcheck.scoring.mqm"} <= _top_level_imports(PACKAGE / "scoring" / "bench.py")
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "github"])
+def test_a_check_run_loads_no_scoring_or_synthetic_module(tmp_path, fmt):
+    article = tmp_path / "a.txt"
+    article.write_text("They have disappearedin the city. The the army left.\n", encoding="utf-8")
+    code = ("import sys, contextlib, io\n"
+            "from mtcheck.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = main(['check', '--isolated', '--format', {fmt!r}, {str(article)!r}])\n"
+            "print(rc, sorted(m for m in sys.modules if m.startswith(('mtcheck.scoring', 'mtcheck.synthetic',"
+            " 'mtcheck.model'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "1 []"
