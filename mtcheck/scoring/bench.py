@@ -32,24 +32,10 @@ from mtcheck.scoring.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
 from mtcheck.io.readers import InputError
 from mtcheck.languages import UnknownLanguage
-from mtcheck.scoring.mqm import weight
+from mtcheck.scoring.mqm import error_weight, weight
 from mtcheck.taxonomy import CATEGORIES
 
 REPORT_VERSION = 1
-# WMT's MQM weights for the raters' errors (Freitag et al. 2021): "Non-translation!" is critical.
-HUMAN_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0, "non-translation!": 25.0, "neutral": 0.0}
-
-
-def human_weight(category: str, severity: str) -> float:
-    """A rater's error as WMT's MQM weighs it.
-
-    >>> human_weight("Fluency/Punctuation", "Minor"), human_weight("Accuracy/Omission", "Major")
-    (0.1, 5.0)
-    """
-    severity = severity.strip().casefold()
-    if severity == "minor" and category.casefold().startswith("fluency/punctuation"):
-        return 0.1
-    return HUMAN_WEIGHTS.get(severity, 0.0)
 
 
 @dataclass
@@ -176,7 +162,7 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
         run.by_category.update(f.category for f in found)
         run.penalties.append(sum(weight(f) for f in found))
         if seg.errors is not None:
-            run.human.append(sum(human_weight(c, s) for c, s, _, _ in seg.errors))
+            run.human.append(sum(error_weight(c, s) for c, s, _, _ in seg.errors))
             _detect(found, seg, detection)
     if with_references:
         from mtcheck.scoring.metrics import fixed_variants
