@@ -14,7 +14,9 @@ versioned contract, ``REPORT_VERSION``:
   precision of every mtcheck category (``mtcheck.scoring.detection`` has the matching rule);
 - ``agreement``: per corpus with errors, Kendall's tau and Pearson's r between the MQM-style
   score and the raters' over systems, each with a bootstrap interval (segments resampled);
-- ``skipped``: records left out, by reason; ``signature``: how it was all computed.
+- ``skipped``: records left out, by reason; ``signature``: how it was all computed (a
+  ``mtcheck.scoring.signature.Signature``: the MQM weights, metrics, bootstrap and seed, the
+  mtcheck and language-data versions, the selected rules; every score row's has the same).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mtcheck import __version__
 from mtcheck.checker import check_document
 from mtcheck.config import Config
 from mtcheck.scoring.corpus import REFERENCE_SYSTEM, Segment, documents
@@ -32,7 +33,8 @@ from mtcheck.scoring.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
 from mtcheck.io.readers import InputError
 from mtcheck.languages import UnknownLanguage
-from mtcheck.scoring.mqm import error_weight, weight
+from mtcheck.scoring.mqm import error_weight, mqm_signature, weight
+from mtcheck.scoring.signature import Signature
 from mtcheck.taxonomy import CATEGORIES
 
 REPORT_VERSION = 1
@@ -122,12 +124,11 @@ def run(paths: Iterable[Path], config: Config | None = None, lang: str | None = 
     if not any_segment:
         raise InputError(f"nothing to benchmark: no segment in {', '.join(str(p) for p in paths)}"
                          + (f" ({', '.join(f'{n} {why}' for why, n in skipped.items())})" if skipped else ""))
+    settings = Signature.of(config)  # the score rows' signatures start from the same settings
     return {
         "version": REPORT_VERSION,
-        "signature": f"mtcheck:{__version__}|select:{','.join(config.select)}|ignore:{','.join(config.ignore) or '-'}"
-                     f"|metrics:{','.join(metrics)}|bootstrap:{resamples}|seed:{seed}|mqm:minor=1,major=5,"
-                     f"critical=25,minor-punctuation=0.1",
-        "systems": [_system_report(r, metrics, resamples, seed) for r in runs.values()],
+        "signature": mqm_signature(config, metrics=metrics, bootstrap=resamples, seed=seed).format(),
+        "systems": [_system_report(r, metrics, resamples, seed, settings) for r in runs.values()],
         "detection": {name: _detection_report(d) for name, d in detection.items()},
         "agreement": _agreement(runs, resamples, seed),
         "skipped": dict(skipped),
@@ -186,7 +187,7 @@ def _detect(found: list, seg: Segment, counts: Detection) -> None:
         counts.matched[f.category] += any(matches(f, no_span, e, any_category=True) for e in errors)
 
 
-def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
+def _system_report(run: SystemRun, metrics, resamples: int, seed: int, settings: Signature) -> dict:
     out = {
         "corpus": run.corpus, "system": run.system, "pair": run.pair, "reference_system": run.system == REFERENCE_SYSTEM,
         "segments": run.segments, "words": run.words, "findings": sum(run.by_category.values()),
@@ -201,7 +202,8 @@ def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
     if run.references and metrics:
         from mtcheck.scoring.metrics import score_variants
 
-        out["scores"] = [r.to_dict() for r in score_variants(run.variants, run.references, metrics, resamples, seed)]
+        out["scores"] = [r.to_dict() for r in score_variants(run.variants, run.references, metrics, resamples, seed,
+                                                            settings)]
     return out
 
 

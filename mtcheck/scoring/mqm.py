@@ -16,17 +16,22 @@ The same table weighs the raters' errors of the MQM corpora in ``mtcheck bench``
 spell severities ``Minor``, ``Major``; :func:`error_weight` reads either spelling), so the two
 scores a bench report sets side by side are computed alike.
 
-Like sacrebleu's scores, every score carries a signature that says how it was computed.
+Like sacrebleu's scores, every score carries a signature that says how it was computed
+(``mtcheck.scoring.signature``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mtcheck import __version__
 from mtcheck.finding import Finding
+from mtcheck.scoring.signature import Signature
 from mtcheck.taxonomy import CATEGORIES
+
+if TYPE_CHECKING:
+    from mtcheck.config import Config
 
 # WMT's MQM weights (Freitag et al. 2021; TAXONOMY.md), by severity, case-folded: mtcheck's
 # findings have the first three, raters' errors may also be Neutral. Two exceptions: a minor
@@ -64,12 +69,23 @@ def weight(finding: Finding) -> float:
     return error_weight(CATEGORIES[finding.category].mqm, finding.severity.value)
 
 
+def weights_text() -> str:
+    """The table as a signature prints it.
+
+    >>> weights_text()
+    'minor=1,major=5,critical=25,minor-punctuation=0.1,non-translation=25,neutral=0'
+    """
+    printed = [(s, WEIGHTS[s]) for s in ("minor", "major", "critical")] + [
+        ("minor-punctuation", MINOR_PUNCTUATION), ("non-translation", NON_TRANSLATION), ("neutral", WEIGHTS["neutral"])]
+    return ",".join(f"{name}={w:g}" for name, w in printed)
+
+
 @dataclass(frozen=True)
 class MQMScore:
     penalty: float  # sum of weights
     segments: int
     words: int
-    signature: str
+    signature: Signature
 
     @property
     def per_segment(self) -> float:
@@ -81,17 +97,32 @@ class MQMScore:
 
     def to_dict(self) -> dict:
         return {"penalty": round(self.penalty, 4), "segments": self.segments, "words": self.words,
-                "per_segment": self.per_segment, "per_100_words": self.per_100_words, "signature": self.signature}
+                "per_segment": self.per_segment, "per_100_words": self.per_100_words,
+                "signature": self.signature.format()}
 
 
 class MQMStyle:
-    """The MQM-style score of a set of findings over ``segments`` segments of ``words`` words."""
+    """The MQM-style score of a set of findings over ``segments`` segments of ``words`` words,
+    found with ``config`` (None: the defaults; its selected rules go into the signature)."""
 
     name = "MQM-style"
 
-    def signature(self) -> str:
-        weights = ",".join(f"{s}={WEIGHTS[s]:g}" for s in ("minor", "major", "critical"))
-        return f"weights:{weights},minor-punctuation={MINOR_PUNCTUATION:g}|mean:segments|version:mtcheck-{__version__}"
+    def __init__(self, config: Config | None = None):
+        self.config = config
+
+    def signature(self) -> Signature:
+        return mqm_signature(self.config)
 
     def score(self, findings: Iterable[Finding], segments: int, words: int) -> MQMScore:
         return MQMScore(round(sum(weight(f) for f in findings), 4), segments, words, self.signature())
+
+
+def mqm_signature(config: Config | None = None, **keys) -> Signature:
+    """The signature of an MQM-style score (and of a report that has one) with ``config``:
+    the weights, the mean over segments, then ``keys``.
+
+    >>> s = mqm_signature()
+    >>> s.format().startswith("weights:minor=1,major=5,critical=25,minor-punctuation=0.1,non-translation=25,neutral=0|mean:segments|mtcheck:")
+    True
+    """
+    return Signature.of(config, weights=weights_text(), mean="segments", **keys)
