@@ -200,7 +200,7 @@ def cmd_check(args) -> int:
     progress.close()
     fmt = args.output_format
     if fmt == "json":
-        print(writers.to_json(findings, files, (segments, words)))
+        print(writers.to_json(findings, files, (segments, words), config))
     elif fmt == "sarif":
         print(writers.to_sarif(findings, all_rules(), __version__))
     elif fmt == "github":
@@ -358,6 +358,7 @@ def _parallel_lines(path: str, count: int, max_bytes: int, what: str) -> list[st
 
 def cmd_score(args) -> int:
     from mtcheck.scoring.metrics import CHRF_NOTE, ScoresUnavailable, fixed_variants, score_variants, segment_findings
+    from mtcheck.scoring.signature import Signature
 
     config = _config(args)
     max_bytes = int(args.max_size * 1048576)
@@ -377,8 +378,8 @@ def cmd_score(args) -> int:
     source = read_input(args.source, "text", max_bytes).text if args.source else None
     by_segment = segment_findings(inp, config, args.lang, source, args.source_lang)
     try:
-        rows = score_variants(fixed_variants(segments, by_segment), references,
-                              metrics=_split(args.metrics), resamples=args.resamples, seed=args.seed)
+        rows = score_variants(fixed_variants(segments, by_segment), references, metrics=_split(args.metrics),
+                              resamples=args.resamples, seed=args.seed, settings=Signature.of(config))
     except ScoresUnavailable as exc:
         raise InputError(str(exc)) from None
     except ValueError as exc:

@@ -68,6 +68,29 @@ def test_report_contract(bench_report):
     assert "## Findings per system" in md and "chrF ignores white space" in md
 
 
+def test_the_report_and_its_scores_share_one_signature(bench_report):
+    """The report's signature and every score row's are Signatures of the same settings: the same
+    mtcheck, language data, selection and bootstrap, and the MQM weights of check's JSON summary."""
+    import sacrebleu
+
+    from mtcheck.scoring.mqm import MQMStyle
+    from mtcheck.scoring.signature import Signature
+
+    def settings(s: Signature) -> tuple:
+        return s.mtcheck, s.data, s.select, s.ignore, s.bootstrap, s.seed
+
+    out, _, _ = bench_report
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    signature = Signature.parse(report["signature"])
+    assert signature.format() == report["signature"]
+    mqm = MQMStyle().signature()
+    assert (signature.weights, signature.mean) == (mqm.weights, mqm.mean)
+    assert (signature.bootstrap, signature.seed, signature.metrics) == (50, 12345, ("BLEU", "chrF", "chrF++", "TER"))
+    rows = [Signature.parse(r["signature"]) for s in report["systems"] for r in s["scores"]]
+    assert rows and {r.sacrebleu.split("|")[-1] for r in rows} == {f"version:{sacrebleu.__version__}"}
+    assert {settings(r) for r in rows} == {settings(signature)} == {settings(mqm.replace(bootstrap=50, seed=12345))}
+
+
 def test_the_html_page_renders_every_plot_in_chromium(bench_report, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:

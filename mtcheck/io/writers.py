@@ -8,9 +8,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from mtcheck.finding import Finding
 from mtcheck.taxonomy import CATEGORIES
+
+if TYPE_CHECKING:
+    from mtcheck.config import Config
 
 JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -18,8 +22,10 @@ _SARIF_LEVEL = {"minor": "note", "major": "warning", "critical": "error"}
 _GITHUB_LEVEL = {"minor": "notice", "major": "warning", "critical": "error"}
 
 
-def summary(findings: list[Finding], files: int, size: tuple[int, int] | None = None) -> dict:
-    """Counts of the findings; with ``size`` (segments, words) checked, their MQM-style score."""
+def summary(findings: list[Finding], files: int, size: tuple[int, int] | None = None,
+            config: Config | None = None) -> dict:
+    """Counts of the findings; with ``size`` (segments, words) checked, their MQM-style score
+    (its signature names ``config``'s selected rules; None: the defaults)."""
     out = {
         "files": files,
         "findings": len(findings),
@@ -31,13 +37,14 @@ def summary(findings: list[Finding], files: int, size: tuple[int, int] | None = 
     if size is not None:
         from mtcheck.scoring.mqm import MQMStyle
 
-        out["mqm"] = MQMStyle().score(findings, *size).to_dict()
+        out["mqm"] = MQMStyle(config).score(findings, *size).to_dict()
     return out
 
 
-def to_json(findings: list[Finding], files: int, size: tuple[int, int] | None = None) -> str:
+def to_json(findings: list[Finding], files: int, size: tuple[int, int] | None = None,
+            config: Config | None = None) -> str:
     return json.dumps({"version": JSON_VERSION, "findings": [f.to_dict() for f in findings],
-                       "summary": summary(findings, files, size)}, ensure_ascii=False, indent=2)
+                       "summary": summary(findings, files, size, config)}, ensure_ascii=False, indent=2)
 
 
 class Style:

@@ -389,6 +389,40 @@ def _with_data() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in DATA_DIR.glob("*/language.toml")))
 
 
+# The data files a data version covers: what the package ships (pyproject.toml's package-data),
+# so a checkout and an installed copy of the same data agree; Python sources are code, not data.
+DATA_SUFFIXES = (".tsv", ".toml", ".txt", ".bin", ".json")
+
+
+@lru_cache(maxsize=None)
+def data_version(folder: Path = DATA_DIR) -> str:
+    """A short fingerprint of the language data under ``folder``: 12 hex digits of a SHA-256 of
+    every data file's path and size, the same on every machine for the same files (no times).
+    Scores and reports carry it in their signature (``mtcheck.scoring.signature``).
+
+    Sizes, not contents: hashing the 41 MB would add ~50 ms to every ``check --format json``,
+    a stat of the ~380 files costs ~2 ms. Any rebuild of a lexicon or table, or an added word,
+    changes a size; what it misses is an edit that keeps every size (a letter for another).
+
+    >>> v = data_version()
+    >>> len(v), v == data_version(DATA_DIR)
+    (12, True)
+    """
+    import hashlib
+    import os
+
+    def sizes(path: str, prefix: str):
+        for entry in os.scandir(path):
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    yield from sizes(entry.path, f"{prefix}{entry.name}/")
+            elif entry.name.endswith(DATA_SUFFIXES):
+                yield f"{prefix}{entry.name}", entry.stat().st_size
+
+    listing = "".join(f"{name}\t{size}\n" for name, size in sorted(sizes(str(folder), "")))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()[:12]
+
+
 @lru_cache(maxsize=None)
 def _boilerplate(code: str) -> frozenset[str]:
     path = DATA_DIR / code / "boilerplate.txt"

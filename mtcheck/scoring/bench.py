@@ -14,7 +14,9 @@ versioned contract, ``REPORT_VERSION``:
   precision of every mtcheck category (``mtcheck.scoring.detection`` has the matching rule);
 - ``agreement``: per corpus with errors, Kendall's tau and Pearson's r between the MQM-style
   score and the raters' over systems, each with a bootstrap interval (segments resampled);
-- ``skipped``: records left out, by reason; ``signature``: how it was all computed.
+- ``skipped``: records left out, by reason; ``signature``: how it was all computed (a
+  ``mtcheck.scoring.signature.Signature``: the MQM weights, metrics, bootstrap and seed, the
+  mtcheck and language-data versions, the selected rules; every score row's has the same).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mtcheck import __version__
 from mtcheck.checker import check_document
 from mtcheck.config import Config
 from mtcheck.scoring.corpus import REFERENCE_SYSTEM, Segment, documents
@@ -32,24 +33,11 @@ from mtcheck.scoring.detection import Span, mapped, matches, spanless
 from mtcheck.document import Document
 from mtcheck.io.readers import InputError
 from mtcheck.languages import UnknownLanguage
-from mtcheck.scoring.mqm import weight
+from mtcheck.scoring.mqm import error_weight, mqm_signature, weight
+from mtcheck.scoring.signature import Signature
 from mtcheck.taxonomy import CATEGORIES
 
 REPORT_VERSION = 1
-# WMT's MQM weights for the raters' errors (Freitag et al. 2021): "Non-translation!" is critical.
-HUMAN_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0, "non-translation!": 25.0, "neutral": 0.0}
-
-
-def human_weight(category: str, severity: str) -> float:
-    """A rater's error as WMT's MQM weighs it.
-
-    >>> human_weight("Fluency/Punctuation", "Minor"), human_weight("Accuracy/Omission", "Major")
-    (0.1, 5.0)
-    """
-    severity = severity.strip().casefold()
-    if severity == "minor" and category.casefold().startswith("fluency/punctuation"):
-        return 0.1
-    return HUMAN_WEIGHTS.get(severity, 0.0)
 
 
 @dataclass
@@ -136,12 +124,11 @@ def run(paths: Iterable[Path], config: Config | None = None, lang: str | None = 
     if not any_segment:
         raise InputError(f"nothing to benchmark: no segment in {', '.join(str(p) for p in paths)}"
                          + (f" ({', '.join(f'{n} {why}' for why, n in skipped.items())})" if skipped else ""))
+    settings = Signature.of(config)  # the score rows' signatures start from the same settings
     return {
         "version": REPORT_VERSION,
-        "signature": f"mtcheck:{__version__}|select:{','.join(config.select)}|ignore:{','.join(config.ignore) or '-'}"
-                     f"|metrics:{','.join(metrics)}|bootstrap:{resamples}|seed:{seed}|mqm:minor=1,major=5,"
-                     f"critical=25,minor-punctuation=0.1",
-        "systems": [_system_report(r, metrics, resamples, seed) for r in runs.values()],
+        "signature": mqm_signature(config, metrics=metrics, bootstrap=resamples, seed=seed).format(),
+        "systems": [_system_report(r, metrics, resamples, seed, settings) for r in runs.values()],
         "detection": {name: _detection_report(d) for name, d in detection.items()},
         "agreement": _agreement(runs, resamples, seed),
         "skipped": dict(skipped),
@@ -176,7 +163,7 @@ def check_segments(segments: list[Segment], config: Config, lang: str | None) ->
         run.by_category.update(f.category for f in found)
         run.penalties.append(sum(weight(f) for f in found))
         if seg.errors is not None:
-            run.human.append(sum(human_weight(c, s) for c, s, _, _ in seg.errors))
+            run.human.append(sum(error_weight(c, s) for c, s, _, _ in seg.errors))
             _detect(found, seg, detection)
     if with_references:
         from mtcheck.scoring.metrics import fixed_variants
@@ -200,7 +187,7 @@ def _detect(found: list, seg: Segment, counts: Detection) -> None:
         counts.matched[f.category] += any(matches(f, no_span, e, any_category=True) for e in errors)
 
 
-def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
+def _system_report(run: SystemRun, metrics, resamples: int, seed: int, settings: Signature) -> dict:
     out = {
         "corpus": run.corpus, "system": run.system, "pair": run.pair, "reference_system": run.system == REFERENCE_SYSTEM,
         "segments": run.segments, "words": run.words, "findings": sum(run.by_category.values()),
@@ -215,7 +202,8 @@ def _system_report(run: SystemRun, metrics, resamples: int, seed: int) -> dict:
     if run.references and metrics:
         from mtcheck.scoring.metrics import score_variants
 
-        out["scores"] = [r.to_dict() for r in score_variants(run.variants, run.references, metrics, resamples, seed)]
+        out["scores"] = [r.to_dict() for r in score_variants(run.variants, run.references, metrics, resamples, seed,
+                                                            settings)]
     return out
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from mtcheck.finding import Finding
 from mtcheck.fixes import apply_plan, choose_fixes
+from mtcheck.scoring.signature import Signature
 
 METRICS = ("BLEU", "chrF", "chrF++", "TER")
 RESAMPLES = 1000
@@ -44,7 +45,7 @@ class ScoreRow:
     metric: str
     variant: str  # original | safe | all | rule:CODE
     score: float
-    signature: str
+    signature: Signature  # sacrebleu's signature of the metric, the bootstrap, mtcheck's settings
     delta: float | None = None
     ci: tuple[float, float] | None = None
 
@@ -55,7 +56,7 @@ class ScoreRow:
 
     def to_dict(self) -> dict:
         return {"metric": self.metric, "variant": self.variant, "score": round(self.score, 4),
-                "signature": self.signature,
+                "signature": self.signature.format(),
                 "delta": None if self.delta is None else round(self.delta, 4),
                 "ci": None if self.ci is None else [round(self.ci[0], 4), round(self.ci[1], 4)]}
 
@@ -75,9 +76,11 @@ def metric(name: str):
 
 def score_variants(variants: dict[str, Sequence[str]], references: Sequence[str],
                    metrics: Iterable[str] = METRICS, resamples: int = RESAMPLES,
-                   seed: int = SEED) -> list[ScoreRow]:
+                   seed: int = SEED, settings: Signature | None = None) -> list[ScoreRow]:
     """Score every variant (the first is the baseline, normally "original") with every metric;
-    deltas and paired-bootstrap intervals against the baseline."""
+    deltas and paired-bootstrap intervals against the baseline. ``settings`` is the signature of
+    the check that made the variants (``Signature.of(config)``; None: the defaults); each row's
+    signature adds the metric's own and the bootstrap to it."""
     import numpy as np
 
     names = list(variants)
@@ -88,6 +91,7 @@ def score_variants(variants: dict[str, Sequence[str]], references: Sequence[str]
         raise ValueError("nothing to score: no segments")
     # One draw of segment indices for all metrics and variants: the comparison is paired.
     draws = np.random.default_rng(seed).choice(n, size=(resamples, n), replace=True)
+    settings = (settings or Signature()).replace(bootstrap=resamples, seed=seed)
     rows = []
     for name in metrics:
         scorer = metric(name)
@@ -95,7 +99,7 @@ def score_variants(variants: dict[str, Sequence[str]], references: Sequence[str]
         # Segment statistics, as sacrebleu's corpus_score sums them: of the baseline, then of the
         # segments a variant changed only (fixes touch few; TER costs milliseconds a segment).
         base_stats = scorer._extract_corpus_statistics(list(variants[base]), [list(references)])
-        signature = f"{scorer.get_signature().format()}|bootstrap:{resamples}|seed:{seed}"
+        signature = settings.replace(sacrebleu=scorer.get_signature().format())
         per_variant = {base: base_stats}
         for v in names[1:]:
             changed = [i for i, (a, b) in enumerate(zip(variants[v], variants[base])) if a != b]
