@@ -75,3 +75,22 @@ def test_a_check_run_loads_no_scoring_or_synthetic_module(tmp_path, fmt):
             " 'mtcheck.model'))))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "1 []"
+
+
+def test_every_data_file_is_package_data():
+    """A wheel carries what the checkout reads: every file under mtcheck/languages is matched
+    by pyproject's package-data (defaults.toml was not, so an installed mtcheck lacked it)."""
+    import fnmatch
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["mtcheck.languages"]
+    base = PACKAGE / "languages"
+    data = [p.relative_to(base).as_posix() for p in base.rglob("*")
+            if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
+    missing = [f for f in data if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/")
+                                          for pat in patterns)]
+    assert data and not missing, missing
