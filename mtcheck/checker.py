@@ -55,7 +55,7 @@ def check(text: str, lang: str | None = None, source: str | None = None,
 
 
 def check_file(inp: InputFile, config: Config, lang: str | None = None,
-                source: str | None = None, source_lang: str | None = None) -> list[Finding]:
+               source: str | None = None, source_lang: str | None = None) -> list[Finding]:
     """Every finding of a read input file (a text, or a file of records), document by document."""
     findings: list[Finding] = []
     for _, doc in documents(inp, config, lang, source, source_lang):
@@ -84,7 +84,7 @@ class FixResult:
 
 
 def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | None = None,
-              source: str | None = None, source_lang: str | None = None) -> FixResult:
+             source: str | None = None, source_lang: str | None = None) -> FixResult:
     """Apply fixes until none applies (at most MAX_FIX_PASSES passes); one pass may unveil
     another finding, e.g. a tripled word."""
     if inp.kind in ("text", "markdown"):
