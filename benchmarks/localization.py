@@ -9,7 +9,7 @@ sources are anonymized with placeholders (``#PRS_ORG#``, ``#NAME#``, ``#NUMBER#`
 hold a few URLs and e-mail addresses: what MT701 compares.
 
 MT703 needs a glossary; ``--glossary terms.csv`` adds one (none is shipped: a glossary is a
-client's, and the figures in the README use none).
+client's, and the figures in docs/benchmarks.md, "Localization checks", use none).
 
     python benchmarks/localization.py [--data ../shared/data] [--show 15] [--glossary PATH]
 """

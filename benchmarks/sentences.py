@@ -23,7 +23,7 @@ Speed: characters per second of all paragraphs of the chosen split, one call per
 best of ``--repeat`` runs, after a warm-up.
 
 The tuning of mtcheck's rules used the train and dev splits (``--split dev``, ``--errors``);
-the figures reported in the README are the test split, which includes every PUD treebank
+the figures in docs/benchmarks.md ("Sentence splitting") are the test split, which includes every PUD treebank
 (PUD has only a test split; es and pt PUD come from ``pud.jsonl``).
 
     python benchmarks/sentences.py [--data ../shared/data/ud] [--split test|dev|train|all]

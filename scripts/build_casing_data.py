@@ -22,7 +22,7 @@ Three files per language; ``names.toml`` beside them is written by hand and read
     Names of places in the other target languages that this language writes otherwise (English
     ``Járkov`` → ``Kharkiv``), for source-spelling.
 
-Sources, chosen after measuring them (README, "Casing and spelling data"):
+Sources, chosen after measuring them (docs/languages.md, "Casing and spelling data"):
 
 * **CLDR** through Babel (pinned): weekday and month names with the locale's own casing,
   territory names, time-zone exemplar cities, language names.

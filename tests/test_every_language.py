@@ -98,13 +98,13 @@ def test_jsonl_target_lang_in_any_form(tmp_path, capsys):
     assert ("1", "MT101") in by_record and ("2", "MT203") in by_record
 
 
-def test_the_readme_lists_every_language_as_mtcheck_languages_does(capsys):
+def test_the_docs_list_every_language_as_mtcheck_languages_does(capsys):
     from pathlib import Path
 
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    table = readme.split("<!-- mtcheck languages: begin -->\n")[1].split("<!-- mtcheck languages: end -->")[0]
+    page = (Path(__file__).parents[1] / "docs" / "languages.md").read_text(encoding="utf-8")
+    table = page.split("<!-- mtcheck languages: begin -->\n")[1].split("<!-- mtcheck languages: end -->")[0]
     rc, out, _ = run(capsys, "languages", "--format", "markdown")
-    assert rc == 0 and table == out, "README's language table is stale: paste `mtcheck languages --format markdown`"
+    assert rc == 0 and table == out, "docs/languages.md's table is stale: paste `mtcheck languages --format markdown`"
 
 
 def test_detection_answers_every_language_with_data_on_a_paragraph_of_its_treebank(shared):

@@ -67,7 +67,7 @@ ONE_WORD_MOJIBAKE = "one garbled word in a non-cp1252 line, which ftfy's badness
 # plan → planen, verkiezingsprogramma → …'s, wynagrodzenie → wynagrodzenia, ucraniano → ucranianos,
 # президент → президента.
 LEFT_INFLECTS = "the left word takes endings: MT101 cannot tell the lost space from an inflection"
-# A language without a lexicon (Galician: `lexicon –` in the README) has no word frequencies,
+# A language without a lexicon (Galician: `lexicon –` in docs/languages.md's table) has no word frequencies,
 # which the word rules (MT101, MT102, MT103, MT403) judge by.
 NO_LEXICON = "Galician has no lexicon: the word rules cannot tell a known word"
 # The corruptor repeats a sentence's first word with its capital (`Mitä Mitä`, `„Ne Ne`); MT105

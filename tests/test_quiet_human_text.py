@@ -23,7 +23,7 @@ from mtcheck.document import Document
 
 SENTENCES = 500
 # The casing and spelling rules find real slips in these references too (hand-checked in
-# benchmarks/quiet.py's README figures: Spanish `proteina`, `al reves`, French `vu ca`, Portuguese
+# benchmarks/quiet.py's figures in docs/benchmarks.md: Spanish `proteina`, `al reves`, French `vu ca`, Portuguese
 # `Ontario` … `Ontário`), besides one-off gaps of their data (Spanish `El monzón`, French `sami`).
 MAX_PER_10K_WORDS = 4.0
 LANGS = ["en", "de", "es", "fr", "it", "pt", "ru", "nl"]

@@ -200,7 +200,7 @@ def test_spans_are_exact_for_any_text(text, lang):
 
 
 # The UD slice: the first sentences of the dev split (train for it-parlamint, which has no dev);
-# the test splits are what the README reports and were not used for tuning.
+# the test splits are what docs/benchmarks.md ("Sentence splitting") reports and were not used for tuning.
 UD_SLICES = [("en-ewt", "dev"), ("es-ancora", "dev"), ("es-gsd", "dev"), ("pt-bosque", "dev"), ("fr-gsd", "dev"),
              ("de-gsd", "dev"), ("it-parlamint", "train"), ("nl-alpino", "dev"), ("ru-gsd", "dev")]
 SLICE = 400  # sentences per treebank
