@@ -1,6 +1,6 @@
 """Writers: findings → text for people, JSON and SARIF for machines, GitHub annotations.
 
-The JSON form is the public contract (``version`` 1), documented in the README.
+The JSON form is the public contract (``version`` 1), documented in docs/formats.md.
 """
 
 from __future__ import annotations

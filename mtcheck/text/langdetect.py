@@ -11,7 +11,7 @@ restricted weights are written once, uncompressed, to the user's cache directory
 (``$XDG_CACHE_HOME/mtcheck``, one weights file per set of languages), and later runs map them
 into memory and score in plain Python: a short text is identified in milliseconds. An unwritable
 cache directory only means the model is decompressed on every run, as before.
-Measured on the UD sentences of ../shared/data in 28 languages (README, "Language detection"):
+Measured on the UD sentences of ../shared/data in 28 languages (docs/benchmarks.md, "Language detection"):
 94.9 % right on single sentences, 0.08 % wrong, 5.0 % undetermined; 100 % right on ten-sentence
 documents.
 """

@@ -7,7 +7,7 @@ scripts) with the closing quotes and brackets after them, before white space, wh
 does not continue the sentence. Chinese and Japanese full stops (``。！？``) need no space after
 them.
 
-What decides (README, "Sentence splitting", has the measurements):
+What decides (docs/benchmarks.md, "Sentence splitting", has the measurements):
 
 - the next sentence would start with ``,`` ``;`` ``:`` ``)`` or another mark: no end
   (``¿Por qué? -, se pregunta``, ``great! :)``);
