@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.languages import DATA_DIR, available, get_language, settings_from_toml, with_data
+from mtcheck.languages import DATA_DIR, TOP_LEVEL, available, get_language, settings_from_toml, with_data
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ("lexicon.bin", "lexicon.json", "glue_words.txt")
@@ -38,6 +38,29 @@ def test_settings_json_is_the_toml_files_as_built(code):
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert (DATA_DIR / code / "settings.json").read_text(encoding="utf-8") == build.render(code)
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL)
+def test_top_level_json_is_the_toml_file_as_built(name):
+    """defaults.json, without_folder.json…: read at run time, rebuilt by build_settings.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_settings", ROOT / "scripts" / "build_settings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (DATA_DIR / f"{name}.json").read_text(encoding="utf-8") == build.render_top_level(name)
+
+
+def test_languages_without_a_folder_are_listed_by_canonical_code():
+    """A code of without_folder.toml is one that no folder serves, written as the code
+    normalizer writes it: `no` (→ nb) or `hr` (→ sh) there would never be looked up."""
+    from mtcheck.languages import language_settings, top_level
+    from mtcheck.languages.codes import canonical, data_code
+
+    for code, table in top_level("without_folder").items():
+        assert canonical(code) == code and data_code(code) is None, code
+        assert set(table) <= set(top_level("defaults")), code  # keys of language.toml's tables
+        assert language_settings(code)["sentences"] == {**top_level("defaults")["sentences"], **table["sentences"]}
 
 
 def test_every_wordfreq_language_and_the_checked_ones_have_data():

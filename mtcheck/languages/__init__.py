@@ -17,6 +17,12 @@ lookups fold alike: ``heißt`` → ``heisst``, Turkish ``İstanbul`` → ``istan
 the hand-written ``language.toml``, which says only what data cannot (compounding, clause words,
 abbreviations…), each key with a comment why. The first eight languages' files say everything.
 
+Beside the folders, hand-written TOML files hold what is no one folder's (:data:`TOP_LEVEL`,
+read from the JSON file of each name that ``scripts/build_settings.py`` writes):
+``defaults.toml``, and ``without_folder.toml``, what is known of languages without a folder
+(Estonian and Serbian write ordinals with a period), in language.toml's shape.
+:func:`language_settings` gives any code's settings, folder or not.
+
 Languages with data and target languages: every folder with a ``language.toml`` has data
 (:func:`with_data`, :func:`get_language`); the target languages (:func:`available`) are those
 that also have the hand-written ``boilerplate.txt``, the clean-text fixtures and casing test sets,
@@ -455,6 +461,54 @@ def settings_from_toml(folder: Path) -> dict:
 def settings(code: str) -> dict:
     """A language's hand-written settings as ``settings.json`` holds them (``language``, ``names``)."""
     return json.loads((DATA_DIR / code / SETTINGS).read_text(encoding="utf-8"))
+
+
+# The hand-written TOML files of this folder that are no one folder's: what every language gets
+# for a key nobody wrote for it (defaults) and what is known of languages without a folder
+# (without_folder).
+# Each is read at run time from the JSON file of its name that scripts/build_settings.py writes,
+# as a folder's language.toml is from its settings.json (no TOML parser on a one-file run).
+TOP_LEVEL = ("defaults", "without_folder")
+
+
+def top_level_from_toml(name: str) -> dict:
+    """``<name>.toml`` of this folder, parsed (what build_settings.py writes as ``<name>.json``)."""
+    return _read_toml(DATA_DIR / f"{name}.toml")
+
+
+@lru_cache(maxsize=None)
+def top_level(name: str) -> dict:
+    """One of the files of :data:`TOP_LEVEL`, as its generated ``<name>.json`` holds it.
+
+    >>> top_level("defaults")["sentences"]["ordinal_dot"], top_level("without_folder")["et"]
+    (False, {'sentences': {'ordinal_dot': True}})
+    """
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def language_settings(code: str | None) -> dict:
+    """The ``language`` table of settings for any code users write, in the shape of a folder's
+    ``settings(folder)["language"]``: its data folder's (the default locale's: regions are
+    :func:`language_for`'s business), else defaults.toml with what without_folder.toml says of
+    the code's canonical tag laid over, else defaults.toml alone (no code, a malformed one, a
+    language nothing is known of). Shared, like :func:`settings`: not to be changed.
+
+    >>> [language_settings(c)["sentences"]["ordinal_dot"] for c in ("de-AT", "cs", "et", "en", "zz", None, "1!")]
+    [True, True, True, False, False, False, False]
+    """
+    from mtcheck.languages.codes import InvalidLanguageCode, canonical, data_code
+
+    try:
+        folder = data_code(code) if code else None
+        tag = canonical(code) if code else ""
+    except InvalidLanguageCode:
+        folder, tag = None, ""
+    if folder is not None:
+        return settings(folder)["language"]
+    # By the canonical tag, as the rules have always looked these languages up: `et`, not `et-EE`.
+    known = top_level("without_folder").get(tag)
+    return layered(top_level("defaults"), known) if known else top_level("defaults")
 
 
 REGIONS = "regions.json"
