@@ -51,6 +51,17 @@ def test_top_level_json_is_the_toml_file_as_built(name):
     assert (DATA_DIR / f"{name}.json").read_text(encoding="utf-8") == build.render_top_level(name)
 
 
+def test_every_language_json_is_the_languages_keys_together():
+    """every_language.json (the keys read in every text, all languages' values together) is
+    rebuilt with the settings: a language.toml edit without build_settings.py fails here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_settings", ROOT / "scripts" / "build_settings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (DATA_DIR / "every_language.json").read_text(encoding="utf-8") == build.render_every_language()
+
+
 def test_languages_without_a_folder_are_listed_by_canonical_code():
     """A code of without_folder.toml is one that no folder serves, written as the code
     normalizer writes it: `no` (→ nb) or `hr` (→ sh) there would never be looked up."""

@@ -21,7 +21,9 @@ Beside the folders, hand-written TOML files hold what is no one folder's (:data:
 read from the JSON file of each name that ``scripts/build_settings.py`` writes):
 ``defaults.toml``, and ``without_folder.toml``, what is known of languages without a folder
 (Estonian and Serbian write ordinals with a period), in language.toml's shape.
-:func:`language_settings` gives any code's settings, folder or not.
+:func:`language_settings` gives any code's settings, folder or not. Where code reads a text
+whatever its language (a translation keeps the source's `3rd`), it takes every language's key
+together (:func:`every_language`).
 
 Languages with data and target languages: every folder with a ``language.toml`` has data
 (:func:`with_data`, :func:`get_language`); the target languages (:func:`available`) are those
@@ -509,6 +511,60 @@ def language_settings(code: str | None) -> dict:
     # By the canonical tag, as the rules have always looked these languages up: `et`, not `et-EE`.
     known = top_level("without_folder").get(tag)
     return layered(top_level("defaults"), known) if known else top_level("defaults")
+
+
+# Keys read in every text whatever its language (every_language). scripts/build_settings.py
+# writes their values, every language's taken together, into every_language.json: a run reads
+# that small file, not the settings.json of every folder (~4 ms).
+EVERY_LANGUAGE = (("numbers", "ordinal_suffixes"), ("numbers", "borrowed_scale"))
+
+
+def every_language_from(tables: list[dict]) -> dict:
+    """The keys of :data:`EVERY_LANGUAGE` of many languages' ``language`` tables, taken
+    together (what build_settings.py writes into every_language.json): a list's items, a
+    table's keys, each once, the first language that gives a table's key winning.
+
+    >>> every_language_from([{"numbers": {"ordinal_suffixes": ["e", "er"], "borrowed_scale": {"bn": 1}}},
+    ...                      {"numbers": {"ordinal_suffixes": ["st", "e"], "borrowed_scale": {"bn": 2}}}, {}])
+    {'numbers': {'ordinal_suffixes': ['e', 'er', 'st'], 'borrowed_scale': {'bn': 1}}}
+    """
+    out: dict = {}
+    for table, key in EVERY_LANGUAGE:
+        values = [data.get(table, {}).get(key) for data in tables]
+        if any(isinstance(v, dict) for v in values):
+            merged: dict = {}
+            for value in values:
+                for name, item in (value or {}).items():
+                    merged.setdefault(name, item)
+        else:
+            merged = list(dict.fromkeys(item for value in values for item in value or ()))
+        out.setdefault(table, {})[key] = merged
+    return out
+
+
+@lru_cache(maxsize=None)
+def every_language(table: str, key: str) -> tuple:
+    """What every language says under ``[table] key`` (one of :data:`EVERY_LANGUAGE`), taken
+    together, for code that reads a text whatever its language (a translation keeps the
+    source's `3rd`; `2 million` is met in German text): the items of the languages' lists, or
+    the ``(key, value)`` pairs of their tables, from the folders' language.toml and
+    without_folder.toml (every_language.json, see :func:`every_language_from`).
+
+    >>> every_language("numbers", "borrowed_scale")
+    (('billion', 1000000000), ('bn', 1000000000), ('million', 1000000), ('mln', 1000000))
+    >>> "st" in every_language("numbers", "ordinal_suffixes")
+    True
+    """
+    value = _every_language()[table][key]
+    return tuple(value.items()) if isinstance(value, dict) else tuple(value)
+
+
+EVERY_LANGUAGE_FILE = "every_language.json"
+
+
+@lru_cache(maxsize=1)
+def _every_language() -> dict:
+    return json.loads((DATA_DIR / EVERY_LANGUAGE_FILE).read_text(encoding="utf-8"))
 
 
 REGIONS = "regions.json"
