@@ -3,10 +3,10 @@
 ``lexicon.json`` and its hand-written ``language.toml`` (each over the one before), with
 ``names.toml``, as one JSON file, which mtcheck reads at run time (``mtcheck.languages``); the
 JSON file of each hand-written TOML file at the top of ``mtcheck/languages/`` (``defaults``,
-``without_folder``: ``mtcheck.languages.TOP_LEVEL``); and ``every_language.json``, the keys
-read in every text whatever its language (``mtcheck.languages.EVERY_LANGUAGE``), all languages'
-values together. Run it after editing any of these TOML files; ``tests/test_language_data.py``
-fails while a JSON file is stale.
+``without_folder``, ``transliteration``: ``mtcheck.languages.TOP_LEVEL``); and
+``every_language.json``, the keys read in every text whatever its language
+(``mtcheck.languages.EVERY_LANGUAGE``), all languages' values together. Run it after editing any
+of these TOML files; ``tests/test_language_data.py`` fails while a JSON file is stale.
 
     python scripts/build_settings.py
 """

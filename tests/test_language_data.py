@@ -336,3 +336,39 @@ def test_glue_words_from_a_lexicon_are_written_forms_of_the_language():
     el = get_language("el")
     assert "ένας" in el.glue_words and "ένασ" not in el.glue_words
     assert all(not w.isascii() for w in get_language("bg").glue_words)
+
+
+def test_transliteration_pairs_are_well_formed():
+    """Each script of transliteration.toml is one the `regex` module knows, its pairs compile,
+    and the default is one of them."""
+    import regex
+
+    from mtcheck.languages import top_level
+
+    table = top_level("transliteration")
+    scripts = {name: rows for name, rows in table.items() if name != "default"}
+    assert table["default"] in scripts and {"Latin", "Cyrillic"} <= set(scripts)
+    for name, rows in scripts.items():
+        regex.compile(rf"\p{{{name}}}")
+        for pattern, replacement in rows:
+            regex.compile(pattern).sub(replacement, "odessa")
+
+
+def test_transliteration_keys_come_from_the_data(monkeypatch):
+    """Made-up pairs change the keys: without w/v `Wladimir` and `Vladimir` are two names, and a
+    Greek table gives `Αθηνα` and `Αθινα` one key."""
+    from mtcheck.languages import top_level
+    from mtcheck.rules import spelling
+
+    key = spelling.translit_key
+    assert key("Wladimir") == key("Vladimir") and key("Αθηνα") != key("Αθινα")
+    table = top_level("transliteration")
+    monkeypatch.setitem(table, "Latin", [pair for pair in table["Latin"] if pair != ["w", "v"]])
+    monkeypatch.setitem(table, "Greek", [["η", "ι"]])
+    spelling._transliteration.cache_clear()
+    try:
+        assert key("Wladimir") != key("Vladimir") and key("Αθηνα") == key("Αθινα")
+    finally:
+        monkeypatch.undo()
+        spelling._transliteration.cache_clear()
+    assert key("Wladimir") == key("Vladimir")

@@ -19,8 +19,10 @@ abbreviations…), each key with a comment why. The first eight languages' files
 
 Beside the folders, hand-written TOML files hold what is no one folder's (:data:`TOP_LEVEL`,
 read from the JSON file of each name that ``scripts/build_settings.py`` writes):
-``defaults.toml``, and ``without_folder.toml``, what is known of languages without a folder
-(Estonian and Serbian write ordinals with a period), in language.toml's shape.
+``defaults.toml``; ``without_folder.toml``, what is known of languages without a folder
+(Estonian and Serbian write ordinals with a period), in language.toml's shape; and
+``transliteration.toml``, knowledge of a script rather than a language (how transliterations of
+one name differ: ``Dmitry``, ``Dmitri``).
 :func:`language_settings` gives any code's settings, folder or not. Where code reads a text
 whatever its language (a translation keeps the source's `3rd`), it takes every language's key
 together (:func:`every_language`).
@@ -466,11 +468,11 @@ def settings(code: str) -> dict:
 
 
 # The hand-written TOML files of this folder that are no one folder's: what every language gets
-# for a key nobody wrote for it (defaults) and what is known of languages without a folder
-# (without_folder).
+# for a key nobody wrote for it (defaults), what is known of languages without a folder
+# (without_folder), and how transliterations of a name differ in each script (transliteration).
 # Each is read at run time from the JSON file of its name that scripts/build_settings.py writes,
 # as a folder's language.toml is from its settings.json (no TOML parser on a one-file run).
-TOP_LEVEL = ("defaults", "without_folder")
+TOP_LEVEL = ("defaults", "without_folder", "transliteration")
 
 
 def top_level_from_toml(name: str) -> dict:
