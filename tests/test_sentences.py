@@ -205,6 +205,26 @@ def test_ordinal_dot_is_read_from_the_language_settings(monkeypatch):
     assert len(split(ORDINAL, "uk")) == 3 and len(split(ORDINAL, "zz")) == 3
 
 
+def test_japanese_quotative_particles_come_from_data(monkeypatch):
+    """`[sentences] quotative` of ja/language.toml, read in every text: without `と` listed,
+    `「行く！」と言った` would end at the quotation."""
+    from mtcheck import languages
+    from mtcheck.text import sentences as module
+
+    text = "彼は「行く！」と言った。それから出た。"
+    assert len(split(text, "ja")) == len(split(text, "zz")) == 2
+    monkeypatch.setitem(languages._every_language()["sentences"], "quotative", ["っ"])
+    for cache in (languages.every_language, module._patterns):
+        cache.cache_clear()
+    try:
+        assert sentences(text, "ja") == ["彼は「行く！」", "と言った。", "それから出た。"]
+    finally:
+        monkeypatch.undo()
+        for cache in (languages.every_language, module._patterns):
+            cache.cache_clear()
+    assert len(split(text, "ja")) == 2
+
+
 def test_informal_lower_case_sentences_split_where_the_language_is_known():
     text = "i loved it. you should go. what? no way"
     assert sentences(text, "en") == ["i loved it.", "you should go.", "what?", "no way"]

@@ -518,7 +518,7 @@ def language_settings(code: str | None) -> dict:
 # Keys read in every text whatever its language (every_language). scripts/build_settings.py
 # writes their values, every language's taken together, into every_language.json: a run reads
 # that small file, not the settings.json of every folder (~4 ms).
-EVERY_LANGUAGE = (("numbers", "ordinal_suffixes"), ("numbers", "borrowed_scale"))
+EVERY_LANGUAGE = (("numbers", "ordinal_suffixes"), ("numbers", "borrowed_scale"), ("sentences", "quotative"))
 
 
 def every_language_from(tables: list[dict]) -> dict:
@@ -527,8 +527,8 @@ def every_language_from(tables: list[dict]) -> dict:
     table's keys, each once, the first language that gives a table's key winning.
 
     >>> every_language_from([{"numbers": {"ordinal_suffixes": ["e", "er"], "borrowed_scale": {"bn": 1}}},
-    ...                      {"numbers": {"ordinal_suffixes": ["st", "e"], "borrowed_scale": {"bn": 2}}}, {}])
-    {'numbers': {'ordinal_suffixes': ['e', 'er', 'st'], 'borrowed_scale': {'bn': 1}}}
+    ...                      {"numbers": {"ordinal_suffixes": ["st", "e"], "borrowed_scale": {"bn": 2}}}, {}])["numbers"]
+    {'ordinal_suffixes': ['e', 'er', 'st'], 'borrowed_scale': {'bn': 1}}
     """
     out: dict = {}
     for table, key in EVERY_LANGUAGE:

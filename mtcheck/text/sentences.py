@@ -87,8 +87,6 @@ _VOWELS = set("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœа�
 # A period in round brackets closed within these many characters after it is no end for a word
 # that may be an abbreviation the data lacks (`(např. Vánoce)`).
 _SHORT_ASIDE = 40
-# After a Japanese quotation, these continue the sentence (`「行く！」と言った`).
-_QUOTATIVE = "とっ"
 
 
 @dataclass(frozen=True)
@@ -102,9 +100,14 @@ class _Rules:
 
 class _Patterns:
     """The regular expressions, compiled on first use so that importing the module costs
-    nothing."""
+    nothing, and what the splitter reads in every language's data."""
 
     def __init__(self):
+        from mtcheck.languages import every_language
+
+        # After a quotation closed by a full stop, these continue the sentence (`「行く！」と言った`):
+        # ``[sentences] quotative`` of every language (Japanese).
+        self.quotative = frozenset(every_language("sentences", "quotative"))
         closers, terminals = regex.escape(_CLOSERS), regex.escape(_TERMINALS)
         cjk = r"\p{Han}\p{Hiragana}\p{Katakana}"
         # Possessive quantifiers (`++`) and no look-ahead after a run of marks: a run is read
@@ -225,7 +228,7 @@ def _ends(text: str, sentence: int, mark: int, end: int, nxt: int, stop: int, ru
         if first in "．﹒" and end == nxt and (text[nxt].isdigit() or text[nxt].isascii()):
             return False  # full-width `３．５`, `ｗｗｗ．`
         # Chinese, Japanese: an end, but for a quotation that goes on (`「…！」と言った`).
-        return not (marks[-1] in _CLOSERS and text[nxt] in _QUOTATIVE)
+        return not (marks[-1] in _CLOSERS and text[nxt] in pat.quotative)
     closed = any(ch in _CLOSERS for ch in marks)
     if mark > sentence and text[mark - 1] in "([{":
         # `(...)`, `[…]`, `(?)`: an omission or a doubt, not an end; `(...).` ends
