@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck.languages import DATA_DIR, available, get_language, settings_from_toml, with_data
+from mtcheck.languages import DATA_DIR, TOP_LEVEL, available, get_language, settings_from_toml, with_data
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = ("lexicon.bin", "lexicon.json", "glue_words.txt")
@@ -38,6 +38,40 @@ def test_settings_json_is_the_toml_files_as_built(code):
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert (DATA_DIR / code / "settings.json").read_text(encoding="utf-8") == build.render(code)
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL)
+def test_top_level_json_is_the_toml_file_as_built(name):
+    """defaults.json, without_folder.json…: read at run time, rebuilt by build_settings.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_settings", ROOT / "scripts" / "build_settings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (DATA_DIR / f"{name}.json").read_text(encoding="utf-8") == build.render_top_level(name)
+
+
+def test_every_language_json_is_the_languages_keys_together():
+    """every_language.json (the keys read in every text, all languages' values together) is
+    rebuilt with the settings: a language.toml edit without build_settings.py fails here."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_settings", ROOT / "scripts" / "build_settings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    assert (DATA_DIR / "every_language.json").read_text(encoding="utf-8") == build.render_every_language()
+
+
+def test_languages_without_a_folder_are_listed_by_canonical_code():
+    """A code of without_folder.toml is one that no folder serves, written as the code
+    normalizer writes it: `no` (→ nb) or `hr` (→ sh) there would never be looked up."""
+    from mtcheck.languages import language_settings, top_level
+    from mtcheck.languages.codes import canonical, data_code
+
+    for code, table in top_level("without_folder").items():
+        assert canonical(code) == code and data_code(code) is None, code
+        assert set(table) <= set(top_level("defaults")), code  # keys of language.toml's tables
+        assert language_settings(code)["sentences"] == {**top_level("defaults")["sentences"], **table["sentences"]}
 
 
 def test_every_wordfreq_language_and_the_checked_ones_have_data():
@@ -302,3 +336,39 @@ def test_glue_words_from_a_lexicon_are_written_forms_of_the_language():
     el = get_language("el")
     assert "ένας" in el.glue_words and "ένασ" not in el.glue_words
     assert all(not w.isascii() for w in get_language("bg").glue_words)
+
+
+def test_transliteration_pairs_are_well_formed():
+    """Each script of transliteration.toml is one the `regex` module knows, its pairs compile,
+    and the default is one of them."""
+    import regex
+
+    from mtcheck.languages import top_level
+
+    table = top_level("transliteration")
+    scripts = {name: rows for name, rows in table.items() if name != "default"}
+    assert table["default"] in scripts and {"Latin", "Cyrillic"} <= set(scripts)
+    for name, rows in scripts.items():
+        regex.compile(rf"\p{{{name}}}")
+        for pattern, replacement in rows:
+            regex.compile(pattern).sub(replacement, "odessa")
+
+
+def test_transliteration_keys_come_from_the_data(monkeypatch):
+    """Made-up pairs change the keys: without w/v `Wladimir` and `Vladimir` are two names, and a
+    Greek table gives `Αθηνα` and `Αθινα` one key."""
+    from mtcheck.languages import top_level
+    from mtcheck.rules import spelling
+
+    key = spelling.translit_key
+    assert key("Wladimir") == key("Vladimir") and key("Αθηνα") != key("Αθινα")
+    table = top_level("transliteration")
+    monkeypatch.setitem(table, "Latin", [pair for pair in table["Latin"] if pair != ["w", "v"]])
+    monkeypatch.setitem(table, "Greek", [["η", "ι"]])
+    spelling._transliteration.cache_clear()
+    try:
+        assert key("Wladimir") != key("Vladimir") and key("Αθηνα") == key("Αθινα")
+    finally:
+        monkeypatch.undo()
+        spelling._transliteration.cache_clear()
+    assert key("Wladimir") == key("Vladimir")

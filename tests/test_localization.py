@@ -325,6 +325,44 @@ def test_terminology_matches_acronyms_in_their_case(in_tmp):
     assert findings("Viajó a América.", "She went to the US.", code="MT703", config=config) != []
 
 
+def _terms(in_tmp, rows: str) -> Config:
+    (in_tmp / "p.csv").write_text("source,target\n" + rows, encoding="utf-8")
+    config = Config(select=["MT703"])
+    config.add_glossary(load_glossary(in_tmp / "p.csv"))
+    return config
+
+
+def test_source_terms_take_the_plural_endings_of_the_source_language(in_tmp):
+    """`[words] plural_endings` of the source language's language.toml: English `s`, `es`
+    (`Indian` is no form of `India`), German also `e`, `en`, `n` (`Waffenruhen`); a source of no
+    given language gets defaults.toml's endings, English and German's together."""
+    config = _terms(in_tmp, "India,Indien\nWaffenruhe,ceasefire\n")
+
+    def reported(target, source, source_lang, lang="de"):
+        return bool(check(target, lang=lang, source=source, source_lang=source_lang, config=config))
+
+    assert reported("Die Truppen zogen ab.", "The Indias left.", "en")
+    assert not reported("Die indischen Truppen zogen ab.", "The Indian troops left.", "en")
+    assert reported("Die indischen Truppen zogen ab.", "The Indian troops left.", None)
+    assert reported("The truces held.", "Die Waffenruhen hielten.", "de", lang="en")
+
+
+def test_a_made_up_plural_ending_changes_what_the_source_matches(in_tmp, monkeypatch):
+    from mtcheck import languages
+    from mtcheck.rules import terminology
+
+    config = _terms(in_tmp, "India,Indien\n")
+    source = "The Indian troops left."
+    assert not check("Die Truppen zogen ab.", lang="de", source=source, source_lang="en", config=config)
+    monkeypatch.setitem(languages.settings("en")["language"]["words"], "plural_endings", ["s", "es", "n"])
+    terminology.plural_endings.cache_clear()
+    try:
+        assert check("Die Truppen zogen ab.", lang="de", source=source, source_lang="en", config=config)
+    finally:
+        monkeypatch.undo()
+        terminology.plural_endings.cache_clear()
+
+
 def test_mt703_through_the_cli_with_csv_and_tbx(in_tmp, csv_glossary, capsys):
     (in_tmp / "a.tbx").write_text(TBX, encoding="utf-8")
     _jsonl(in_tmp / "news.jsonl", [

@@ -169,6 +169,62 @@ def test_languages_without_data():
     assert sentences("Dr. Who arrived. He left.", "xx") == ["Dr. Who arrived.", "He left."]
 
 
+ORDINAL = "Byl to 3. Pražský maraton. Vyhrál ho Jan Novák."  # `3.` before a capital
+
+
+def test_ordinal_dot_of_languages_without_a_folder_comes_from_data():
+    """Estonian, Faroese, Nynorsk and Serbian have no folder: languages/without_folder.toml says
+    that they write ordinals with a period; a language it does not list splits at `3.`."""
+    from mtcheck.languages import top_level
+
+    listed = [code for code, table in top_level("without_folder").items() if table["sentences"]["ordinal_dot"]]
+    assert sorted(listed) == ["et", "fo", "nn", "sr"]
+    for code in listed:
+        assert len(split(ORDINAL, code)) == 2, code
+    assert len(split(ORDINAL, "zz")) == len(split(ORDINAL, "sr-Cyrl")) == 3
+
+
+def test_ordinal_dot_is_read_from_the_language_settings(monkeypatch):
+    """A made-up setting changes the split: Ukrainian (a folder without the key) with
+    `ordinal_dot` set, Czech without it, and an unknown code listed in without_folder.toml."""
+    from mtcheck import languages
+    from mtcheck.text import sentences as module
+
+    assert len(split(ORDINAL, "uk")) == 3 and len(split(ORDINAL, "cs")) == 2
+    monkeypatch.setitem(languages.settings("uk")["language"]["sentences"], "ordinal_dot", True)
+    monkeypatch.setitem(languages.settings("cs")["language"]["sentences"], "ordinal_dot", False)
+    monkeypatch.setitem(languages.top_level("without_folder"), "zz", {"sentences": {"ordinal_dot": True}})
+    for cache in (module._rules, languages.language_settings):
+        cache.cache_clear()
+    try:
+        assert len(split(ORDINAL, "uk")) == 2 and len(split(ORDINAL, "cs")) == 3 and len(split(ORDINAL, "zz")) == 2
+    finally:
+        monkeypatch.undo()
+        for cache in (module._rules, languages.language_settings):
+            cache.cache_clear()
+    assert len(split(ORDINAL, "uk")) == 3 and len(split(ORDINAL, "zz")) == 3
+
+
+def test_japanese_quotative_particles_come_from_data(monkeypatch):
+    """`[sentences] quotative` of ja/language.toml, read in every text: without `と` listed,
+    `「行く！」と言った` would end at the quotation."""
+    from mtcheck import languages
+    from mtcheck.text import sentences as module
+
+    text = "彼は「行く！」と言った。それから出た。"
+    assert len(split(text, "ja")) == len(split(text, "zz")) == 2
+    monkeypatch.setitem(languages._every_language()["sentences"], "quotative", ["っ"])
+    for cache in (languages.every_language, module._patterns):
+        cache.cache_clear()
+    try:
+        assert sentences(text, "ja") == ["彼は「行く！」", "と言った。", "それから出た。"]
+    finally:
+        monkeypatch.undo()
+        for cache in (languages.every_language, module._patterns):
+            cache.cache_clear()
+    assert len(split(text, "ja")) == 2
+
+
 def test_informal_lower_case_sentences_split_where_the_language_is_known():
     text = "i loved it. you should go. what? no way"
     assert sentences(text, "en") == ["i loved it.", "you should go.", "what?", "no way"]

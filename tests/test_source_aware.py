@@ -95,6 +95,39 @@ def test_number_readings_keep_every_locale():
     assert {m.text for m in mentions("veinte y uno", "es")} == {"veinte y uno"}
 
 
+def test_ordinal_endings_and_borrowed_scales_of_every_language_are_read_in_any_text():
+    """`[numbers] ordinal_suffixes` and `borrowed_scale` of each language.toml, taken together:
+    English `3rd`, French `3ème`, Spanish `3º` are ordinals in a German text, and `2 million`
+    is two million there."""
+    kinds = {m.text: m.kind for m in mentions("am 3rd, 4ème, 5º, 6ste Tag und 7G", "de")}
+    assert kinds == {"3": "ordinal", "4": "ordinal", "5": "ordinal", "6": "ordinal", "7": "label"}
+    assert {2_000_000, 2} <= mentions("2 million", "de")[0].values
+    assert {2_000_000, 2} <= mentions("2 mln", "ja")[0].values  # no number data: digits, and the scale
+
+
+def test_a_made_up_ordinal_ending_or_scale_word_changes_the_reading(monkeypatch):
+    """The endings and scale words are the data's: a language that said `x` is an ordinal
+    ending and `lakh` a borrowed scale word would have `3x` read as an ordinal, `2 lakh` as 200,000."""
+    from mtcheck import languages
+    from mtcheck.text import numbers
+
+    assert [m.kind for m in mentions("3x", "en")] == ["label"] and 200_000 not in mentions("2 lakh", "en")[0].values
+    table = languages._every_language()["numbers"]
+    monkeypatch.setitem(table, "ordinal_suffixes", [*table["ordinal_suffixes"], "x"])
+    monkeypatch.setitem(table, "borrowed_scale", {**table["borrowed_scale"], "lakh": 100_000})
+    caches = (languages.every_language, numbers.ordinal_suffixes, numbers._suffix, numbers.borrowed_scales)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert [m.kind for m in mentions("3x", "en")] == ["ordinal"]
+        assert 200_000 in mentions("2 lakh", "en")[0].values
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
+    assert [m.kind for m in mentions("3x", "en")] == ["label"]
+
+
 # -- number format -------------------------------------------------------------------------------
 
 def test_number_format_with_source_is_safe_and_certain():

@@ -17,6 +17,16 @@ lookups fold alike: ``heißt`` → ``heisst``, Turkish ``İstanbul`` → ``istan
 the hand-written ``language.toml``, which says only what data cannot (compounding, clause words,
 abbreviations…), each key with a comment why. The first eight languages' files say everything.
 
+Beside the folders, hand-written TOML files hold what is no one folder's (:data:`TOP_LEVEL`,
+read from the JSON file of each name that ``scripts/build_settings.py`` writes):
+``defaults.toml``; ``without_folder.toml``, what is known of languages without a folder
+(Estonian and Serbian write ordinals with a period), in language.toml's shape; and
+``transliteration.toml``, knowledge of a script rather than a language (how transliterations of
+one name differ: ``Dmitry``, ``Dmitri``).
+:func:`language_settings` gives any code's settings, folder or not. Where code reads a text
+whatever its language (a translation keeps the source's `3rd`), it takes every language's key
+together (:func:`every_language`).
+
 Languages with data and target languages: every folder with a ``language.toml`` has data
 (:func:`with_data`, :func:`get_language`); the target languages (:func:`available`) are those
 that also have the hand-written ``boilerplate.txt``, the clean-text fixtures and casing test sets,
@@ -489,6 +499,108 @@ def settings_from_toml(folder: Path) -> dict:
 def settings(code: str) -> dict:
     """A language's hand-written settings as ``settings.json`` holds them (``language``, ``names``)."""
     return json.loads((DATA_DIR / code / SETTINGS).read_text(encoding="utf-8"))
+
+
+# The hand-written TOML files of this folder that are no one folder's: what every language gets
+# for a key nobody wrote for it (defaults), what is known of languages without a folder
+# (without_folder), and how transliterations of a name differ in each script (transliteration).
+# Each is read at run time from the JSON file of its name that scripts/build_settings.py writes,
+# as a folder's language.toml is from its settings.json (no TOML parser on a one-file run).
+TOP_LEVEL = ("defaults", "without_folder", "transliteration")
+
+
+def top_level_from_toml(name: str) -> dict:
+    """``<name>.toml`` of this folder, parsed (what build_settings.py writes as ``<name>.json``)."""
+    return _read_toml(DATA_DIR / f"{name}.toml")
+
+
+@lru_cache(maxsize=None)
+def top_level(name: str) -> dict:
+    """One of the files of :data:`TOP_LEVEL`, as its generated ``<name>.json`` holds it.
+
+    >>> top_level("defaults")["sentences"]["ordinal_dot"], top_level("without_folder")["et"]
+    (False, {'sentences': {'ordinal_dot': True}})
+    """
+    return json.loads((DATA_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=512)
+def language_settings(code: str | None) -> dict:
+    """The ``language`` table of settings for any code users write, in the shape of a folder's
+    ``settings(folder)["language"]``: its data folder's (the default locale's: regions are
+    :func:`language_for`'s business), else defaults.toml with what without_folder.toml says of
+    the code's canonical tag laid over, else defaults.toml alone (no code, a malformed one, a
+    language nothing is known of). Shared, like :func:`settings`: not to be changed.
+
+    >>> [language_settings(c)["sentences"]["ordinal_dot"] for c in ("de-AT", "cs", "et", "en", "zz", None, "1!")]
+    [True, True, True, False, False, False, False]
+    """
+    from mtcheck.languages.codes import InvalidLanguageCode, canonical, data_code
+
+    try:
+        folder = data_code(code) if code else None
+        tag = canonical(code) if code else ""
+    except InvalidLanguageCode:
+        folder, tag = None, ""
+    if folder is not None:
+        return settings(folder)["language"]
+    # By the canonical tag, as the rules have always looked these languages up: `et`, not `et-EE`.
+    known = top_level("without_folder").get(tag)
+    return layered(top_level("defaults"), known) if known else top_level("defaults")
+
+
+# Keys read in every text whatever its language (every_language). scripts/build_settings.py
+# writes their values, every language's taken together, into every_language.json: a run reads
+# that small file, not the settings.json of every folder (~4 ms).
+EVERY_LANGUAGE = (("numbers", "ordinal_suffixes"), ("numbers", "borrowed_scale"), ("sentences", "quotative"))
+
+
+def every_language_from(tables: list[dict]) -> dict:
+    """The keys of :data:`EVERY_LANGUAGE` of many languages' ``language`` tables, taken
+    together (what build_settings.py writes into every_language.json): a list's items, a
+    table's keys, each once, the first language that gives a table's key winning.
+
+    >>> every_language_from([{"numbers": {"ordinal_suffixes": ["e", "er"], "borrowed_scale": {"bn": 1}}},
+    ...                      {"numbers": {"ordinal_suffixes": ["st", "e"], "borrowed_scale": {"bn": 2}}}, {}])["numbers"]
+    {'ordinal_suffixes': ['e', 'er', 'st'], 'borrowed_scale': {'bn': 1}}
+    """
+    out: dict = {}
+    for table, key in EVERY_LANGUAGE:
+        values = [data.get(table, {}).get(key) for data in tables]
+        if any(isinstance(v, dict) for v in values):
+            merged: dict = {}
+            for value in values:
+                for name, item in (value or {}).items():
+                    merged.setdefault(name, item)
+        else:
+            merged = list(dict.fromkeys(item for value in values for item in value or ()))
+        out.setdefault(table, {})[key] = merged
+    return out
+
+
+@lru_cache(maxsize=None)
+def every_language(table: str, key: str) -> tuple:
+    """What every language says under ``[table] key`` (one of :data:`EVERY_LANGUAGE`), taken
+    together, for code that reads a text whatever its language (a translation keeps the
+    source's `3rd`; `2 million` is met in German text): the items of the languages' lists, or
+    the ``(key, value)`` pairs of their tables, from the folders' language.toml and
+    without_folder.toml (every_language.json, see :func:`every_language_from`).
+
+    >>> every_language("numbers", "borrowed_scale")
+    (('billion', 1000000000), ('bn', 1000000000), ('million', 1000000), ('mln', 1000000))
+    >>> "st" in every_language("numbers", "ordinal_suffixes")
+    True
+    """
+    value = _every_language()[table][key]
+    return tuple(value.items()) if isinstance(value, dict) else tuple(value)
+
+
+EVERY_LANGUAGE_FILE = "every_language.json"
+
+
+@lru_cache(maxsize=1)
+def _every_language() -> dict:
+    return json.loads((DATA_DIR / EVERY_LANGUAGE_FILE).read_text(encoding="utf-8"))
 
 
 REGIONS = "regions.json"

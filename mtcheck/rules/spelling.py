@@ -20,7 +20,7 @@ import regex
 from mtcheck.text.casing import WORD, WORD_OR_ELIDED, function_words, in_language, strip_accents
 from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
-from mtcheck.languages import Language, get_language
+from mtcheck.languages import Language, get_language, top_level
 from mtcheck.rules import Example, FixAvailability, Rule, register
 
 
@@ -61,18 +61,19 @@ class DroppedAccent(Rule):
                                    Fix.replace(m.start(), m.end(), fixed))
 
 
-# How transliterations of one name differ, in Latin letters: i/y/j (Dmitry, Dmitri, Dmitrij),
-# w/v, c/q/k (Qaddafi, Kaddafi), h after a consonant (Gadhafi, Gaddafi; Kharkiv, Karkiv),
-# `gu` before e/i (Serguéi), an i between vowels (Dostoievski, Dostoevsky), doubled letters
-# (Odessa, Odesa).
-_LATIN = [(regex.compile(pattern), replacement) for pattern, replacement in (
-    ("[yj]", "i"), ("w", "v"), ("[qc]", "k"), ("(?<=[kdtpsz])h", ""), ("ph", "f"),
-    ("(?<=g)u(?=[ei])", ""), ("(?<=[aeou])i(?=[aeiou])", ""), (r"(\p{L})\1+", r"\1"))]
-# In Cyrillic, transliterations of foreign names differ in their vowels and soft signs (Фрейд,
-# Фройд; Нетаньяху, Нетанияху): inside the word they count as one vowel. The last two letters
-# stay as they are, since Russian inflects names there (Путина, Путину).
-_CYRILLIC_VOWELS = regex.compile(r"[аеёиоуыэюяйьъ]+")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+@lru_cache(maxsize=1)
+def _transliteration() -> tuple[tuple, tuple]:
+    """How transliterations of one name differ (i/y/j, h after a consonant, doubled letters; the
+    vowels of Cyrillic), per script: the pairs of languages/transliteration.toml, compiled on
+    first use, as ((test of a script's first letter, its pairs) for each script but the
+    default, the default's pairs)."""
+    table = top_level("transliteration")
+    pairs = {script: tuple((regex.compile(pattern), replacement) for pattern, replacement in rows)
+             for script, rows in table.items() if script != "default"}
+    scripts = tuple((regex.compile(rf"\p{{{script}}}"), rows) for script, rows in pairs.items() if script != table["default"])
+    return scripts, pairs[table["default"]]
+
+
 _CAPITALIZED = regex.compile(r"\p{Lu}\p{Ll}{3,}")
 MIN_NAME = 5
 MAX_NAME_ZIPF = 4.0  # more frequent capitalized words are common words (`Party`, `Harry`)
@@ -80,7 +81,8 @@ LISTING_GAP = 6  # spellings this close are listed on purpose (`Gordievski, Gord
 
 
 def translit_key(word: str) -> str:
-    """One key for the spellings a name gets from different transliterations.
+    """One key for the spellings a name gets from different transliterations (the pairs of
+    languages/transliteration.toml for the script of its first letter).
 
     >>> translit_key("Dmitry") == translit_key("Dmitri") == translit_key("Dmitrij")
     True
@@ -92,9 +94,8 @@ def translit_key(word: str) -> str:
     (True, False)
     """
     word = strip_accents(word.lower())
-    if _CYRILLIC.match(word):
-        return _CYRILLIC_VOWELS.sub("V", word[:-2]) + word[-2:]
-    for pattern, replacement in _LATIN:
+    scripts, default = _transliteration()
+    for pattern, replacement in next((rows for first, rows in scripts if first.match(word)), default):
         word = pattern.sub(replacement, word)
     return word
 

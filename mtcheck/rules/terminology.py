@@ -13,14 +13,13 @@ import regex
 
 from mtcheck.document import Document
 from mtcheck.io.glossary import Glossary, Term, active
-from mtcheck.languages import Language
+from mtcheck.languages import Language, language_settings
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.patterns import lazy
 from mtcheck.text.units import aligned_units
 
 _LETTER = lazy(r"\p{L}")
 _SPACE = r"[\s\u00a0\u202f]+"
-SOURCE_PLURAL = r"(?:s|es|e|en|n)?"  # `ceasefires`, `Dateien`: plural endings of the last word
 MIN_STEM_WORD = 4  # shorter target words (`el`, `de`, `der`) must match exactly
 
 
@@ -29,13 +28,35 @@ def _case_sensitive(term: str) -> bool:
     return sum(c.isupper() for c in term) >= 2 or any(c.isupper() for c in term[1:2])
 
 
+@lru_cache(maxsize=64)
+def plural_endings(source_lang: str | None) -> tuple[str, ...]:
+    """The endings a source term's last word may take (the plural; German's genitive): the
+    source language's (``[words] plural_endings`` of its language.toml), or defaults.toml's,
+    English and German's together, for a language without its own list and for a source of no
+    given language.
+
+    >>> plural_endings("en"), plural_endings("nl-BE"), plural_endings(None)
+    (('s', 'es'), ('s', 'en', 'n'), ('s', 'es', 'e', 'en', 'n'))
+    >>> plural_endings("fr") == plural_endings("zz") == plural_endings(None)
+    True
+    """
+    return tuple(language_settings(source_lang)["words"]["plural_endings"])
+
+
 @lru_cache(maxsize=8192)
-def _source_pattern(term: str):
-    """The term as whole words, any case (see _case_sensitive), its last word maybe plural."""
+def _source_pattern(term: str, endings: tuple[str, ...]):
+    """The term as whole words, any case (see _case_sensitive), its last word maybe with one of
+    the plural ``endings`` (`ceasefires`, `Dateien`).
+
+    >>> bool(_source_pattern("ceasefire", ("s", "es")).search("The ceasefires held."))
+    True
+    >>> bool(_source_pattern("Waffenruhe", ("s", "es")).search("Die Waffenruhen hielten."))
+    False
+    """
     words = term.split()
     body = _SPACE.join(regex.escape(w) for w in words)
-    if len(_LETTER.findall(words[-1])) >= MIN_STEM_WORD and words[-1][-1].isalpha():
-        body += SOURCE_PLURAL
+    if endings and len(_LETTER.findall(words[-1])) >= MIN_STEM_WORD and words[-1][-1].isalpha():
+        body += "(?:" + "|".join(map(regex.escape, endings)) + ")?"
     return regex.compile(rf"(?<!\w){body}(?!\w)", 0 if _case_sensitive(term) else regex.IGNORECASE)
 
 
@@ -87,11 +108,13 @@ _INDEXES: dict[int, tuple] = {}  # id(terms) → (terms, _index(terms)): one glo
 _WORD = lazy(r"\w+(?:[-'’.]\w+)*")
 
 
-def _candidates(source: str, index: dict) -> list[tuple[Term, str]]:
+def _candidates(source: str, index: dict, endings: tuple[str, ...]) -> list[tuple[Term, str]]:
+    """The entries of ``index`` whose first word is a word of ``source``, as written or without
+    one of the plural ``endings``."""
     seen, out = set(), []
     for word in _WORD.findall(source):
         folded = word.casefold()
-        keys = [folded] + [folded[: -len(e)] for e in ("s", "es", "e", "en", "n") if folded.endswith(e)]
+        keys = [folded] + [folded[: -len(e)] for e in endings if folded.endswith(e)]
         for key in keys:
             for entry in index.get(key, ()):
                 if id(entry) not in seen:
@@ -166,13 +189,14 @@ class Terminology(Rule):
             if len(_INDEXES) > 32:
                 _INDEXES.clear()
             _INDEXES[id(terms)] = index = (terms, _index(terms))
+        endings = plural_endings(doc.source_lang)
         for unit in aligned_units(doc):
             translation = _fold(doc.text[unit.start:unit.end])
             if not translation:
                 continue
             reported = set()
-            for term, source_term in _candidates(unit.source, index[1]):
-                if id(term) in reported or not _source_pattern(source_term).search(unit.source):
+            for term, source_term in _candidates(unit.source, index[1], endings):
+                if id(term) in reported or not _source_pattern(source_term, endings).search(unit.source):
                     continue
                 if any(_target_pattern(t, lang.compounding).search(translation) for t in term.targets):
                     continue

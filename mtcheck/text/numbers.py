@@ -17,7 +17,9 @@ names their number (``marzo``: 3), so that a date written ``03/05`` can meet ``5
 
 Words and separators per language come from ``languages/numbers/<code>.txt`` (built from
 num2words and CLDR by ``scripts/build_number_data.py``); a language without a file is read in
-digits only.
+digits only. What is read in every text, whatever its language, is every language's
+``[numbers]`` of language.toml together: the endings of ordinals in digits (``3rd``, ``3º``,
+``3ème``) and the scale words other languages borrow (``2 million`` in German text).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from mtcheck.languages import DATA_DIR
+from mtcheck.languages import DATA_DIR, every_language
 from mtcheck.text.patterns import lazy
 
 NUMBERS_DIR = DATA_DIR / "numbers"
@@ -49,13 +51,36 @@ SCORE = lazy(r"(?<![\p{L}\p{N}.,:])(\d+):(\d+)(?![\d:])")
 ROMAN = lazy(r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2,}|[IVX](?=e|er|ème|º|-я|-й))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?=e\b|er\b|ème\b|º|\b)")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 WORD = lazy(r"\p{L}+(?:[-'’]\p{L}+)*")
-# Ordinal endings glued to digits (3rd, 21st, 3º, 3ª, 3e, 3ème, 3-й), and the endings of decades
-# and degrees (1990s, 90's, 20°): a number with one of these is not a label such as `2G`.
-_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª", "o", "a", "e", "er", "ère", "ème", "eme", "de", "ste", "te"}
-_SUFFIX = lazy("(?:" + "|".join(sorted(_ORDINAL_SUFFIXES, key=len, reverse=True))
-               + r"|°|s|'s|’s|-?[а-я]{1,3})(?!\p{L})")
-# English scale words, met in any language's text (`2 million`, `3bn`).
-_ENGLISH_SCALES = {"million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+@lru_cache(maxsize=1)
+def ordinal_suffixes() -> frozenset[str]:
+    """Endings glued to digits in an ordinal, in any language (``[numbers] ordinal_suffixes``
+    of every language.toml together: a translation keeps the source's `3rd`).
+
+    >>> {"st", "º", "ème", "ste"} <= ordinal_suffixes(), "x" in ordinal_suffixes()
+    (True, False)
+    """
+    return frozenset(every_language("numbers", "ordinal_suffixes"))
+
+
+@lru_cache(maxsize=1)
+def _suffix() -> regex.Pattern:
+    """An ordinal ending (3rd, 21st, 3º, 3ª, 3e, 3ème, 3-й), or an ending of decades and degrees
+    (1990s, 90's, 20°), right after digits: a number with one is not a label such as `2G`."""
+    endings = sorted(ordinal_suffixes(), key=lambda e: (-len(e), e))  # the longest first: `ème`, not `e`
+    return regex.compile("(?:" + "|".join(map(regex.escape, endings)) + r"|°|s|'s|’s|-?[а-я]{1,3})(?!\p{L})")
+
+
+@lru_cache(maxsize=1)
+def borrowed_scales() -> dict[str, float]:
+    """Scale words met after a number in any language's text (``[numbers] borrowed_scale`` of
+    every language.toml together: English `2 million`, `3bn` in a German text).
+
+    >>> borrowed_scales()["bn"], "millones" in borrowed_scales()
+    (1000000000.0, False)
+    """
+    return {word: float(value) for word, value in every_language("numbers", "borrowed_scale")}
 
 
 @dataclass(frozen=True)
@@ -271,10 +296,10 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
     values = digit_readings(token)
     after = text[m.end(): m.end() + 16]
     kind = "digits"
-    suffix = _SUFFIX.match(after)
+    suffix = _suffix().match(after)
     if after[:1].isupper() or (after[:1].isalpha() and not suffix):
         kind = "label"  # 2G, 3D, 5x: a name with a number in it, not a quantity
-    elif suffix and token.isdigit() and int(token) <= 31 and suffix.group().lower() in _ORDINAL_SUFFIXES:
+    elif suffix and token.isdigit() and int(token) <= 31 and suffix.group().lower() in ordinal_suffixes():
         kind = "ordinal"
     unit = WORD.match(after.lstrip(" \u00a0\u202f°"))
     if unit and unit.group().lower() in data.units:
@@ -304,7 +329,7 @@ def _next_scale(after: str, data: NumberWords) -> float | None:
     entry = data.words.get(word.group().lower())
     if entry and entry[0] == "scale":
         return entry[1]
-    return _ENGLISH_SCALES.get(word.group().lower())
+    return borrowed_scales().get(word.group().lower())
 
 
 def _word_mentions(text: str, data: NumberWords) -> list[Mention]:

@@ -30,10 +30,19 @@ What decides (docs/benchmarks.md, "Sentence splitting", has the measurements):
   language's abbreviations are known (informal writing: ``i loved it. why not``); a number before
   lower case, or alone at the start of a sentence (``1. First``), is no end.
 
-Languages without data (Ukrainian, Czech, Chinese, Japanese…) get the same rules without word
-lists: single letters and vowel-less words are abbreviations, no period before lower case ends
-a sentence, and Czech, Slovak, Polish and the other languages that write ordinals with a dot keep
-``3.`` inside the sentence before a word in capitals.
+Languages without word lists (Ukrainian, Czech, Chinese, Japanese…: all but the target languages)
+get the same rules without them: single letters and vowel-less words are abbreviations, no period
+before lower case ends a sentence, and Czech, Slovak, Polish and the other languages that write
+ordinals with a dot (``ordinal_dot`` of their language.toml, or of ``languages/without_folder.toml``
+for those without a folder: Estonian, Serbian) keep ``3.`` inside the sentence before a word in
+capitals.
+
+>>> text = "Byl to 3. Pražský maraton. Vyhrál Jan."
+>>> [text[s:e] for s, e in split(text, "cs")], len(split(text, "uk"))
+(['Byl to 3. Pražský maraton.', 'Vyhrál Jan.'], 3)
+>>> text = "See oli 3. Tallinna maraton. Võitis Jaan."
+>>> [text[s:e] for s, e in split(text, "et")]
+['See oli 3. Tallinna maraton.', 'Võitis Jaan.']
 
 >>> text = "Dr. J. R. R. Tolkien wrote it in 1937. It sold 3.5 million copies, approx. five times more!"
 >>> [text[s:e] for s, e in split(text, "en")]
@@ -75,14 +84,9 @@ _OMISSIONS = ("(...)", "(…)", "[...]", "[…]")
 # Web addresses start in lower case.
 _ADDRESSES = ("http://", "https://", "www.")
 _VOWELS = set("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяіїєѣ")
-# Languages that write ordinal numbers with a period (`3. Mai`, `3. května`); used for languages
-# without data, those with data say it in language.toml.
-_ORDINAL_DOT = frozenset("de cs sk pl hu fi da no nb nn is fo sl hr sr bs et lv tr".split())
 # A period in round brackets closed within these many characters after it is no end for a word
 # that may be an abbreviation the data lacks (`(např. Vánoce)`).
 _SHORT_ASIDE = 40
-# After a Japanese quotation, these continue the sentence (`「行く！」と言った`).
-_QUOTATIVE = "とっ"
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,14 @@ class _Rules:
 
 class _Patterns:
     """The regular expressions, compiled on first use so that importing the module costs
-    nothing."""
+    nothing, and what the splitter reads in every language's data."""
 
     def __init__(self):
+        from mtcheck.languages import every_language
+
+        # After a quotation closed by a full stop, these continue the sentence (`「行く！」と言った`):
+        # ``[sentences] quotative`` of every language (Japanese).
+        self.quotative = frozenset(every_language("sentences", "quotative"))
         closers, terminals = regex.escape(_CLOSERS), regex.escape(_TERMINALS)
         cjk = r"\p{Han}\p{Hiragana}\p{Katakana}"
         # Possessive quantifiers (`++`) and no look-ahead after a run of marks: a run is read
@@ -127,7 +136,7 @@ def _patterns() -> _Patterns:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
-    from mtcheck.languages import available, get_language, settings
+    from mtcheck.languages import available, get_language, language_settings, settings
     from mtcheck.languages.codes import InvalidLanguageCode, canonical
 
     try:
@@ -135,16 +144,19 @@ def _rules(lang: str) -> _Rules:
     except InvalidLanguageCode:
         code = ""
     if code not in available():
-        return _Rules({}, frozenset(), frozenset(), code in _ORDINAL_DOT, False)
+        # No word lists, but whether ordinals take a period: language.toml of a folder, or
+        # languages/without_folder.toml (`et`, `sr`).
+        ordinal_dot = language_settings(code)["sentences"]["ordinal_dot"] if code else False
+        return _Rules({}, frozenset(), frozenset(), ordinal_dot, False)
     language = get_language(code)
-    table = settings(code)["language"].get("sentences", {})
+    table = settings(code)["language"]["sentences"]
     kinds = dict.fromkeys(language.abbreviations, "abbreviation")
     kinds.update(dict.fromkeys(table.get("abbreviations", ()), "abbreviation"))
     kinds.update(dict.fromkeys(table.get("final", ()), "final"))
     kinds.update(dict.fromkeys(table.get("never_final", ()), "never"))
     starters = frozenset(language.glue_words) | frozenset(table.get("starters", ()))
     heads = frozenset(key.split(".")[0] for key in kinds if "." in key)
-    return _Rules(kinds, heads, starters, bool(table.get("ordinal_dot", code in _ORDINAL_DOT)), True)
+    return _Rules(kinds, heads, starters, table["ordinal_dot"], True)
 
 
 def split(text: str, lang: str) -> list[tuple[int, int]]:
@@ -216,7 +228,7 @@ def _ends(text: str, sentence: int, mark: int, end: int, nxt: int, stop: int, ru
         if first in "．﹒" and end == nxt and (text[nxt].isdigit() or text[nxt].isascii()):
             return False  # full-width `３．５`, `ｗｗｗ．`
         # Chinese, Japanese: an end, but for a quotation that goes on (`「…！」と言った`).
-        return not (marks[-1] in _CLOSERS and text[nxt] in _QUOTATIVE)
+        return not (marks[-1] in _CLOSERS and text[nxt] in pat.quotative)
     closed = any(ch in _CLOSERS for ch in marks)
     if mark > sentence and text[mark - 1] in "([{":
         # `(...)`, `[…]`, `(?)`: an omission or a doubt, not an end; `(...).` ends
