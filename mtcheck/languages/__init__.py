@@ -532,10 +532,10 @@ def language_settings(code: str | None) -> dict:
     the code's canonical tag laid over, else defaults.toml alone (no code, a malformed one, a
     language nothing is known of). Shared, like :func:`settings`: not to be changed.
 
-    >>> [language_settings(c)["sentences"]["ordinal_dot"] for c in ("de-AT", "cs", "et", "en", "zz", None, "1!")]
-    [True, True, True, False, False, False, False]
+    >>> [language_settings(c)["sentences"]["ordinal_dot"] for c in ("de-AT", "cs", "et", "et-EE", "hr", "en", "zz", None, "1!")]
+    [True, True, True, True, True, False, False, False, False]
     """
-    from mtcheck.languages.codes import InvalidLanguageCode, canonical, data_code
+    from mtcheck.languages.codes import InvalidLanguageCode, base, canonical, data_code
 
     try:
         folder = data_code(code) if code else None
@@ -544,8 +544,9 @@ def language_settings(code: str | None) -> dict:
         folder, tag = None, ""
     if folder is not None:
         return settings(folder)["language"]
-    # By the canonical tag, as the rules have always looked these languages up: `et`, not `et-EE`.
-    known = top_level("without_folder").get(tag)
+    # By the canonical tag, else its language (`et-EE` is Estonian as `et` is).
+    table = top_level("without_folder")
+    known = table.get(tag) or (table.get(base(tag)) if tag else None)
     return layered(top_level("defaults"), known) if known else top_level("defaults")
 
 
