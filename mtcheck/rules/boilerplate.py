@@ -54,8 +54,9 @@ class WebBoilerplate(Rule):
             "language with data: furniture often arrives untranslated. A prompt is the prompt's "
             "words, a colon and a headline, 40 words at most; a bracketed one ends with its "
             "closing bracket, and one without a bracket needs two prompt words or more (`Also: "
-            "…` is a sentence). A heading is two to four words alone in its paragraph "
-            "(`Related` alone is too often a word). In a text, the linked headlines under a "
+            "…` is a sentence). A heading is a listed one of two to four words, alone in its "
+            "paragraph (a one-word heading such as `Related` is too often a real word). In a "
+            "text, the linked headlines under a "
             "heading (one line each, no final period, colon or ellipsis) go with it. "
             "Cross-references such as \"see also\" are not prompts: scholarly text uses them too.")
     why = "Page furniture is not part of the article; readers meet a link that leads nowhere."
