@@ -49,11 +49,22 @@ class WebBoilerplate(Rule):
     name = "web-boilerplate"
     category = "web-boilerplate"
     fix_availability = FixAvailability.ALWAYS
-    what = ("Finds a paragraph that is a news site's prompt, `(Also read: …)`, `Lesen Sie auch: "
-            "…`, or a list heading such as `More news`, in the prompts of any language with data.")
+    what = ("Finds a paragraph (or a record) that is a news site's prompt, `(Also read: …)`, "
+            "`Lesen Sie auch: …`, or a list heading such as `More news`, in the prompts of any "
+            "language with data: furniture often arrives untranslated. A prompt is the prompt's "
+            "words, a colon and a headline, 40 words at most; a bracketed one ends with its "
+            "closing bracket, and one without a bracket needs two prompt words or more (`Also: "
+            "…` is a sentence). A heading is a listed one of two to four words, alone in its "
+            "paragraph (a one-word heading such as `Related` is too often a real word). In a "
+            "text, the linked headlines under a "
+            "heading (one line each, no final period, colon or ellipsis) go with it. "
+            "Cross-references such as \"see also\" are not prompts: scholarly text uses them too.")
     why = "Page furniture is not part of the article; readers meet a link that leads nowhere."
-    fix_safety = ("Safe for a whole bracketed prompt paragraph, `(Also read: …)`: it is deleted "
-                  "with its blank line. Unsafe for unbracketed prompts and headings.")
+    fix_safety = ("Safe for a whole bracketed prompt paragraph of a text, `(Also read: …)`: it is "
+                  "deleted with the blank line after it (the last paragraph up to the text's end, so "
+                  "nothing outside the reported span changes). Unsafe for unbracketed prompts, for "
+                  "headings (deleted with the headlines under them) and for records (the record is "
+                  "emptied).")
     examples = (
         Example("en", "Troops left.\n\n⟦(Also read: Talks resume in Geneva)\n\n⟧The city fell.",
                 "Troops left.\n\nThe city fell."),
@@ -178,13 +189,16 @@ class DuplicateSentence(Rule):
     category = "duplicate-sentence"
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.ALWAYS
-    what = ("Finds a sentence of eight words or more that repeats, exactly or with small edits, "
-            "an earlier sentence of the same document where the repetition is no one's intent: a "
-            "pull quote restating a quote without its quote marks, or, with a source, a sentence "
-            "the source does not repeat.")
+    what = ("Finds a sentence of 8 to 80 words that repeats an earlier sentence of the same "
+            "document, exactly or with small edits (90 % of its words found in the earlier one, "
+            "in order), where the repetition is no one's intent: a pull quote, a quoted sentence "
+            "restated without its quote marks, or, for records with sources, a repetition that "
+            "the sources do not have. Human text repeats on purpose too (e-mail threads quote "
+            "each other, shop pages repeat their lines), so nothing else is reported.")
     why = "In running text a pull quote reads as the article saying the same thing twice."
-    fix_safety = ("Unsafe: the later copy is deleted (a paragraph with its blank line), but a "
-                  "writer may repeat a sentence on purpose.")
+    fix_safety = ("Unsafe: the later copy is deleted (a paragraph with its blank line, a record "
+                  "emptied, a sentence inside a paragraph with the spaces after it), but a writer "
+                  "may repeat a sentence on purpose.")
     examples = tuple(
         Example(lang, f"{first}\n\n{middle}\n\n⟦{again}\n\n⟧{last}", f"{first}\n\n{middle}\n\n{last}")
         for lang, first, middle, again, last in (
@@ -297,12 +311,19 @@ class PhotoCaption(Rule):
     category = "web-boilerplate"
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.ALWAYS
-    what = ("Finds a photo caption left between body paragraphs: a short one-sentence paragraph "
-            "with no pronoun, auxiliary or verb of saying, whose words the article states "
-            "elsewhere (its people and places).")
+    what = ("Finds a photo caption left between body paragraphs of a text: a one-line paragraph "
+            "of one sentence, 3 to 12 words ending in a period, that names something (a "
+            "capitalized word after the first), has none of the language's clause words "
+            "(pronouns, forms of be and have, modals, verbs of saying: `clause_words` in its "
+            "`language.toml`), and restates the article: every word rarer than Zipf 5 stands "
+            "elsewhere in the text (by its first five letters), and so do 70 % of its word "
+            "pairs. Only texts of five paragraphs or more are judged, and not their first two "
+            "paragraphs (headline, lead) or their last (byline); records never are.")
     why = ("Captions are copied with the article text when the images are not; stranded between "
            "paragraphs, they read as a sentence fragment.")
-    fix_safety = "Unsafe: the paragraph is deleted with its blank line; a one-line paragraph may be meant."
+    fix_safety = ("Unsafe: the paragraph is deleted with its blank line, but it may be a real "
+                  "sentence whose verb is not among the clause words (a plural subject with a "
+                  "present-tense verb, a passive), which this rule cannot see.")
     examples = tuple(
         Example(lang, f"{one}\n\n{two}\n\n⟦{caption}\n\n⟧{three}\n\n{four}", f"{one}\n\n{two}\n\n{three}\n\n{four}")
         for lang, one, two, caption, three, four in (

@@ -138,7 +138,15 @@ class ProperNounCase(Rule):
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a word written in lower case that the language always capitalizes: "
             "a place or person name (`kharkiv`), an English weekday, month or nationality "
-            "(`on wednesday`, `russian oil`), a German noun (`die soldaten`).")
+            "(`on wednesday`, `russian oil`), a German noun (`die soldaten`). A word that is "
+            "a common word too (English `march`, `may`) counts only in a date: a day number "
+            "before it, a year after it, or one of the language's date words before it "
+            "(`5 march`, `may 2023`). Not reported: a word in a quotation in another language, "
+            "a word between two capitalized ones (`Carl von Linné`), an abbreviation before its "
+            "period (a word of the language's list or of three letters at most: Italian "
+            "`sig.`), a word said twice (`ding, ding`), the rest of a name after an apostrophe "
+            "(Turkish `Fas'taki`), a headline in Title Case, and a paragraph with no capital "
+            "letter at all (a style).")
     why = "Machine translation loses capitals; readers see a careless text, and names get lost."
     fix_safety = ("Safe when a dictionary, CLDR, Wiktionary or the reviewed names table says the word "
                   "is only ever capitalized; unsafe when only GeoNames or case statistics of human "
@@ -200,7 +208,18 @@ class OverCapitalization(Rule):
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a weekday, month or language/nationality word capitalized mid-sentence in a "
             "language that writes them in lower case (es `el Lunes`, fr `en Mai`, ru `в "
-            "Понедельник`), the source language's casing carried over.")
+            "Понедельник`), the source language's casing carried over. Mid-sentence means after "
+            "a lower-case word, a number, a comma or a semicolon on the same line (for a month, "
+            "also after a day written as an ordinal: Icelandic `17. Júní`). A word that is a "
+            "name too (Spanish `Domingo`, `Julio`, Dutch `Mei`) counts only in a date: a day "
+            "number before it, a year after it, or one of the language's date words before it "
+            "(`el Domingo`). Not reported: a word inside a multiword name (a capitalized word "
+            "after it, maybe past connectors: `Viernes Santo`, `Domingo de Ramos`; a "
+            "capitalized word and a connector before it: `Plaza de Mayo`), the names table's "
+            "phrases (French `14 Juillet`, `Mai 68`), a word in capitals, a language word used "
+            "as a noun for a people (`los Griegos`, `deux Italiens`, or after a comma), a "
+            "headline in Title Case, and a paragraph with no capital letter at all. Which "
+            "kinds each language judges is data: Portuguese months and Russian language and nationality words are not judged.")
     why = "Each language has its own casing rules; source casing in the translation reads as an error."
     fix_safety = ("Safe for weekdays and months; unsafe for language and nationality words, which "
                   "institution names capitalize (`Iglesia Ortodoxa Rusa`).")
@@ -295,7 +314,11 @@ class SentenceCase(Rule):
     what = ("Finds a sentence that starts in lower case after the period of the one before, "
             "`hours.the authorities` or `hours. the authorities`, where the first word is one of "
             "the language's function words or very frequent words and the word before the period "
-            "a known word.")
+            "a known word, not one of the language's abbreviations (`etc.`). After a period and a "
+            "space, a word of four letters or fewer before it may be an abbreviation the list "
+            "lacks (`Reps. to`) and is left alone, unless it is a frequent word in lower case "
+            "and the language lists its abbreviations. A text with no capital letter at all is "
+            "a style, and is left alone.")
     why = "A lower-case start hides the sentence boundary; often a space was lost with it."
     fix_safety = "Safe: the first word is capitalized (and a lost space restored)."
     examples = (

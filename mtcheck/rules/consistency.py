@@ -47,10 +47,12 @@ class InconsistentTranslation(Rule):
     fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("Finds a source segment (white space collapsed; case and punctuation kept) "
-            "translated differently from its first occurrence in the same document: the "
-            "records of one `doc_id` (PO, XLIFF and TMX files are one document), or the lines "
-            "of a text checked with a line-aligned `--source`; PO units with another `msgctxt` "
-            "or plural form are other contexts. Sources of one word need four "
+            "translated differently (white space aside) from its first occurrence in the same "
+            "document, and reports it on the later unit with the first one's place and "
+            "translation. A document is the records of one `doc_id` (a PO file, an XLIFF "
+            "`<file>`, the units of one target language of a TMX file), or the lines of a text "
+            "checked with a line-aligned `--source`; PO units with another `msgctxt` or plural "
+            "form are other contexts. Sources of one word need four "
             "letters or more (`OK`, `No` change with the context), and one-word translations "
             "that differ only in ending or case (`Nuevo`/`Nueva`) are agreement, not "
             "inconsistency. The reverse, two sources with one translation, is not reported: "

@@ -300,7 +300,9 @@ class HtmlTag(Rule):
     name = "html-tag"
     category = "markup-residue"
     fix_applicability = Applicability.UNSAFE
-    what = "Finds HTML tags in plain text (`<b>`, `</i>`, `<br>`); Markdown allows HTML and is skipped."
+    what = ("Finds HTML tags of the common elements in plain text (`<b>`, `</i>`, `<br>`, "
+            "`<span class=\"x\">`); Markdown allows HTML and is skipped. A tag that the record's "
+            "source has too is content (a text about HTML), not residue.")
     why = "Formatting of the source page leaked into the text."
     fix_safety = "Unsafe: the tag is removed (a `<br>` becomes a space); the formatting it carried is lost."
     examples = (
@@ -334,7 +336,11 @@ class InvisibleCharacter(Rule):
     name = "invisible-character"
     category = "invisible-character"
     what = ("Finds zero-width spaces and joiners, soft hyphens, bidirectional and other control "
-            "characters inside text (a zero-width joiner inside an emoji sequence is fine).")
+            "characters inside text. Not reported: a byte order mark that starts the text, a "
+            "zero-width joiner inside an emoji sequence, a joiner or non-joiner between two "
+            "letters of a script that shapes them by context (Arabic, Persian, the Indic "
+            "scripts), and left-to-right and right-to-left marks on a line with Hebrew or "
+            "Arabic letters, where they order numbers and Latin words.")
     why = "They break search, spell-checking and line wrapping, and no reader can see them."
     fix_safety = "Safe: the characters are removed."
     examples = (

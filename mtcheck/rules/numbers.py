@@ -108,7 +108,14 @@ class NumberMismatch(Rule):
             "`шести`), ordinals, percentages, years, decades, times (`14:30` = `2:30 p.m.`) and "
             "month names (`03/05` = `5 March`). A source number in digits with no counterpart is "
             "reported; when exactly one number of the translation has no counterpart either, the "
-            "finding points at it (`4817` became `4871`).")
+            "finding points at it (`4817` became `4871`). Not reported: `0` and `1` (`a`, `one`), "
+            "labels such as `5G`, ordinals up to 31 (`3rd`), a number before a unit a translator "
+            "may convert (`6 miles`), a temperature converted between Fahrenheit and Celsius, "
+            "`100 %` (`100% sure` → `completely sure`), placeholders (`{0}`, `#PRS_ORG#`) and "
+            "URLs. A number may stand one unit over: in a text the neighbouring units count too, "
+            "and between records a number in digits that the previous or next record's "
+            "translation has, and its own source lacks, has moved there. Units the aligner pairs "
+            "with a confidence under 0.5 are not compared.")
     why = "A changed number changes the facts; readers cannot see it without the source."
     fix_safety = ("No fix: the right number may be the source's, or the translator converted a unit "
                   "on purpose.")
@@ -239,12 +246,15 @@ class NumberFormat(Rule):
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds numbers written with the decimal or thousands separators of another locale "
-            "(CLDR's, per language): en `1.500 visitors`, `8,5 percent`; es `1,500,000 euros`. With "
+            "(CLDR's, per language): en `1.500 visitors`, `8,5 percent`; de `1,500,000 Euro`. With "
             "a source, a number copied with the source's separators where the two locales read "
             "it differently is certain. Without one, only forms the target language cannot mean "
             "are reported: two or more groups with its decimal mark (`1.500.000` in English), or a "
             "decimal mark of the other convention before a percent sign, a currency or a unit "
-            "(`8,5 %`), never times, versions or section numbers (`14.30`, `2.1`).")
+            "(`8,5 %`), never times, versions or section numbers (`14.30`, `2.1`). Conventions "
+            "in wide use beside CLDR's are accepted: Spanish as Mexico and the United States "
+            "write it (`9.4`, `1,200`); a text that writes `9.4` keeps its `1,200`, even one "
+            "copied from the source.")
     why = "Readers take `1.500` for one and a half in English and for fifteen hundred in Spanish."
     fix_safety = ("Safe with a source (the source says which number it is); unsafe without one, where "
                   "the reading of the other convention is a guess.")

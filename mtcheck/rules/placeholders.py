@@ -34,20 +34,30 @@ class PlaceholderMismatch(Rule):
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.SOMETIMES
     compares_source = True
-    what = ("Compares the placeholders of each translation with those of its source: printf "
-            "(`%d`, `%1$s`, `%(name)s`), Python and ICU (`{0}`, `{name}`, `{count, plural, …}` by "
-            "argument name), templates (`{{var}}`, `${var}`, `%name%`, `#NAME#`, `:name`), inline "
-            "tags (`<b>`, `</b>`, `<x id=\"1\"/>`, by name and id), URLs and e-mail addresses. "
-            "Reports one missing from the translation (on the whole translation), one added, and "
-            "one changed (`%d` → `% d`, `{name}` → `{nombre}`). The percent sign of `50%` and "
-            "`50 %` and the literal `%%` are not placeholders.")
+    what = ("Compares the placeholders of each translation with those of its source, as a "
+            "multiset: printf (`%d`, `%.2f`, `%1$s`, `%(name)s`, Qt `%1`), Python, .NET and ICU "
+            "arguments (`{0}`, `{name!r:>10}`, `{}`; `{count, plural, …}` by name and type, its "
+            "bodies being translated text that is not compared), templates (`{{var}}`, `${var}`, "
+            "`%name%`, `$(var)`, `$var$`, `$var` but not `$5`, `@var@`, and XML entities that "
+            "are not HTML's, such as `&brandShortName;`), tokens (`#PRS_ORG#`, `#Product1#`: "
+            "capitals, or a digit or `_`), Laravel `:name` (only when the source has two, or both "
+            "sides have one: a French source's `Attention :vous` is prose), inline tags by name "
+            "and `id`, in any order (`<b>`, `</b>`, `<br/>`, `<x id=\"1\"/>`; a name that is no "
+            "HTML, XLIFF or TMX element is a tag only with an attribute or as `<name/>`, so an "
+            "MT's `<Fukushima Town>` is text), URLs and e-mail addresses. Reports a placeholder "
+            "missing (on the whole translation), added, or changed: broken by a space or a case "
+            "change (`% d`, `{ 0 }`) or another of its kind in its place (`{nombre}` for "
+            "`{name}`, `%d` for `%s`). Unnumbered placeholders in another order are reported, "
+            "since they are filled in order; numbered ones are not (`%2$s de %1$s` for `%s of "
+            "%s`). A named or numbered placeholder that the source has twice may stand once. The "
+            "percent sign of `50%` and `50 %` and the literal `%%` are not placeholders.")
     why = ("A program fills placeholders at run time: a missing or renamed one crashes it or "
            "shows the reader raw `{nombre}`; a lost tag breaks the markup, a lost URL the link.")
     fix_safety = ("Unsafe, and only when the translation has exactly one placeholder changed "
                   "and nothing else missing or added: the source's placeholder is restored. "
-                  "A placeholder can be renamed on purpose (a localized URL), so nothing is "
-                  "fixed silently; missing and added placeholders have no fix (where one goes "
-                  "in the sentence is the translator's call).")
+                  "URLs and e-mail addresses get no fix, since they may be localized on "
+                  "purpose; missing and added placeholders get none either (where one goes in "
+                  "the sentence is the translator's call).")
     examples = (
         Example("en", "⟦% d⟧ files were deleted.", "%d files were deleted.",
                 source="%d Dateien wurden gelöscht.", source_lang="de"),

@@ -250,7 +250,8 @@ class UnbalancedQuote(Rule):
     category = "unbalanced-quote"
     fix_availability = FixAvailability.NEVER
     what = ("Finds an opening quotation mark with no closing one in its paragraph, or a closing "
-            "one with no opening one, for the quote pairs of the language. A quotation that "
+            "one with no opening one, for the quote pairs of the language (the records of one "
+            "document are read as one paragraph). A quotation that "
             "goes on into the next paragraph, opening it again, is the convention and fine, and "
             "so is a record whose source is unbalanced in the same way, or a lone record (no "
             "doc_id, no source) whose quotation may go on in sentences that are not there.")
@@ -370,9 +371,12 @@ class UnbalancedBracket(Rule):
     name = "unbalanced-bracket"
     category = "unbalanced-bracket"
     fix_availability = FixAvailability.NEVER
-    what = ("Finds an opening bracket that is not closed in its paragraph: "
-            "`(some of them were blindfolded.` A closing bracket alone is not reported: chat "
-            "text writes `)` as a smile, and list markers (`a)`, `2)`) have none.")
+    what = ("Finds an opening bracket that is not closed in its paragraph (the records of one "
+            "document are read as one paragraph): `(some of them were blindfolded.` A closing "
+            "bracket alone is not reported: chat text writes `)` as a smile, and list markers "
+            "(`a)`, `2)`) have none. Nor is an opening bracket in a smiley (`:(`, `(:`) or "
+            "with a space or nothing after it, or in a lone record (no `doc_id`, no source), "
+            "whose aside may close in sentences that are not there.")
     why = "A lost bracket leaves the reader unsure where the aside ends."
     examples = (
         Example("en", "⟦(⟧some of them were blindfolded.", None),

@@ -149,11 +149,22 @@ class MergedWords(Rule):
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds two words written without the space between them: an unknown token that "
             "reads as two known words (`disappearedin`), or a lower-case word glued to a "
-            "capitalized one that is not a sentence start (`inRiga`, German `dieSoldaten`).")
+            "capitalized one that is not a sentence start (`inRiga`, German `dieSoldaten`). An "
+            "unknown token is split where one part is a function word of the language on the "
+            "side where it stands; without one, both parts must be frequent words and the "
+            "language must not write compounds (German, Dutch and Russian do: "
+            "`Verteidigungsministerium` stays whole). A part that other words extend stays "
+            "whole too (Portuguese `possibilitarem` is an inflection, not `possibilitar em`). "
+            "Brands with inner capitals (`iPhone`, `PayPal`), URLs, e-mail addresses, handles "
+            "and hashtags are not judged.")
     why = ("Machine translation and the pipelines around it lose spaces at tag and segment "
            "boundaries; no human writes these tokens.")
-    fix_safety = ("Safe when one side is a frequent function word of the language and the other "
-                  "a frequent word; unsafe otherwise (the split is probable, not certain).")
+    fix_safety = ("Safe when one part is a function word of the language (`disappeared in`, "
+                  "`in Riga`), or when a lower-case word is glued to a frequent capitalized "
+                  "word; unsafe otherwise (the split is probable, not certain). A rare word "
+                  "that the lexicon lacks can read as two words, one of them a function word, "
+                  "and get a safe fix all the same (Spanish `merodeó` as `me rodeó`): review "
+                  "`mtcheck fix --diff` on text with rare vocabulary.")
     examples = (
         Example("en", "troops have ⟦disappearedin⟧ the port city", "troops have disappeared in the port city"),
         Example("en", "the talks ⟦inRiga⟧ ended", "the talks in Riga ended"),
@@ -216,10 +227,15 @@ class MissingSentenceBoundary(Rule):
     name = "glued-sentences"
     category = "missing-sentence-boundary"
     what = ("Finds a word glued to the capitalized first word of the next sentence "
-            "(`injuredThey`): the period and the space were lost.")
+            "(`injuredThey`): the period and the space were lost. The capitalized part must "
+            "be a word the language writes in lower case mid-sentence (not a name, not a "
+            "German noun). A capitalized word with an inner capital (`SkyUp`, `FritzBox`) is a "
+            "brand and stays quiet, unless its second part is a function word (German "
+            "`VerletzteDie`).")
     why = "Two sentences read as one, and the glued token is not a word."
-    fix_safety = ("Safe: the capitalized part is a word the language writes in lower case "
-                  "mid-sentence, so it can only start a sentence; the fix inserts `. `.")
+    fix_safety = ("The fix inserts `. `. Safe when the capitalized part is a function word "
+                  "(`They`), which can only start a sentence; unsafe when it is another word "
+                  "(`Several`), which could begin a name.")
     examples = (
         Example("en", "including 80 ⟦injuredThey⟧ have disappeared", "including 80 injured. They have disappeared"),
         Example("de", "Es gab 80 ⟦VerletzteDie⟧ Behörden schweigen.", "Es gab 80 Verletzte. Die Behörden schweigen."),
@@ -381,7 +397,10 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     category = "repeated-word"
     what = ("Finds a word written twice in a row (`the the`), except where the language allows "
-            "it (`had had`, `that that`, German `die die`, French `nous nous`).")
+            "it (`had had`, `that that`, German `die die`, French `nous nous`). Not reported "
+            "either: a word said three times (`cheap cheap cheap`, emphasis), a doubling "
+            "before a dash or an ellipsis (`the the—`, a stammer), and a second word that is "
+            "capitalized (`de De la Fuente`, a name).")
     why = "A typical decoder stutter."
     fix_safety = ("Safe for the language's frequent function words (no one writes `the the`); "
                   "unsafe for other words, where a doubling may be meant.")

@@ -94,11 +94,16 @@ class Untranslated(Rule):
     category = "untranslated"
     fix_availability = FixAvailability.NEVER
     what = ("Finds sentences of the translation left in the source language: a sentence equal to "
-            "its aligned source sentence (a copy), a sentence written in the source's script where "
-            "the target language uses another, or a sentence that language identification "
-            "(py3langid, restricted to the two languages) gives to the source language with near "
-            "certainty. Names, titles, headings in capitals, quotations kept in the original "
-            "language and sentences under four words stay quiet.")
+            "its aligned source sentence (a copy) and identified as the source language; a "
+            "sentence with 80 % of its letters in the source's script where the target language "
+            "uses another; or a sentence of six words or more whose lower-case words are mostly "
+            "(60 %) words of the source language and not of the target, and that language "
+            "identification (py3langid, restricted to the two languages) gives to the source "
+            "language with a probability of 0.99. Names, titles, headings in capitals, "
+            "quotations kept in the original language and sentences under four words stay "
+            "quiet, and so does a copy of a passage that the source itself quotes in another "
+            "language (an English passage in a German source). Handles, URLs and other protected "
+            "spans at a sentence's edges are left out of it.")
     why = "A reader of the translation cannot read a sentence left in the source language."
     fix_safety = "No fix: the sentence needs translating."
     examples = (
@@ -223,9 +228,16 @@ class Omission(Rule):
     fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("Finds source content with no counterpart in the translation: a unit (record, "
-            "paragraph, aligned sentences) much shorter than its source, and the source sentence "
-            "it leaves out when the lengths agree without it. Length ratios are learned per "
-            "language pair from human translations (`languages/length_ratios.tsv`).")
+            "paragraph, aligned sentences) short for its source (its length ratio 1.5 standard "
+            "deviations under the language pair's mean) and with fewer sentences, where leaving "
+            "out one substantial source sentence (a fifth of the source and five words at least) "
+            "brings the lengths within 1.5 standard deviations. That sentence is named when it "
+            "is the only one that could be missing, or the only one whose numbers and names the "
+            "translation lacks. Without a sentence to blame, a unit whose source has 80 "
+            "characters or more (spaces not counted) and that is 3 standard deviations short is "
+            "reported too. Sources under 40 characters, sources already in the target language "
+            "and empty translations are left alone. Length ratios are learned per language pair "
+            "from human translations (`languages/length_ratios.tsv`).")
     why = "A dropped sentence is the error a reader of the translation cannot notice."
     fix_safety = "No fix: the sentence needs translating. The finding has no span (start = end) at the unit."
     examples = (

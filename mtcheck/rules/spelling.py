@@ -30,9 +30,12 @@ class DroppedAccent(Rule):
     name = "dropped-accent"
     category = "spelling"
     fix_availability = FixAvailability.ALWAYS
-    what = ("Finds a lower-case word that is no word of the language but a frequent word with its "
-            "accents dropped (es `estan` → `están`, fr `deja` → `déjà` when no reading without "
-            "accents exists).")
+    what = ("Finds a lower-case word that no dictionary of the language has, whose accented "
+            "spelling is a frequent word at least six times as frequent as the bare form and as "
+            "any other accented reading (es `tambien`, `estan` → `están`; fr `deja` → `déjà`). "
+            "A form that is a word itself (es `publico`, `esta`) is not reported, nor a French "
+            "word with `î` or `û` (optional since the 1990 spelling reform: `maitrise`), nor a "
+            "word in a quotation in another language.")
     why = "Accents are part of the spelling; an MT system or a keyboard without them leaves typos."
     fix_safety = "Safe: the form is no word of its own, and one accented word is far more frequent than any other."
     examples = (
@@ -109,10 +112,15 @@ class InconsistentSpelling(Rule):
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
             "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations of "
-            "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`).")
+            "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`). "
+            "Transliterations are compared for capitalized words of five letters or more that are "
+            "not frequent words. Spellings listed side by side (`Gordievski, Gordievsky o "
+            "Gordievskiy`) are left alone, and a place spelled the way another language writes "
+            "it is MT406's.")
     why = "Readers take two spellings for two people or places; the house style picks one."
-    fix_safety = ("Unsafe: the later spelling is replaced by the one the document uses first (for "
-                  "listed variants, by the current spelling).")
+    fix_safety = ("Unsafe: every other spelling is replaced by the one the document uses first, or, "
+                  "for variants of the names table, by the current spelling when the document has "
+                  "it (`Kharkov` → `Kharkiv`, wherever it stands).")
     examples = (
         Example("en", "Dmitry Sokolov spoke. Later ⟦Dmitri⟧ Sokolov left.", "Dmitry Sokolov spoke. Later Dmitry Sokolov left."),
         Example("en", "Troops left Kharkiv. Talks in ⟦Kharkov⟧ resumed.", "Troops left Kharkiv. Talks in Kharkiv resumed."),
@@ -176,7 +184,9 @@ class SourceSpelling(Rule):
     what = ("Finds a place name spelled the way another language writes it where this language "
             "has its own name: Spanish `Járkov` or German `Deutschland` in English text; with a "
             "source, also a name copied from it that differs from this language's only in accents "
-            "(Czech `Oděsa`).")
+            "(Czech `Oděsa`). A copied name is matched by its accents alone: a transliteration "
+            "(`Jermak` for `Yermak`) is not reported. The rule does not run in Russian: a name "
+            "spelled in another script there is untranslated text.")
     why = "Machine translation copies names from the source; readers of the target know them otherwise."
     fix_safety = ("Unsafe: the target language's name is proposed, but the text may quote the "
                   "foreign form on purpose.")

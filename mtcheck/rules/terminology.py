@@ -148,11 +148,15 @@ class Terminology(Rule):
     fix_availability = FixAvailability.NEVER
     compares_source = True
     what = ("With a glossary (`--glossary terms.csv`, or `glossary = \"terms.tbx\"` in the "
-            "config), finds a unit whose source contains a glossary term (whole words, any case "
-            "but for acronyms such as `US`, a plural ending allowed) while its translation has "
-            "none of the term's target terms. Target terms are matched as whole words in any "
-            "case, each word of four letters or more with a free ending (`sistemas operativos` "
-            "for `sistema operativo`, Russian `учётной записи` for `учётная запись`). The "
+            "config), finds a unit whose source contains a glossary term while its translation "
+            "has none of the term's target terms, and reports it on the whole translation. "
+            "Source terms are matched as whole words in any case (acronyms and inner capitals, "
+            "`US`, `iPhone`, in their own case), the last word maybe plural (`-s`, `-es`, `-e`, "
+            "`-en`, `-n`). Target terms are matched as whole words in any case, accents folded, "
+            "each word of four letters or more with a free ending (`sistemas operativos` for "
+            "`sistema operativo`, Russian `учетной записи` for `учётная запись`); in languages "
+            "that write compounds a one-word term may be part of a word (`Kontodaten` for "
+            "`Konto`). Separable verbs (`abmelden` … `melden Sie sich ab`) are not recognized. The "
             "examples use the glossary `ceasefire` → `alto el fuego` (es), `cessar-fogo`, "
             "`cessez-le-feu`, `Waffenruhe|Waffenstillstand`, `cessate il fuoco`, "
             "`staakt-het-vuren|wapenstilstand`, `прекращение огня`; `Waffenruhe` → `ceasefire`.")
