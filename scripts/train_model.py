@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the tagger of issue 6 from scratch: a sentencepiece vocabulary and a small BERT-style
+"""Train the tagger (mtcheck.model) from scratch: a sentencepiece vocabulary and a small BERT-style
 encoder for token classification, on synthetic corruptions of clean human text.
 
 Clean text: the UD treebank sentences of ``../shared/data/ud`` in all 8 target languages (their

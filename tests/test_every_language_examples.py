@@ -1,4 +1,4 @@
-"""Issue 14: every language with data is covered by wrong/fixed examples made from its clean
+"""Every language with data is covered by wrong/fixed examples made from its clean
 fixture. For each category whose rules run in the language (the checker's own selection,
 ``selected_rules``) the corruptor garbles ``tests/fixtures/clean/<lang>.txt`` (seeds 0..9, the
 first that applies); mtcheck must report a finding of that category on the gold span, and where

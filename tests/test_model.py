@@ -1,4 +1,4 @@
-"""The tagger of issue 6: a tiny model trained for a few steps learns (its loss falls), the same
+"""The tagger (mtcheck.model): a tiny model trained for a few steps learns (its loss falls), the same
 seed gives the same weights, and the shipped model loads offline from models/ and tags a
 corruption of held-out text. Skipped where torch, transformers or sentencepiece are absent."""
 

@@ -1,4 +1,4 @@
-"""Region variants (issue 14): a code with a region keeps the conventions CLDR gives that region
+"""Region variants: a code with a region keeps the conventions CLDR gives that region
 (regions.json), pt-PT's «» and no-break-space thousands, de-CH's 1’234.5, zh-TW's 「」, with its
 language's data; the default locale (pt, pt-BR) and regions CLDR says nothing different of keep
 the language's conventions; and the region survives every way a language reaches a document."""

@@ -1,4 +1,4 @@
-"""A small token-classification model as a second opinion (issue 6): it tags artifact spans
+"""A small token-classification model as a second opinion: it tags artifact spans
 inside sentences with BIO tags over the taxonomy categories that live there.
 
 ``data.py`` turns clean text into tagged examples with the corruptor; ``scripts/train_model.py``

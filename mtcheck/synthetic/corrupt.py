@@ -13,7 +13,7 @@ so a corpus corrupts the same way every time.
     ('The troops leftthe city on Monday.', 'leftthe', 'left the')
 
 The same generator feeds the synthetic benchmark (``benchmarks/synthetic.py``), ``mtcheck
-corrupt``, and the training data of the model issue.
+corrupt``, and the training data of the tagger (``mtcheck.model``).
 """
 
 from __future__ import annotations
