@@ -349,3 +349,14 @@ def test_restricted_identifiers_sharing_one_model_equal_freshly_loaded_ones():
         lang, probability = identifier(("en", "es")).classify(text)
         assert (lang, round(float(probability), 6)) == (fresh.classify(text)[0], round(float(fresh.classify(text)[1]), 6))
     assert identifier(("en", "xx-unknown")) is None
+
+
+def test_an_untranslated_sentence_with_a_placeholder_is_still_reported():
+    """MT603 flags a whole sentence: a placeholder, URL or accepted word inside it is no reason
+    to drop the finding (a protected span silences the rules that judge the text alone)."""
+    from mtcheck import Config, check
+
+    copy = "La nueva línea #PRODUCT# se venderá en tiendas de todo el país a partir de la próxima primavera."
+    assert [f.code for f in check(copy, lang="en", source=copy, source_lang="es")] == ["MT603"]
+    accepting = Config(accept=["tiendas"])
+    assert [f.code for f in check(copy, lang="en", source=copy, source_lang="es", config=accepting)] == ["MT603"]

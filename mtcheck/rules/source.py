@@ -93,6 +93,8 @@ class Untranslated(Rule):
     name = "untranslated"
     category = "untranslated"
     fix_availability = FixAvailability.NEVER
+    # A whole sentence is flagged: a placeholder, URL or accepted word inside must not silence it.
+    compares_source = True
     what = ("Finds sentences of the translation left in the source language: a sentence equal to "
             "its aligned source sentence (a copy) and identified as the source language; a "
             "sentence with 80 % of its letters in the source's script where the target language "
