@@ -480,3 +480,10 @@ def test_library_config_with_a_glossary(csv_glossary):
     assert "alto el fuego" in config.accept
     [f] = check("La tregua se mantuvo.", lang="es", source="The ceasefire held.", config=config)
     assert f.code == "MT703"
+
+
+def test_an_ampersand_inside_a_name_is_no_entity():
+    """`AT&T;`, `A&E;`: a name with an ampersand, then a semicolon, is text; `&brandShortName;`
+    standing apart is an entity a program fills in."""
+    assert compare("Go to A&E; now.", "Ve a urgencias; ya.") is None
+    assert [p.key for p in placeholders("AT&T; and R&D; see &brandShortName;")] == ["&brandShortName;"]

@@ -21,6 +21,8 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
 
     >>> [text for _, text in protected_spans("Hi {name}, %1$s of %(n)d, $5 or $(HOME), #tag, &brandShortName;")]
     ['{name}', '%1$s', '%(n)d', '$(HOME)', '&brandShortName;']
+    >>> protected_spans("AT&T; and A&E; or R&D;")
+    []
     >>> [t for _, t in protected_spans("{{name}} ${name} $name$ @name@ $[name] #PRS_ORG# %count% %.0s {0}")]
     ['{{name}}', '${name}', '$name$', '@name@', '$[name]', '#PRS_ORG#', '%count%', '%.0s', '{0}']
 """
@@ -60,7 +62,9 @@ AT_NAME = lazy(r"(?<!@)@[A-Za-z_][\w.-]*@(?![\w@])")
 # #PRS_ORG#, #NAME#, #Product1#: letters in capitals, or with a digit or an underscore.
 TOKEN = lazy(r"#(?P<name>[^\W\d_][^\W_]*(?:_[^\W_]+)*)#")
 COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
-ENTITY = lazy(r"&(?P<name>[A-Za-z_][\w.-]*);")
+# An entity stands apart from the word before it and has a name of two characters or more:
+# the `&T;` of `AT&T;`, `&E;` of `A&E;` and `&D;` of `R&D;` are an ampersand in a name.
+ENTITY = lazy(r"(?<![^\W_])&(?P<name>[A-Za-z_][\w.-]+);")
 
 # Every kind above holds one of these; most sentences have none, and are answered at once.
 PLACEHOLDER_CHAR = lazy(r"[{%#@$&]")
