@@ -390,6 +390,9 @@ def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str)
     return bool(before and before.group(1).lower() == left.lower() or after and after.group(1).lower() == right.lower())
 
 
+PRONOUN_ZIPF = 6.0  # a word this frequent is a function word (German `sie` 6.8), not `detto` (5.8)
+
+
 @register
 class RepeatedWord(Rule):
     code = "MT105"
@@ -451,7 +454,7 @@ class RepeatedWord(Rule):
                 continue
             if first != second and self._another_word(text, m.start(1), second, lang):
                 continue  # `sein Leben leben`, `Haben Sie sie`: a noun, a name, the polite pronoun
-            if (second in lang.glue_words or second in lang.clause_words) and self._opens_clause(text, m.start(1), lang):
+            if (second in lang.glue_words or lang.zipf(second) >= PRONOUN_ZIPF) and self._opens_clause(text, m.start(1), lang):
                 continue  # `die Frau, die die Zeitung`, `dass sie sie sah`: two roles, not a stutter
             if self._tripled(text, m) or self._tripled_before(text, m):
                 continue
