@@ -106,7 +106,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     **{(lang, "repeated-word"): WORD_RULE_OFF for lang in (
         "ar", "bg", "bn", "ca", "cs", "el", "fa", "fil", "gl", "hi", "hu", "lt", "lv", "mk", "ms", "sh", "sk",
         "sl", "ta", "tr", "ur", "vi")},
-    ("it", "repeated-word"): "», ha detto detto: a comma and one function word before the pair read as a clause opening to MT105 (`, die die`)",
     ("de", "repeated-word"): "die die die: the corruptor doubles `die` of `, die die`; three in a row are emphasis to MT105",
     ("es", "proper-noun-case"): "José manuel Albares: a lower-case word between two capitals is a particle to MT401 (Carl von Linné)",
     ("tr", "proper-noun-case"): "Başkanı ayşe Yılmaz: a lower-case word between two capitals is a particle to MT401 (Carl von Linné)",

@@ -1,6 +1,8 @@
 """The checks peer tools make on the target alone (benchmarks/peer_checks.py): regions' French
 spacing, context-aware doublings, starts of records judged by their source."""
 
+import pytest
+
 from mtcheck import check
 from mtcheck.document import Document
 from mtcheck.checker import check_document
@@ -55,3 +57,15 @@ def test_glued_sentences_after_exclamation_and_spaced_marks():
     assert codes("Das war ein schöner Tag!Morgen geht es weiter.", "de", "MT201") == ["Tag!Morgen"]
     assert codes("Quelle belle journée !Demain nous partons.", "fr", "MT201") == ["!Demain"]
     assert codes("Read Yahoo!News and the file Report.Final.docx with .Net today.", "en", "MT201") == []
+
+
+@pytest.mark.parametrize("lang,text,flagged", [
+    ("en", "They said, the the city fell.", "the the"),  # a comma before a stutter excuses nothing
+    ("de", "Sie sagte, dass dass alles gut sei.", "dass dass"),
+    ("it", "«Andiamo», ha detto detto il ministro.", "detto detto"),
+    ("de", "Er sagte, die die Stadt verlassen hatten, seien zurück.", None),  # relative + article
+    ("de", "Sie wussten nicht, dass sie sie sahen.", None),
+])
+def test_a_doubling_opens_a_clause_only_for_the_words_the_language_lists(lang, text, flagged):
+    found = [f.text for f in check(text, lang=lang) if f.code == "MT105"]
+    assert found == ([flagged] if flagged else [])

@@ -82,6 +82,8 @@ class Language:
     allowed_marks: str
     compounding: bool
     repeated_ok: frozenset[str]
+    # Words whose doubling is grammatical where they open a clause (German `, die die Zeitung`).
+    repeated_opening_clause: frozenset[str]
     bound_suffixes: frozenset[str]
     bound_prefixes: frozenset[str]
     abbreviations: frozenset[str]
@@ -695,7 +697,7 @@ def language_for(code: str) -> Language:
     no_quotes = QuotePair("", "")
     return Language(code=tag, name=tag, script="", quotes=[], primary_quotes=no_quotes,
                     secondary_quotes=no_quotes, no_space_before="", allowed_marks="", compounding=False,
-                    repeated_ok=frozenset(), bound_suffixes=frozenset(), bound_prefixes=frozenset(),
+                    repeated_ok=frozenset(), repeated_opening_clause=frozenset(), bound_suffixes=frozenset(), bound_prefixes=frozenset(),
                     abbreviations=frozenset(), clause_words=frozenset(), name_connectors=frozenset(),
                     noun_markers=frozenset(), date_markers=frozenset(), over_capitalized=frozenset(),
                     folder=DATA_DIR / "-")  # no such folder: every data file reads as absent
@@ -740,6 +742,7 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         allowed_marks=data["punctuation"].get("allowed_marks", ""),
         compounding=data["words"]["compounding"],
         repeated_ok=frozenset(data["words"].get("repeated_ok", [])),
+        repeated_opening_clause=frozenset(data["words"].get("repeated_opening_clause", [])),
         bound_suffixes=frozenset(data["words"].get("bound_suffixes", [])),
         bound_prefixes=frozenset(data["words"].get("bound_prefixes", [])),
         abbreviations=frozenset(data["words"].get("abbreviations", [])),

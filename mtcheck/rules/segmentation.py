@@ -390,9 +390,6 @@ def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str)
     return bool(before and before.group(1).lower() == left.lower() or after and after.group(1).lower() == right.lower())
 
 
-PRONOUN_ZIPF = 6.0  # a word this frequent is a function word (German `sie` 6.8), not `detto` (5.8)
-
-
 @register
 class RepeatedWord(Rule):
     code = "MT105"
@@ -400,9 +397,9 @@ class RepeatedWord(Rule):
     name = "repeated-word"
     category = "repeated-word"
     what = ("Finds a word written twice in a row (`the the`), except where the context or the "
-            "language makes the doubling grammatical. Context: a function word that opens a "
-            "clause, right after a comma, semicolon, colon, dash or bracket and at most one "
-            "function word (German `die Frau, die die Zeitung las`, `für die die`, `dass sie sie "
+            "language makes the doubling grammatical. Context: a word the language lists as doubling "
+            "where it opens a clause (`repeated_opening_clause`), right after a comma, semicolon, "
+            "colon, dash or bracket and at most one function word (German `die Frau, die die Zeitung las`, `für die die`, `dass sie sie "
             "sah`: a relative pronoun or conjunction, then an article or pronoun); a first word "
             "capitalized mid-sentence before the same word in lower case (German `sein Leben "
             "leben`, `Haben Sie sie gesehen`: a noun or the polite pronoun, then a verb or "
@@ -454,7 +451,7 @@ class RepeatedWord(Rule):
                 continue
             if first != second and self._another_word(text, m.start(1), second, lang):
                 continue  # `sein Leben leben`, `Haben Sie sie`: a noun, a name, the polite pronoun
-            if (second in lang.glue_words or lang.zipf(second) >= PRONOUN_ZIPF) and self._opens_clause(text, m.start(1), lang):
+            if second in lang.repeated_opening_clause and self._opens_clause(text, m.start(1), lang):
                 continue  # `die Frau, die die Zeitung`, `dass sie sie sah`: two roles, not a stutter
             if self._tripled(text, m) or self._tripled_before(text, m):
                 continue
