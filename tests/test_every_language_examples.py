@@ -74,6 +74,10 @@ NO_LEXICON = "Galician has no lexicon: the word rules cannot tell a known word"
 # wants the second copy in lower case, since a capitalized pair is most often a name (Darin Darin).
 CAPITALIZED_TWICE = "a capitalized word repeated: MT105 wants the second copy in lower case (names)"
 
+# MT105 is off in these languages (their language.toml says why); the category's other rules,
+# MT106 (phrases) and MT210 (marks), run there and do not judge one word written twice.
+WORD_RULE_OFF = "MT105 is off here; MT106 and MT210 judge repeated phrases and marks, not one word"
+
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     **{(lang, "number-format"): ONE_GROUP for lang in (
         "ar", "bn", "ca", "da", "de", "el", "en", "es", "fil", "gl", "he", "hi", "is", "it", "ja", "ko", "mk",
@@ -99,6 +103,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("nb", "split-word"): "renteku ttet: the compound rentekuttet is not in the Norwegian lexicon",
     ("en", "missing-space"): "end,e.g.: MT201 wants two letters, or one and a space, after the comma (x,y lists)",
     **{(lang, "repeated-word"): CAPITALIZED_TWICE for lang in ("fi", "ro")},
+    **{(lang, "repeated-word"): WORD_RULE_OFF for lang in (
+        "ar", "bg", "bn", "ca", "cs", "el", "fa", "fil", "gl", "hi", "hu", "lt", "lv", "mk", "ms", "sh", "sk",
+        "sl", "ta", "tr", "ur", "vi")},
+    ("de", "repeated-word"): "die die die: the corruptor doubles `die` of `, die die`; three in a row are emphasis to MT105",
     ("es", "proper-noun-case"): "José manuel Albares: a lower-case word between two capitals is a particle to MT401 (Carl von Linné)",
     ("tr", "proper-noun-case"): "Başkanı ayşe Yılmaz: a lower-case word between two capitals is a particle to MT401 (Carl von Linné)",
     ("he", "foreign-punctuation"): "MT207 is off in Hebrew (its language.toml says why); MT208 does not judge quotes",

@@ -62,6 +62,12 @@ def test_rules_stay_quiet_on_edited_human_text(shared, lang):
             assert len(scripts) >= 2, f"MT305 on a one-script word: {word!r}"
             continue
         text = texts[int(finding.record)]
+        if finding.code == "MT212":
+            # French typography spaces the mark: glued to its word (inner side for « »), it is a
+            # real slip of the writer (hand-checked: benchmarks/labels/peer-checks-human-text.jsonl).
+            inner = text[finding.end:finding.end + 1] if text[finding.start] in "«‹" else text[finding.start - 1:finding.start]
+            assert not inner.isspace(), f"MT212 on a spaced mark: {text[finding.start - 10:finding.end + 10]!r}"
+            continue
         counted.append((finding.code, text[max(finding.start - 20, 0):finding.end + 20]))
     rate = 10_000 * len(counted) / words
     assert rate <= MAX_PER_10K_WORDS, f"{lang}: {rate:.2f} per 10,000 words: {counted}"

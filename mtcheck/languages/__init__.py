@@ -82,6 +82,8 @@ class Language:
     allowed_marks: str
     compounding: bool
     repeated_ok: frozenset[str]
+    # Words whose doubling is grammatical where they open a clause (German `, die die Zeitung`).
+    repeated_opening_clause: frozenset[str]
     bound_suffixes: frozenset[str]
     bound_prefixes: frozenset[str]
     abbreviations: frozenset[str]
@@ -91,6 +93,11 @@ class Language:
     date_markers: frozenset[str]
     over_capitalized: frozenset[str]
     folder: Path = field(repr=False)
+    # Marks written after a space (a no-break or narrow no-break one: French `Pourquoi ?`), and
+    # quotation marks with a space on their inner side (French `« oui »`): a mark glued to its
+    # word is a missing space ([punctuation] space_before, space_inside; empty: none).
+    space_before: str = ""
+    space_inside: str = ""
     # False for scripts written without spaces between words (Japanese, Chinese, Thai): rules
     # that find lost or extra spaces between words have nothing to judge there.
     spaced: bool = True
@@ -629,7 +636,7 @@ def region_tag(code: str, folder: str) -> str | None:
     """
     from mtcheck.languages.codes import normalize
 
-    table = regions(folder)
+    table = {**regions(folder), **_hand_regions(folder)}
     if not table:
         return None
     parts = normalize(code).split("-")
@@ -638,6 +645,13 @@ def region_tag(code: str, folder: str) -> str | None:
         if tag in table:
             return tag
     return None
+
+
+def _hand_regions(folder: str) -> dict[str, dict]:
+    """Tag → what a region writes otherwise, as the folder's language.toml says where CLDR has
+    no word on it (``[regions."fr-CA".punctuation]``: Quebec's spacing before ``; ! ?``)."""
+    path = DATA_DIR / folder / SETTINGS
+    return settings(folder)["language"].get("regions", {}) if path.exists() else {}
 
 
 def with_region(data: dict, region: dict) -> dict:
@@ -683,7 +697,7 @@ def language_for(code: str) -> Language:
     no_quotes = QuotePair("", "")
     return Language(code=tag, name=tag, script="", quotes=[], primary_quotes=no_quotes,
                     secondary_quotes=no_quotes, no_space_before="", allowed_marks="", compounding=False,
-                    repeated_ok=frozenset(), bound_suffixes=frozenset(), bound_prefixes=frozenset(),
+                    repeated_ok=frozenset(), repeated_opening_clause=frozenset(), bound_suffixes=frozenset(), bound_prefixes=frozenset(),
                     abbreviations=frozenset(), clause_words=frozenset(), name_connectors=frozenset(),
                     noun_markers=frozenset(), date_markers=frozenset(), over_capitalized=frozenset(),
                     folder=DATA_DIR / "-")  # no such folder: every data file reads as absent
@@ -708,7 +722,8 @@ def region_variant(code: str, tag: str) -> Language:
     ('German (de-CH)', True)
     """
     data = settings(code)["language"]
-    return _language(code, with_region(data, regions(code)[tag]), tag, f"{data['name']} ({tag})")
+    region = layered(regions(code).get(tag, {}), _hand_regions(code).get(tag, {}))
+    return _language(code, with_region(data, region), tag, f"{data['name']} ({tag})")
 
 
 def _language(code: str, data: dict, tag: str, name: str) -> Language:
@@ -727,6 +742,7 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         allowed_marks=data["punctuation"].get("allowed_marks", ""),
         compounding=data["words"]["compounding"],
         repeated_ok=frozenset(data["words"].get("repeated_ok", [])),
+        repeated_opening_clause=frozenset(data["words"].get("repeated_opening_clause", [])),
         bound_suffixes=frozenset(data["words"].get("bound_suffixes", [])),
         bound_prefixes=frozenset(data["words"].get("bound_prefixes", [])),
         abbreviations=frozenset(data["words"].get("abbreviations", [])),
@@ -738,4 +754,6 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         folder=DATA_DIR / code,
         spaced=data["words"].get("spaced", True),
         folding=data.get("lexicon", {}),
+        space_before=data["punctuation"].get("space_before", ""),
+        space_inside=data["punctuation"].get("space_inside", ""),
     )

@@ -305,6 +305,32 @@ MIN_LEFT_ZIPF_SPACED = 4.5
 _AFTER_PERIOD = regex.compile(r"(?<![\p{L}\p{M}.])(\p{L}\p{Ll}{2,})\.([ \t]*)(\p{Ll}+)(?=[ \t,])")
 
 
+# The start of a unit of prose: maybe spaces and an opening quote mark, then a word in lower case
+# followed by a space (not `iPhone`, `e.g.`, `l'armée`, `x-ray`, `word:`).
+_UNIT_OPENING = regex.compile(r"[ \t]*[\"“„«‘‚]?(\p{Ll}+)(?=[ \t]+\p{L})")
+# A unit that ends as a sentence: a sentence mark, maybe closing quotes or a bracket.
+_PROSE_END = regex.compile(r"[.!?][\"”»’')\]]*[ \t]*$")
+MIN_PROSE_WORDS = 4
+# A sentence start anywhere: the text's, a line's, or after a sentence mark and a space; then
+# maybe an opening quote, and the first letter.
+_ANY_START = regex.compile(r"(?:^|(?<=[.!?][\"”»’')\]]*[ \t]+)|(?<=\n))[ \t]*[\"“„«‘‚(]?\p{L}", regex.M)
+# The writer's habit, where no source tells: the document's other sentence starts, at least this
+# many, all begin with a capital (a lone sentence, or a chat written in lower case, says nothing).
+MIN_EVIDENCE = 3
+# The first letter of a source, past spaces, quote marks and brackets.
+_SOURCE_OPENING = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\"'«»„“”‘’—–\-]*(\p{L})(\p{L}?)")
+
+
+def _goes_on(before: str) -> bool:
+    """Does the unit ``before`` end mid-sentence (a comma, colon, dash, an ellipsis, or no
+    sentence end at all: `Click on`, but a heading too), so that the next unit may continue its
+    sentence?"""
+    tail = before.rstrip()
+    if not tail:
+        return False
+    return tail[-1] in ",;:-–—(/&+" or tail.endswith(("...", "…")) or not _PROSE_END.search(tail)
+
+
 @register
 class SentenceCase(Rule):
     code = "MT403"
@@ -312,7 +338,17 @@ class SentenceCase(Rule):
     category = "sentence-case"
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a sentence that starts in lower case after the period of the one before, "
-            "`hours.the authorities` or `hours. the authorities`, where the first word is one of "
+            "`hours.the authorities` or `hours. the authorities`, or at the start of a text, "
+            "record or paragraph of prose (`the troops left the city.`: a unit of four words or "
+            "more that ends as a sentence does and does not go on from the unit before, which "
+            "ends with a comma, colon, dash or ellipsis or without a sentence end (`Click on`; "
+            "a heading too, left alone with it); a record only "
+            "where its source starts with a capital (a record without a source may be an "
+            "excerpt, a UI string or a continuation), a text or paragraph only in a text whose "
+            "other sentences, three at least, all start with a capital (a lone sentence or a chat "
+            "written in lower case shows no capital lost); list items, "
+            "hashtags and units opening with an ellipsis, a brand such as `iPhone` or a rare word "
+            "are not judged), where the first word is one of "
             "the language's function words or very frequent words and the word before the period "
             "a known word, not one of the language's abbreviations (`etc.`). After a period and a "
             "space, a word of four letters or fewer before it may be an abbreviation the list "
@@ -331,12 +367,22 @@ class SentenceCase(Rule):
         Example("de", "Alles endete nach wenigen Stunden⟦. die⟧ Behörden gingen.", "Alles endete nach wenigen Stunden. Die Behörden gingen."),
         Example("nl", "Het was binnen enkele uren voorbij⟦. de⟧ autoriteiten vertrokken.", "Het was binnen enkele uren voorbij. De autoriteiten vertrokken."),
         Example("ru", "Всё закончилось через несколько часов⟦. в⟧ городе тихо.", "Всё закончилось через несколько часов. В городе тихо."),
+        Example("en", "⟦the⟧ troops left the city on Monday. They came back later. Nobody was hurt. All is calm.",
+                "The troops left the city on Monday. They came back later. Nobody was hurt. All is calm."),
+        Example("de", "⟦die⟧ Soldaten verließen am Montag die Stadt. Sie kamen später zurück. Niemand wurde verletzt. Es ist ruhig.",
+                "Die Soldaten verließen am Montag die Stadt. Sie kamen später zurück. Niemand wurde verletzt. Es ist ruhig."),
+        Example("fr", "Les combats ont cessé. La ville est calme. Tout va bien.\n\n⟦les⟧ soldats ont quitté la ville lundi.",
+                "Les combats ont cessé. La ville est calme. Tout va bien.\n\nLes soldats ont quitté la ville lundi."),
     )
     clean = (
         ("en", "It costs 5 dollars, etc. and more.\n\nSee config.yaml for the settings."),
         ("en", "i went there. the food was good lol"),
         ("de", "Das gilt z. B. für die Stadt usw. in der Region."),
         ("es", "Visite www.ejemplo.es para más datos."),
+        ("en", "- the first item of the list.\n\n#the tag is here.\n\n…and then they left the city."),
+        ("en", "iPhone sales rose in May.\n\nThe report said that the sales,\n\nand the profits rose too."),
+        ("de", "eBay und Amazon meldeten Zahlen.\n\nweiter Infos unten"),
+        ("en", "the troops left the city on Monday."),
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -359,3 +405,42 @@ class SentenceCase(Rule):
             fixed = ". " + lang.upper(right[0]) + right[1:]  # Turkish `istanbul` → `İstanbul`
             yield self.finding(start, end, f"a sentence starts in lower case: `{right}` → `{fixed[2:]}`",
                                Fix.replace(start, end, fixed))
+        yield from self._unit_starts(doc, lang)
+
+    def _unit_starts(self, doc: Document, lang: Language) -> Iterable:
+        """A text, record or paragraph of prose that starts in lower case (`the troops left the
+        city.`): a unit that ends as a sentence does, of MIN_PROSE_WORDS words or more, whose
+        first word is a function word or a very frequent word in lower case, and that does not
+        go on from the unit before (which ends with a comma, a colon or a dash, or is a longer
+        text without a sentence end). List items, hashtags, handles, ellipses and quotations that
+        begin mid-sentence (`…and then`) open otherwise and are left alone."""
+        text = doc.masked
+        units = [(s.start, s.end) for s in doc.segments] if doc.has_records else doc.paragraphs
+        starts = [text[m.end() - 1] for m in _ANY_START.finditer(text)]
+        capitals = sum(c.isupper() for c in starts)
+        previous = None
+        for start, end in units:
+            unit = text[start:end]
+            before, previous = previous, unit
+            m = _UNIT_OPENING.match(unit)
+            if m is None or not _PROSE_END.search(unit) or len(unit.split()) < MIN_PROSE_WORDS:
+                continue
+            word = m.group(1)
+            if lang.zipf(word) < MIN_LEFT_ZIPF or word in lang.abbreviations:
+                continue  # a word the lexicon hardly knows may be a name or brand written so
+            if before is not None and _goes_on(before):
+                continue  # the unit before ends mid-sentence: this one continues it
+            if doc.has_records:
+                # A record is judged by its source: an excerpt, a UI string or a continuation
+                # starts in lower case by itself, a translation of a capitalized start should not.
+                opening = _SOURCE_OPENING.match(doc.segment_at(start).source or "")
+                if opening is None or not opening.group(1).isupper() or opening.group(2).isupper():
+                    continue  # no source, one in lower case or in a script without case, an acronym (`DVD`)
+            else:
+                others = len(starts) - 1  # the other sentence starts of the document
+                if others < MIN_EVIDENCE or capitals < others:
+                    continue  # no sign that the writer always capitalizes: a style, or too little to tell
+            at = start + m.start(1)
+            fixed = lang.upper(word[0]) + word[1:]
+            yield self.finding(at, at + len(word), f"a sentence starts in lower case: `{word}` → `{fixed}`",
+                               Fix.replace(at, at + 1, fixed[0]))

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from mtcheck.document import MASK, Document
-from mtcheck.finding import Edit, Fix
+from mtcheck.finding import Applicability, Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import (APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
@@ -80,14 +80,35 @@ _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}*")
 _LETTERS_AFTER = regex.compile(r"[¿¡]*\p{L}*")
 
 
+MAX_COLON_ENDING = 3  # Swedish `:s`, Finnish `:n`, `:ssa`, `:lle`
+FREQUENT_WORD = 4.5  # Zipf: a capitalized word this frequent before `!` is a word, not a brand
+
+
+@lru_cache(maxsize=None)
+def _colon_endings(code: str) -> bool:
+    """Does the language write case endings after a colon (``[punctuation] colon_endings``)?"""
+    from mtcheck.languages import language_settings
+
+    return bool(language_settings(code)["punctuation"].get("colon_endings", False))
+
+
 @register
 class MissingSpace(Rule):
     code = "MT201"
     needs_word_spaces = True
     name = "missing-space-after-punctuation"
     category = "missing-space"
-    what = ("Finds a comma or semicolon between two words with no space after it "
-            "(`them,including`), and a sentence end glued to the next sentence (`Ukraine.The`).")
+    what = ("Finds a comma, semicolon or colon between two words with no space after it "
+            "(`them,including`, German `[Quelle:dpa]`), and a sentence end glued to the next "
+            "sentence (`Ukraine.The`, `ended!The`, `why?The`, French `journée !Demain`), unless "
+            "the word after it goes on with a period (`Report.Final.docx`, a file). A colon "
+            "after a word in capitals "
+            "is Swedish and Finnish inflection (`EU:s`, `USA:n`), and so is a short ending in lower "
+            "case after a colon in a language whose data says it writes them (Finnish `NoMa:n`); "
+            "a colon between ASCII "
+            "words in lower case or inside a token of more parts (`xsi:type`, `a:b:c`) is code: "
+            "neither is reported. After `!`, a capitalized word that is rare in the language before "
+            "a word that is no function word is a brand (`Yahoo!News`).")
     why = "The space was lost in the MT pipeline; readers see one long token."
     fix_safety = "Safe: a space is inserted after the mark."
     examples = (
@@ -101,17 +122,24 @@ class MissingSpace(Rule):
         Example("pt", "os ⟦soldados,incluindo⟧ mulheres", "os soldados, incluindo mulheres"),
         Example("nl", "de ⟦soldaten,onder⟧ wie vrouwen", "de soldaten, onder wie vrouwen"),
         Example("pt", "o exército não ⟦comentou;o⟧ presidente disse", "o exército não comentou; o presidente disse"),
+        Example("de", "Die Zahl stieg weiter ⟦an!Die⟧ Behörden schwiegen.", "Die Zahl stieg weiter an! Die Behörden schwiegen."),
+        Example("de", "Der Bericht erschien gestern [⟦Quelle:dpa⟧].", "Der Bericht erschien gestern [Quelle: dpa]."),
+        Example("en", "Nobody came ⟦back!Then⟧ the rain started.", "Nobody came back! Then the rain started."),
     )
     clean = (
         ("en", "It cost 1,500 dollars, i.e. 8.5 percent, at 10:30 a.m. in the U.S. on Node.js and ASP.NET."),
         ("en", "Posted via Newsfeed.Com by Kyle.Jones@ on the list."),
         ("de", "Es kostete 1.500,50 Euro."),
         ("fr", "Il a dit : « Pourquoi ? »"),
+        ("en", "Read Yahoo!News at 10:30, the EU:s report and xsi:type or a:b:c in code."),
+        ("en", "Open the file Report.Final.docx now."),
+        ("sv", "Enligt EU:s nya regler och USA:s president."),
     )
-    # "!" is left out: brand names such as Yahoo!News keep it. After a comma or semicolon, two
-    # letters, or a one-letter word in lower case before a space (Portuguese `comentou;o
-    # presidente`, Croatian `lipnja,a sindikati`); `x,y` lists have one letter before the mark.
-    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;])(?=[\p{L}¿¡]{2}|\p{Ll}[ \t])|(?<=\p{Ll}{2})([.?])(?=\p{Lu}\p{Ll}{2})")
+    # After a comma, semicolon or colon, two letters, or a one-letter word in lower case before a
+    # space (Portuguese `comentou;o presidente`, Croatian `lipnja,a sindikati`); `x,y` lists have
+    # one letter before the mark. A sentence end (`.`, `?`, `!`) before a capitalized word.
+    # A spaced `!` or `?` (French `journée !Demain`) glued to the next sentence counts too.
+    PATTERN = regex.compile(r"(?<=\p{L}{2})([,;:])(?=[\p{L}¿¡]{2}|\p{Ll}[ \t])|(?<=\p{Ll}{2})([.?!])(?=\p{Lu}\p{Ll}{2})|(?<=\p{Ll}{2}[ \u00a0\u202f])([?!])(?=\p{Lu}\p{Ll}{2})")
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.PATTERN.finditer(doc.masked):
@@ -126,6 +154,18 @@ class MissingSpace(Rule):
                 continue  # an HTML entity (&quot;): markup residue, reported by MT302
             if m.group() == "." and doc.masked[end + len(right): end + len(right) + 1] == "@":
                 continue  # an address cut short (Kyle.Jones@)
+            if m.group() == "!" and left[:1].isupper() and lang.zipf(left) < FREQUENT_WORD \
+                    and lang.lower(right) not in lang.glue_words:
+                continue  # a brand with its mark: Yahoo!News (German `Tag!Morgen` is a slip)
+            if m.group() in ".?!" and regex.match(r"\.\p{L}", doc.masked[end + len(right): end + len(right) + 2]):
+                continue  # a dotted name: a file or a domain (`Report.Final.docx`)
+            if m.group() == ":" and (left.isupper() or not left[:1].isalpha()
+                                     or (left + right).isascii() and (left + right).islower()
+                                     or doc.masked[start - len(left) - 1: start - len(left)] not in ("", " ", "\n", "\t", "(", "[", "\u00a0")
+                                     or doc.masked[end + len(right): end + len(right) + 1] in (":", ".", "_", "/", "=", "(")):
+                continue  # Swedish `EU:s`, code such as `xsi:type`, `a:b:c`, `ns:tag.x`
+            if m.group() == ":" and len(right) <= MAX_COLON_ENDING and right.islower() and _colon_endings(lang.code):
+                continue  # Finnish `NoMa:n`, Swedish `Nato:s`: a case ending after a colon
             yield self.finding(
                 start - len(left), end + len(right),
                 f"no space after `{m.group()}` in `{left}{m.group()}{right}`",
@@ -577,3 +617,204 @@ class HalfWidthMarks(Rule):
                 continue
             yield self.finding(m.start(), m.end(), f"`{m.group()[0]}` is half-width; {lang.name} writes `{wide}`",
                                Fix.replace(m.start(), m.end(), wide))
+
+
+@lru_cache(maxsize=None)
+def _period_words(code: str) -> frozenset[str]:
+    """The language's words written with a period (lower case, without it): its abbreviations
+    and those its sentence splitter knows (``etc``, ``kr``, ``jr``)."""
+    from mtcheck.languages import language_settings
+
+    data = language_settings(code)
+    words = set(data.get("words", {}).get("abbreviations", []))
+    for key in ("never_final", "final", "abbreviations"):
+        words.update(data.get("sentences", {}).get(key, []))
+    return frozenset(words)
+
+
+# The same mark twice (`,,` `;;` `::`), or two different ones where one belongs (`,.` `;:`), after
+# a word and before a space or the end; two periods after an abbreviation's (`etc..`, `D.C..`).
+_DOUBLED_MARKS = regex.compile(r"(?<=[\p{L}\p{N})\]”»\"'’])(?<![.,;:!?])([,;:][,;:.]|\.\.)(?=[\s\"”»’)\]]|$)")
+# The token before two periods: letters with inner periods (`D.C`), or one word.
+_TOKEN_BEFORE = regex.compile(r"(?r)(?<![\p{L}\p{N}.])[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*")
+
+
+@register
+class DoubledPunctuation(Rule):
+    code = "MT210"
+    needs_word_spaces = True
+    name = "doubled-punctuation"
+    category = "repeated-word"
+    what = ("Finds a punctuation mark written twice (`then,, they`, `list;; next`, `note:: see`), "
+            "two different marks where one belongs (`left,. Then`, `said;: that`), and a "
+            "sentence period after an abbreviation's period (`etc..`, `Washington, D.C..`), "
+            "the abbreviations being the language's own. Not reported: an ellipsis (`...`), "
+            "repeated `!` and `?` and their mixes (`!!`, `?!`, `???`), which informal human text "
+            "writes in every language measured, two periods after a word (`later..`, a short "
+            "ellipsis of informal text), a Dutch opening mark `,,` before a word, an abbreviation "
+            "followed by its colon or semicolon (`e.g.:`, `Ont.;`), and code (`std::vector`).")
+    why = ("The decoder stuttered on a mark, or two segments were joined each with its own mark; "
+           "an edited text never has `,,` or `;;`.")
+    fix_safety = ("Safe for a mark written twice and for two periods after an abbreviation: one "
+                  "goes. Unsafe for two different marks: the first goes, and the writer may have "
+                  "meant it instead of the second.")
+    examples = (
+        Example("en", "When they left⟦,,⟧ the town was empty.", "When they left, the town was empty."),
+        Example("en", "They brought food, water, etc⟦..⟧", "They brought food, water, etc."),
+        Example("de", "Als sie gingen⟦,,⟧ war die Stadt leer.", "Als sie gingen, war die Stadt leer."),
+        Example("fr", "Ils sont partis hier⟦;;⟧ la ville était vide.", "Ils sont partis hier; la ville était vide."),
+        Example("es", "Cuando se fueron⟦,.⟧ La ciudad quedó vacía.", "Cuando se fueron. La ciudad quedó vacía.",
+                applicability=Applicability.UNSAFE),
+        Example("it", "Quando se ne andarono⟦,,⟧ la città era vuota.", "Quando se ne andarono, la città era vuota."),
+        Example("pt", "Levaram comida, água, etc⟦..⟧", "Levaram comida, água, etc."),
+        Example("nl", "Toen ze vertrokken⟦,,⟧ was de stad leeg.", "Toen ze vertrokken, was de stad leeg."),
+        Example("ru", "Когда они ушли⟦,,⟧ город опустел.", "Когда они ушли, город опустел."),
+    )
+    clean = (
+        ("en", "Wait... what?! Really?? Great!!! We left.. later, e.g.: soon, in Ont.; and std::vector"),
+        ("nl", "Hij zei:,,Het volk vraagt erom.'' En dat,,klopt''."),
+        ("de", "Das Urteil (Az.: 5 AZR 216 / 94) kam um 10 Uhr."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        for m in _DOUBLED_MARKS.finditer(text):
+            pair, start = m.group(1), m.start(1)
+            if pair == "..":
+                token = _TOKEN_BEFORE.match(text, 0, start)
+                word = token.group() if token else ""
+                if "." not in word and lang.lower(word) not in _period_words(lang.code):
+                    continue  # `later..`: a short ellipsis of informal text, not a doubled period
+            same = pair[0] == pair[1]
+            yield self.finding(start, m.end(1), f"`{pair}`: " + ("a mark written twice" if same else "two marks where one belongs"),
+                               Fix.replace(start, start + 1, "", safe=same) if not same
+                               else Fix.replace(start + 1, start + 2, ""))
+
+
+# A number of up to three digits (a day, an ordinal: `12.Jahrhundert`, `5.Mai`) or a year
+# (`2020.The`) glued to a word after its period, the number standing alone (not in `v1.2`,
+# `4_28_00.doc`, `1.500`).
+_NUMBER_PERIOD_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}_.,:/\\\-#@&\ue000])(\d{1,4})\.(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}\p{M}_/@\-\ue000]|\.[\p{L}\p{N}])")
+MIN_ORDINAL_WORD = 4  # `5.května`, `39.plass`; shorter lower-case words may be file extensions
+MIN_ORDINAL_ZIPF = 3.0
+
+
+@register
+class MissingSpaceAfterNumber(Rule):
+    code = "MT211"
+    needs_word_spaces = True
+    name = "missing-space-after-number"
+    category = "missing-space"
+    what = ("Finds a number and its period glued to the next word: an ordinal in a language "
+            "that writes ordinals with a period (German `12.Jahrhundert`, `am 5.Mai`, Czech "
+            "`5.května`, the language's `ordinal_dot`), or a sentence that ends with a number "
+            "glued to the next one (`in 2020.The`). The word after must be capitalized (`Mai`, "
+            "`The`), or, for an ordinal, a known word of four letters or more. Not reported: "
+            "decimals and versions (`3.5`, `v1.2`), file names (`Letter 4.doc`, `image_1.jpg`), "
+            "abbreviations (`z.B.`), numbers inside a token, and URLs.")
+    why = "The space after the period was lost; the reader sees one token, and a sentence boundary or a date hides in it."
+    fix_safety = "Safe: a space is inserted after the period."
+    examples = (
+        Example("de", "Die Kirche stammt aus dem ⟦12.Jahrhundert⟧.", "Die Kirche stammt aus dem 12. Jahrhundert."),
+        Example("de", "Das Treffen findet am ⟦5.Mai⟧ statt.", "Das Treffen findet am 5. Mai statt."),
+        Example("en", "Sales fell sharply in ⟦2020.The⟧ company recovered later.", "Sales fell sharply in 2020. The company recovered later."),
+        Example("es", "Las ventas cayeron en ⟦2020.La⟧ empresa se recuperó.", "Las ventas cayeron en 2020. La empresa se recuperó."),
+        Example("fr", "Les ventes ont chuté en ⟦2020.La⟧ société s'est redressée.", "Les ventes ont chuté en 2020. La société s'est redressée."),
+        Example("it", "Le vendite sono crollate nel ⟦2020.La⟧ società si è ripresa.", "Le vendite sono crollate nel 2020. La società si è ripresa."),
+        Example("pt", "As vendas caíram em ⟦2020.Depois⟧ a empresa recuperou.", "As vendas caíram em 2020. Depois a empresa recuperou."),
+        Example("nl", "De verkoop daalde in ⟦2020.Het⟧ bedrijf herstelde later.", "De verkoop daalde in 2020. Het bedrijf herstelde later."),
+        Example("ru", "Продажи упали в ⟦2020.Компания⟧ восстановилась позже.", "Продажи упали в 2020. Компания восстановилась позже."),
+        Example("cs", "Schůze se koná ⟦5.května⟧ v Praze.", "Schůze se koná 5. května v Praze."),
+    )
+    clean = (
+        ("de", "Es kostet 3.5 Euro, z.B. in v1.2, um 12:30 Uhr, am 3. Mai und 1.500 Besucher."),
+        ("en", "See Letter 4.doc, image_1.jpg and www.example.com/2020.The at 3.5 percent."),
+        ("nb", "Filen heter Rapport 20.doc og bilde 10.JPG."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        from mtcheck.languages import language_settings
+
+        ordinal = language_settings(lang.code)["sentences"].get("ordinal_dot", False)
+        for m in _NUMBER_PERIOD_WORD.finditer(doc.masked):
+            number, word = m.group(1), m.group(2)
+            capitalized = word[0].isupper() and word[1:].islower() and len(word) >= 2
+            if capitalized and (len(number) <= 3 and ordinal or len(number) == 4
+                                or len(word) >= 3 and (lang.lower(word) in lang.glue_words)):
+                pass  # an ordinal before a noun (`5.Mai`), a year or number ending a sentence
+            elif not (ordinal and len(number) <= 3 and word.islower() and len(word) >= MIN_ORDINAL_WORD
+                      and lang.zipf(word) >= MIN_ORDINAL_ZIPF):
+                continue
+            cut = m.end(1) + 1
+            yield self.finding(m.start(1), m.end(2), f"no space after `{number}.` in `{number}.{word}`",
+                               Fix.replace(cut, cut, " "))
+
+
+NARROW_NBSP, NBSP = "\u202f", "\u00a0"
+# A mark glued to the word before it (French `Pourquoi?`): a letter, digit or closing mark
+# before, and after it a space, the end, a closing mark or the rest of a run of marks (`?!`).
+_GLUED_MARK = regex.compile(r"(?<=[\p{L}\p{N}\p{M})\]”»\"'’])([;:!?])(?=[\s\"”»’)\]]|$|[;:!?.…]+(?:[\s\"”»’)\]]|$))")
+_OPENING_GUILLEMET = regex.compile(r"([«‹])(?=[\p{L}\p{N}])")
+_CLOSING_GUILLEMET = regex.compile(r"(?<=[\p{L}\p{N}\p{M}.!?…,;:)\]])([»›])")
+
+
+@register
+class MissingSpaceBeforePunctuation(Rule):
+    code = "MT212"
+    needs_word_spaces = True
+    name = "missing-space-before-punctuation"
+    category = "missing-space"
+    what = ("Finds a mark glued to the word before it where the language writes a space there "
+            "(French `Pourquoi?`, `Attention:`, `«oui»`: a narrow or normal no-break space "
+            "before `; : ! ?` and inside `« »`). Which marks take the space is the language's "
+            "data (`space_before`, `space_inside`), and a region may write otherwise: Canadian "
+            "French writes no space before `; ! ?` (only the colon's is required there), and "
+            "Swiss French, whose usage varies, is judged on the colon only. Not reported: a "
+            "time or ratio (`12:30`), a smiley (`:)`), an HTML entity (`&amp;`), a mark inside "
+            "a token (`Yahoo!`, `http:`), and URLs.")
+    why = ("The source language's spacing (English `Why?`) carried into a language whose "
+           "typography spaces the mark.")
+    fix_safety = ("Safe: a narrow no-break space is inserted before `; ! ?` and inside guillemets, a "
+                  "no-break space before `:`, as the Imprimerie nationale's rules have them.")
+    examples = (
+        Example("fr", "Pourquoi⟦?⟧ Personne ne le sait.", f"Pourquoi{NARROW_NBSP}? Personne ne le sait."),
+        Example("fr", "Attention⟦:⟧ la route est fermée.", f"Attention{NBSP}: la route est fermée."),
+        Example("fr", "Il a crié ⟦«⟧assez⟦»⟧ et il est parti.", f"Il a crié «{NARROW_NBSP}assez{NARROW_NBSP}» et il est parti."),
+        Example("fr", "C'est fini⟦!⟧ Rentrons.", f"C'est fini{NARROW_NBSP}! Rentrons."),
+    )
+    clean = (
+        ("fr", f"Pourquoi ? Parce que{NBSP}: voilà{NARROW_NBSP}; « oui » ! À 12:30, 3:1, :) et &amp;."),
+        ("fr-CA", "Pourquoi? Personne ne le sait! Voilà; « oui »."),
+        ("fr-CH", "Pourquoi? «Oui», dit-il; c'est tout!"),
+        ("en", "Why? Because: yes; «no»!"),
+    )
+
+    def runs_on(self, language: Language) -> bool:
+        return bool(language.space_before or language.space_inside)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        if lang.space_before:
+            for m in _GLUED_MARK.finditer(text):
+                mark, i = m.group(1), m.start(1)
+                if mark not in lang.space_before:
+                    continue
+                before = text[i - 1]
+                if mark == ":" and before.isdigit():
+                    continue  # a time, a ratio, a verse: 12:30, 3:1
+                if mark == ";" and regex.search(r"&#?\w+$", text[max(0, i - 12):i]):
+                    continue  # an HTML entity: markup residue, MT302's
+                if text[i - 1:i] in "\"'’" and not regex.match(r"[\p{L}\p{N}]", text[i - 2:i - 1] or " "):
+                    continue  # a straight quote with nothing before it: its role is unclear
+                space = NBSP if mark == ":" else NARROW_NBSP
+                yield self.finding(i, i + 1, f"{lang.name} writes a space before `{mark}`",
+                                   Fix.replace(i, i, space))
+        if lang.space_inside:
+            for pattern, inside in ((_OPENING_GUILLEMET, "after"), (_CLOSING_GUILLEMET, "before")):
+                for m in pattern.finditer(text):
+                    mark, i = m.group(1), m.start(1)
+                    if mark not in lang.space_inside:
+                        continue
+                    at = i + 1 if inside == "after" else i
+                    yield self.finding(i, i + 1, f"{lang.name} writes a space {inside} `{mark}`",
+                                       Fix.replace(at, at, NARROW_NBSP))

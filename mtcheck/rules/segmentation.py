@@ -396,8 +396,16 @@ class RepeatedWord(Rule):
     needs_word_spaces = True
     name = "repeated-word"
     category = "repeated-word"
-    what = ("Finds a word written twice in a row (`the the`), except where the language allows "
-            "it (`had had`, `that that`, German `die die`, French `nous nous`). Not reported "
+    what = ("Finds a word written twice in a row (`the the`), except where the context or the "
+            "language makes the doubling grammatical. Context: a word the language lists as doubling "
+            "where it opens a clause (`repeated_opening_clause`), right after a comma, semicolon, "
+            "colon, dash or bracket and at most one function word (German `die Frau, die die Zeitung las`, `für die die`, `dass sie sie "
+            "sah`: a relative pronoun or conjunction, then an article or pronoun); a first word "
+            "capitalized mid-sentence before the same word in lower case (German `sein Leben "
+            "leben`, `Haben Sie sie gesehen`: a noun or the polite pronoun, then a verb or "
+            "pronoun), or at a sentence start where the casing data knows the capitalized word "
+            "as a name (`May may come`). Language: its list of words whose doubling is "
+            "grammatical anywhere (`had had`, `that that`, French `nous nous`). Not reported "
             "either: a word said three times (`cheap cheap cheap`, emphasis), a doubling "
             "before a dash or an ellipsis (`the the—`, a stammer), and a second word that is "
             "capitalized (`de De la Fuente`, a name).")
@@ -413,9 +421,13 @@ class RepeatedWord(Rule):
         Example("it", "per ⟦il il⟧ governo", "per il governo"),
         Example("pt", "para ⟦o o⟧ governo", "para o governo"),
         Example("nl", "voor ⟦een een⟧ jaar", "voor een jaar"),
+        Example("de", "Er kaufte ⟦die die⟧ Zeitung am Kiosk.", "Er kaufte die Zeitung am Kiosk."),
     )
     clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap."),
              ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),
+             ("de", "Er will sein Leben leben, für die die Stadt sorgt. Haben Sie sie gesehen?"),
+             ("de", "Sie wussten nicht, dass sie sie sahen, in der der Rat tagte."),
+             ("en", "May may come too, and Will will help."),
              ("es", "Los pilotos de De la Fuente."), ("nl", "Tijd om om te kijken."),
              ("pt", "Um som, se se preferir."))
     # Only pairs whose second word repeats the first, ignoring case (a back-reference), so the
@@ -437,6 +449,10 @@ class RepeatedWord(Rule):
             # and interjections; a third repetition is emphasis ("cheap cheap cheap").
             if first.lower() != second or second.lower() in lang.repeated_ok:
                 continue
+            if first != second and self._another_word(text, m.start(1), second, lang):
+                continue  # `sein Leben leben`, `Haben Sie sie`: a noun, a name, the polite pronoun
+            if second in lang.repeated_opening_clause and self._opens_clause(text, m.start(1), lang):
+                continue  # `die Frau, die die Zeitung`, `dass sie sie sah`: two roles, not a stutter
             if self._tripled(text, m) or self._tripled_before(text, m):
                 continue
             if text[m.end(3):m.end(3) + 1] in ("…", "-", "—", "–") or text.startswith("...", m.end(3)):
@@ -454,6 +470,25 @@ class RepeatedWord(Rule):
     _AFTER = regex.compile(GAP + r"(\p{L}+)")
     _BEFORE = regex.compile(r"(?r)(\p{L}+)" + GAP)
 
+    # What may stand between a clause boundary and the doubled word: one function word (`für`).
+    _CLAUSE_START = regex.compile(r"(?r)[,;:(\[—–][ \t\u00a0]*(?:(\p{L}+)[ \t\u00a0]+)?")
+
+    def _opens_clause(self, text: str, start: int, lang: Language) -> bool:
+        """Does the pair at ``start`` open a clause: a comma, semicolon, colon, dash or bracket
+        before it, maybe past one function word (`, die die`, `, für die die`, `, dass sie sie`)?"""
+        m = self._CLAUSE_START.match(text, max(0, start - 40), start)
+        return m is not None and (m.group(1) is None or lang.lower(m.group(1)) in lang.glue_words)
+
+    @staticmethod
+    def _another_word(text: str, start: int, lower: str, lang: Language) -> bool:
+        """Is the capitalized first word of a pair (`Leben leben`) a word of its own: capitalized
+        mid-sentence (a noun, a name, the polite pronoun), or at a sentence start a name the
+        casing data knows (`May may`)? A capital the sentence gave it (`The the`) is not."""
+        if not _sentence_start(text, start):
+            return True
+        entry = lang.casing.get(lower)
+        return entry is not None and entry.is_name
+
     def _tripled(self, text: str, m) -> bool:
         after = self._AFTER.match(text, m.end(3))
         return after is not None and after.group(1).lower() == m.group(3).lower()
@@ -464,3 +499,142 @@ class RepeatedWord(Rule):
             end -= 1
         before = self._BEFORE.match(text, 0, end)
         return before is not None and before.group(1).lower() == m.group(1).lower()
+
+
+_OPENERS = "\"'«»„“”‘’‚‹›([{¿¡—–-*"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Does the word at ``start`` open its sentence: only quote marks, brackets and spaces
+    between it and the text's start, a line break or a sentence mark (`.` `!` `?` `…` `:`)?
+
+    >>> _sentence_start("Er sagte: „Die die", 11), _sentence_start("sein Leben leben", 5)
+    (True, False)
+    """
+    i = start
+    while i > 0 and start - i < 12 and (text[i - 1] in " \t\u00a0" or text[i - 1] in _OPENERS):
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…:\n"
+
+
+# A phrase of 2–4 words written twice back to back (`at the at the`), or a unit of 1–4 words said
+# three times or more with commas between (`Paris, Paris, Paris`): the case of the repetitions is
+# ignored, the gap is spaces (and a comma for the loops).
+_W = r"\p{L}[\p{L}\p{M}]*"
+_EDGE_BEFORE = r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])"
+_EDGE_AFTER = r"(?![\p{L}\p{M}\p{N}'’\-\ue000])"
+_PHRASE_TWICE = regex.compile(
+    _EDGE_BEFORE + rf"({_W}(?:[ \t\u00a0]+{_W}){{1,3}})[ \t\u00a0]+((?i:\1))" + _EDGE_AFTER)
+_COMMA_LOOP = regex.compile(
+    _EDGE_BEFORE + rf"({_W}(?:[ \t\u00a0]+{_W}){{0,3}})((?:,[ \t\u00a0]+(?i:\1)" + _EDGE_AFTER + r"){2,})")
+
+
+MIN_LOOP = 4  # said this many times with commas, a loop even before punctuation
+
+
+def _runs_into_words(text: str, end: int) -> bool:
+    """Does the sentence go on with a word after ``end`` (`Paris, Paris, Paris and Rome`)?"""
+    return regex.match(r"[ \t\u00a0]+\p{L}", text[end:end + 3]) is not None
+
+
+@register
+class RepeatedPhrase(Rule):
+    code = "MT106"
+    needs_word_spaces = True
+    name = "repeated-phrase"
+    category = "repeated-word"
+    fix_applicability = Applicability.UNSAFE
+    what = ("Finds a phrase of two to four words written twice back to back (`at the at the "
+            "station`), and a word or phrase said three times with commas between and running "
+            "on into the sentence (`Paris, Paris, Paris and Rome`), or four times or more: the "
+            "loops a decoder falls into. Not reported: a word or phrase said three times before "
+            "punctuation (`Toc, toc, toc.`, `Go, go, go!`: emphasis, as human text writes it), "
+            "a loop of the language's repeatable words (`no, no, no`), a two-word phrase of a "
+            "word and a function word after it (its repetition holds a reduplication `X and X`: "
+            "`waited and waited and`, `face to face to`), function words said twice before punctuation or "
+            "another function word (Catalan `a més a més,`: an idiom; before the word they lead "
+            "to, `at the at the station`, they are a loop), a phrase made of a smaller unit (`again and "
+            "again and`, judged as that unit; one word is MT105's), a chain that runs on (`on "
+            "and on and on`), a repetition in Title Case or whose second copy is capitalized "
+            "where the first is not (`New York New York`), and a first copy with a capital "
+            "mid-sentence that the second lacks (another reading).")
+    why = "A decoder loop: the same words again, adding nothing; no editor leaves them."
+    fix_safety = "Unsafe: the repetitions are removed, but a writer may have repeated a phrase on purpose."
+    examples = (
+        Example("en", "We waited ⟦at the at the⟧ station.", "We waited at the station."),
+        Example("en", "They visited ⟦Paris, Paris, Paris⟧ and Rome.", "They visited Paris and Rome."),
+        Example("de", "Wir warteten ⟦an dem an dem⟧ Bahnhof.", "Wir warteten an dem Bahnhof."),
+        Example("en", "Prices rose ⟦sharply, sharply, sharply, sharply⟧.", "Prices rose sharply."),
+        Example("es", "Esperamos ⟦en la en la⟧ estación.", "Esperamos en la estación."),
+        Example("fr", "Nous avons attendu ⟦à la gare à la gare⟧ du nord.", "Nous avons attendu à la gare du nord."),
+        Example("it", "Abbiamo aspettato ⟦alla stazione alla stazione⟧ centrale.", "Abbiamo aspettato alla stazione centrale."),
+        Example("pt", "Esperamos ⟦na estação na estação⟧ central.", "Esperamos na estação central."),
+        Example("nl", "We wachtten ⟦op het op het⟧ station.", "We wachtten op het station."),
+        Example("ru", "Мы ждали ⟦на вокзале на вокзале⟧ долго.", "Мы ждали на вокзале долго."),
+    )
+    clean = (
+        ("en", "It went on and on and on. No, no, no! Go, go, go! The song New York, New York."),
+        ("en", "Bye bye, cheap cheap cheap, ha ha ha ha, and had had."),
+        ("fr", "Nous nous sommes vus."),
+        ("ca", "A més a més, van arribant. I a més a més de tot."),
+        ("es", "Toc, toc, toc. ¡Vaya, vaya, vaya, grandullón! Y lo llamó una y otra vez."),
+        ("en", "We waited and waited and then sat face to face to talk. Great Food Awesome food."),
+    )
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        taken: list[tuple[int, int]] = []
+        for m in _COMMA_LOOP.finditer(text):
+            unit = m.group(1)
+            if self._same_word(unit) and len(unit.split()) > 1 or lang.lower(unit) in lang.repeated_ok:
+                continue
+            if m.group(2).count(",") < MIN_LOOP - 1 and not _runs_into_words(text, m.end()):
+                continue  # said three times, then punctuation: emphasis (`Toc, toc, toc.`, `Go, go, go!`)
+            taken.append(m.span())
+            yield self.finding(m.start(), m.end(), f"`{unit}` is said {m.group(2).count(',') + 1} times",
+                               Fix.replace(m.end(1), m.end(), "", safe=False))
+        pos = 0
+        while (m := _PHRASE_TWICE.search(text, pos)) is not None:
+            pos = m.start() + 1
+            first, second = m.group(1), m.group(2)
+            if any(s <= m.start() < e for s, e in taken) or self._same_word(first):
+                continue
+            words = first.split()
+            if len({w.lower() for w in words}) == 2 and len(words) > 2:
+                continue  # `again and again and`: a smaller unit said again, judged as that unit
+            functions = [w.lower() in lang.glue_words for w in words]
+            if len(words) == 2 and not functions[0] and functions[1]:
+                continue  # `waited and waited and`, `face to face to`: a reduplication `X and X` inside
+            if all(functions) and not self._content_follows(text, m.end(2), lang):
+                continue  # `a més a més,`, `a més a més de`: an idiom of function words, maybe
+            if first[0].islower() and second[0].isupper() or all(w[0].isupper() for w in second.split()):
+                continue  # a title or name: `to New York New York`, `Reading Magnifier Reading`
+            if first[0] != second[0] and not _sentence_start(text, m.start(1)):
+                continue  # `Great Food Awesome food`: a capital mid-sentence, another reading
+            if self._runs_on(text, m):
+                continue  # `on and on and on`
+            yield self.finding(m.start(1), m.end(2), f"`{first}` is repeated",
+                               Fix.replace(m.end(1), m.end(2), "", safe=False))
+            pos = m.end(2)
+
+    @staticmethod
+    def _content_follows(text: str, end: int, lang: Language) -> bool:
+        """Does a word that is no function word, or a number, follow ``end`` (`at the at the
+        station`, `hasta el hasta el 31`)? Then the repeated function words lead into it."""
+        after = regex.match(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}]*|\p{N})", text[end:end + 40])
+        return after is not None and (after.group(1).isdigit() or lang.lower(after.group(1)) not in lang.glue_words)
+
+    @staticmethod
+    def _same_word(phrase: str) -> bool:
+        words = {w.lower() for w in phrase.split()}
+        return len(words) == 1
+
+    @staticmethod
+    def _runs_on(text: str, m) -> bool:
+        """Does the first word of the phrase follow it again (`on and on and on`), or did the
+        phrase's last word come right before it (`and on and on`)?"""
+        words = m.group(1).split()
+        after = regex.match(r"[ \t\u00a0]+(\p{L}[\p{L}\p{M}]*)", text[m.end(2):m.end(2) + 40])
+        before = regex.search(r"(\p{L}[\p{L}\p{M}]*)[ \t\u00a0]+$", text[max(0, m.start(1) - 40):m.start(1)])
+        return bool(after and after.group(1).lower() == words[0].lower()
+                    or before and before.group(1).lower() == words[-1].lower())
