@@ -18,7 +18,8 @@ code page (``regional``: cp1250, cp1251, …), and Windows-1252 quotes and dashe
 Where mtcheck's answer differs from ftfy's, the difference is put down to one of: **other rules**
 (``mtcheck fix`` changes ftfy's answer the same way: rules judging the repaired sentence itself,
 as they judge the clean one), **beyond ftfy** (ftfy left the sentence garbled and mtcheck gives
-the clean sentence back: one word repaired alone in a line ftfy cannot re-encode whole), or
+the clean sentence back, or what ``mtcheck fix`` makes of the clean sentence: one word repaired
+alone in a line ftfy cannot re-encode whole), or
 **repair** (the rest: a difference of the mojibake repair itself).
 
 Clean sentences are fixed too: those that ftfy leaves alone (all of them) and ``mtcheck fix``
@@ -106,7 +107,7 @@ def run(data: Path, per_lang: int, seed: int) -> dict:
                     examples["missed"].append((lang, way, broken))
                 if got != reference:
                     if reference == broken:  # ftfy left it garbled
-                        cause = "beyond ftfy" if got == clean else "repair"
+                        cause = "beyond ftfy" if got in (clean, fixed if clean == text else fix(clean, tag)[0]) else "repair"
                     elif fix(reference, tag)[0] == got:
                         cause = "other rules"
                     else:

@@ -11,7 +11,8 @@ steps, each deterministic whatever the order the rules ran in:
 2. **Priority between rules.** Fixes are taken by ``FIX_PRIORITY`` (lower first; encoding repair,
    MT301, comes before every other rule, whose findings judge the garbled characters it
    replaces), then by position, then by code; a fix whose edits overlap an edit already taken is
-   dropped whole.
+   dropped whole. The other rules' fixes on a line that a repair of the top priority changes
+   wait too, for ``fix``'s next pass: they judged the line while it was garbled.
 3. **One pass.** The taken edits are applied at once, and no character outside an edited span
    changes.
 
@@ -97,6 +98,8 @@ def choose_fixes(findings: Iterable[Finding], unsafe: bool = False,
             continue
         accepted.append(candidate)
         taken.add(tuple(candidate.edits))
+    if text is not None:
+        accepted = _hold_lines_of_repairs(accepted, text)
     accepted.sort(key=lambda c: (c.edits[0].start, c.edits[0].end, c.code))
     plan: list[tuple[Finding, Fix]] = []
     for candidate in accepted:
@@ -104,6 +107,55 @@ def choose_fixes(findings: Iterable[Finding], unsafe: bool = False,
         plan.append((first, Fix(tuple(candidate.edits), candidate.applicability)))
         plan += [(f, Fix((), candidate.applicability)) for f in others]
     return plan
+
+
+def _hold_lines_of_repairs(accepted: list[_Candidate], text: str) -> list[_Candidate]:
+    """``accepted`` without the fixes of lower priority on a line that a fix of the top
+    priority repairs: the other rules judged the line while it was garbled (MT202 a space
+    before `?\\x85`, MT404 an English `me` among Czech mojibake), and judge it again, repaired,
+    in `fix`'s next pass. A line, since ftfy judges and repairs a line as a whole.
+
+    >>> moji = _Candidate([Finding("MT301", "mojibake", 6, 7, "m")], [Edit(6, 7, "…")], Applicability.SAFE)
+    >>> space = _Candidate([Finding("MT202", "extra-space", 4, 5, "m")], [Edit(4, 5, "")], Applicability.SAFE)
+    >>> other = _Candidate([Finding("MT202", "extra-space", 9, 10, "m")], [Edit(9, 10, "")], Applicability.SAFE)
+    >>> [c.findings[0].start for c in _hold_lines_of_repairs([moji, space, other], "work ?\\x85\\nyes ?")]
+    [6, 9]
+    """
+    top = min((priority(c.code) for c in accepted), default=DEFAULT_PRIORITY)
+    if top == DEFAULT_PRIORITY:
+        return accepted
+    lines = _lines_of(sorted(e for c in accepted if priority(c.code) == top for e in c.edits), text)
+    return [c for c in accepted if priority(c.code) == top or not any(_on_lines(lines, e) for e in c.edits)]
+
+
+def _lines_of(edits: list[Edit], text: str) -> list[tuple[int, int]]:
+    """The lines (start, end without the line break) that the sorted ``edits`` touch, sorted
+    and apart. Each stretch of text is searched once: a text of one 8 MB line with many repairs
+    must not be scanned to its end for each.
+
+    >>> _lines_of([Edit(1, 2, ""), Edit(3, 3, ""), Edit(8, 9, "")], "abcd\\nefgh\\nij")
+    [(0, 4), (5, 9)]
+    """
+    lines: list[tuple[int, int]] = []
+    for edit in edits:
+        if lines and edit.start <= lines[-1][1]:
+            if edit.end > lines[-1][1]:
+                lines[-1] = (lines[-1][0], _line_end(text, edit.end))
+            continue
+        lines.append((text.rfind("\n", 0, edit.start) + 1, _line_end(text, edit.end)))
+    return lines
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _on_lines(lines: list[tuple[int, int]], edit: Edit) -> bool:
+    """Does ``edit`` touch one of the sorted, apart ``lines`` (start, end without the line
+    break; an insertion at either end counts)?"""
+    i = bisect.bisect_right(lines, (edit.end, float("inf"))) - 1
+    return i >= 0 and edit.start <= lines[i][1] and lines[i][0] <= edit.end
 
 
 def _merge_family(family: list[_Candidate], text: str) -> list[_Candidate]:

@@ -134,9 +134,11 @@ class Mojibake(Rule):
     why = "Readers see garbage where letters and quote marks should be."
     fix_safety = ("Safe: ftfy's `fix_encoding` reverses the wrong decoding, and a C1 control "
                   "character of Windows-1252 text read as Latin-1 (`\\x93hello\\x94`) becomes the "
-                  "Windows-1252 mark it stands for (`“hello”`), as ftfy's `fix_c1_controls` does; a "
-                  "mojibake fix is taken before any other rule's fix that overlaps it. `�` has no fix, "
-                  "the original character is lost.")
+                  "Windows-1252 mark it stands for (`“hello”`), as ftfy's `fix_c1_controls` does (not "
+                  "a quotation mark between two letters: `m\\x93me` is `môme` in DOS code page 850). A "
+                  "mojibake fix is taken before any other rule's fix that overlaps it, and the other "
+                  "rules' fixes on its line wait for `fix`'s next pass. `�` has no fix, the original "
+                  "character is lost.")
     examples = (
         Example("en", "⟦Sokolovâ€™s⟧ office", "Sokolov’s office"),
         Example("es", "la ⟦situaciÃ³n⟧ es grave", "la situación es grave"),
@@ -211,15 +213,19 @@ class Mojibake(Rule):
         import ftfy
         import ftfy.badness
 
-        # The word without the punctuation around it (`lÄ“ni,”`: the ” would not re-encode
-        # with it), else the whole run between spaces (a garbled mark may end it).
+        # The whole run between spaces (a garbled mark may end it: `Ñ–` is `і`), or the word
+        # without the punctuation around it (`lÄ“ni,”`: the ” would not re-encode with it): the
+        # first whose repair leaves nothing bad, else the first repaired at all.
         for w in self._WORD_IN_MARKS.finditer(line):
-            for start, word in ((w.start(1), w.group(1)), (w.start(), w.group())):
+            repairs = []
+            for start, word in ((w.start(), w.group()), (w.start(1), w.group(1))):
                 if mojibake_pair().search(word) and ftfy.badness.is_bad(word):
                     fixed = ftfy.fix_encoding(word)
                     if fixed != word:
-                        yield from self._diff(word, fixed, offset + start, doc)
-                        break
+                        repairs.append((ftfy.badness.is_bad(fixed), start, word, fixed))
+            if repairs:
+                _, start, word, fixed = min(repairs, key=lambda r: r[0])  # stable: the whole run first
+                yield from self._diff(word, fixed, offset + start, doc)
 
     def _diff(self, line: str, fixed: str, offset: int, doc: Document) -> Iterable:
         """One finding per broken word: changed runs widened to whole words, runs that then
