@@ -25,7 +25,7 @@ import regex
 from mtcheck.config import Config, matches
 from mtcheck.document import Document
 from mtcheck.finding import Edit, Finding
-from mtcheck.fixes import apply_plan, choose_fixes
+from mtcheck.fixes import apply_plan, choose_fixes, defer_to_repairs
 from mtcheck.io.glossary import activated
 from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
 from mtcheck.io.splice import compose
@@ -91,7 +91,7 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
         text, applied = inp.text, []
         for _ in range(MAX_FIX_PASSES):
             findings = _check_text(inp, text, config, lang, source, source_lang)
-            plan = choose_fixes(findings, unsafe)
+            plan = choose_fixes(findings, unsafe, text)
             if not plan:
                 # The findings of the last check are what is left: no second check of the same
                 # text (it doubled the cost of `fix` on a file with nothing to fix).
@@ -114,7 +114,8 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
                 by_record[f.line, f.record].append(f)
             changed = False
             for i in indexes:
-                plan = choose_fixes(by_record.get((inp.records[i].line, inp.records[i].id), []), unsafe)
+                plan = choose_fixes(by_record.get((inp.records[i].line, inp.records[i].id), []), unsafe,
+                                    translations[i])
                 if plan:
                     applied += [f for f, _ in plan]
                     translations[i] = apply_plan(translations[i], plan)
@@ -230,6 +231,11 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
 
         opinion = ModelOpinion(config.model)
         findings = opinion.combine(findings, _rule_findings(opinion, doc, lang, config, suppressed))
+    # A finding inside a span that a rule of higher priority repairs (a homoglyph inside a
+    # mojibake word) is not reported: the repair replaces what it judged. Offsets are the
+    # record's, in a file of records: a record is a place of its own.
+    records = len(doc.segments) > 1 or doc.segments[0].record is not None
+    findings = defer_to_repairs(findings, place=(lambda f: (f.line, f.record)) if records else (lambda f: None))
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -153,7 +153,7 @@ def check(text: str, lang: str) -> list[Finding]:
 
 def one_pass(text: str, findings: list[Finding]) -> tuple[str, list]:
     """(the text after one pass of safe fixes, the plan applied)."""
-    plan = choose_fixes(findings)
+    plan = choose_fixes(findings, text=text)
     return apply_plan(text, plan), plan
 
 

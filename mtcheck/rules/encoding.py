@@ -19,29 +19,7 @@ from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
-
-# Mojibake is UTF-8 read in a single-byte code page: a lead byte (0xC2-0xF4) read as one
-# character, then a continuation byte (0x80-0xBF) read as another (`Ã` then `³` for `ó`). A text
-# without such a pair, in any of the code pages ftfy repairs, has no mojibake, and needs no ftfy
-# (whose import is a third of a one-file run's start-up). A byte a code page leaves undefined
-# reads as in Latin-1 (ftfy's "sloppy" code pages); a no-break space after a lead often became
-# a plain space (`cittÃ ` for `città`).
-CODE_PAGES = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
-              "mac-roman", "cp437")
-
-
-# The bytes a code page lacks come back from "surrogateescape" as U+DC80–U+DCFF: read them as Latin-1.
-_ESCAPED_AS_LATIN_1 = {0xDC00 + byte: byte for byte in range(0x80, 0x100)}
-
-
-def sloppy_decode(data: bytes, codec: str) -> str:
-    """``data`` (single bytes) read in ``codec``, Latin-1 where the code page has no character.
-
-    >>> sloppy_decode(bytes([0x80, 0x81, 0xE9]), "cp1252")  # cp1252 has no 0x81
-    '€\x81é'
-    """
-    return data.decode(codec, "surrogateescape").translate(_ESCAPED_AS_LATIN_1)
-
+from mtcheck.text.codepages import CODE_PAGES, byte_of_mojibake, sloppy_decode
 
 @lru_cache(maxsize=None)
 def _code_page_letters() -> tuple[tuple[frozenset, frozenset], ...]:
@@ -86,6 +64,27 @@ def mojibake_pair() -> re.Pattern:
     return re.compile("|".join(pairs))
 
 
+# C1 control characters (U+0080–U+009F): in text, bytes of a single-byte code page read as
+# Latin-1. Windows-1252 puts its quotes, dashes and ellipsis there (`\x93hello\x94` is
+# `“hello”`), and leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): those are not
+# Windows-1252 text.
+C1_CONTROL = re.compile("[\x80-\x9f]")
+# Windows-1252 marks that open or close a quotation, never written between two letters: a C1
+# control read so inside a word (`m\x93me` for `môme`, DOS code page 850) is not Windows-1252.
+QUOTES_NOT_IN_WORDS = frozenset("„“”‹›")
+
+
+def cp1252_of_c1(char: str) -> str | None:
+    """The Windows-1252 character that a C1 control stands for, or None where the byte is one
+    Windows-1252 leaves undefined.
+
+    >>> cp1252_of_c1("\x93"), cp1252_of_c1("\x9d")
+    ('“', None)
+    """
+    meant = sloppy_decode(char.encode("latin-1"), "cp1252")
+    return None if meant == char else meant
+
+
 # Zero-width and format characters, soft hyphens and controls that have no business inside
 # running text. Tab, newline and carriage return are text; the no-break spaces are typography.
 INVISIBLE = regex.compile(
@@ -128,10 +127,18 @@ class Mojibake(Rule):
     category = "mojibake"
     fix_availability = FixAvailability.SOMETIMES
     what = ("Finds text decoded with the wrong encoding (`Sokolovâ€™s`), as ftfy detects it, "
-            "and the replacement character `�` that marks bytes lost in decoding.")
+            "C1 control characters that are Windows-1252 quotes and dashes read as Latin-1 "
+            "(`\\x93hello\\x94`), and the replacement character `�` that marks bytes lost in "
+            "decoding. Other rules' findings inside a word it repairs are not reported: they "
+            "judge the garbled characters.")
     why = "Readers see garbage where letters and quote marks should be."
-    fix_safety = ("Safe: ftfy's `fix_encoding` reverses the wrong decoding; `�` has no fix, the "
-                  "original character is lost.")
+    fix_safety = ("Safe: ftfy's `fix_encoding` reverses the wrong decoding, and a C1 control "
+                  "character of Windows-1252 text read as Latin-1 (`\\x93hello\\x94`) becomes the "
+                  "Windows-1252 mark it stands for (`“hello”`), as ftfy's `fix_c1_controls` does (not "
+                  "a quotation mark between two letters: `m\\x93me` is `môme` in DOS code page 850). A "
+                  "mojibake fix is taken before any other rule's fix that overlaps it, and the other "
+                  "rules' fixes on its line wait for `fix`'s next pass. `�` has no fix, the original "
+                  "character is lost.")
     examples = (
         Example("en", "⟦Sokolovâ€™s⟧ office", "Sokolov’s office"),
         Example("es", "la ⟦situaciÃ³n⟧ es grave", "la situación es grave"),
@@ -142,6 +149,8 @@ class Mojibake(Rule):
         Example("it", "la ⟦cittÃ⟧ è grande", "la città è grande"),
         Example("pt", "a ⟦situaÃ§Ã£o⟧ é grave", "a situação é grave"),
         Example("nl", "de ⟦CuraÃ§aose⟧ regering", "de Curaçaose regering"),
+        Example("en", "he said ⟦\x93⟧hello⟦\x94⟧", "he said “hello”"),
+        Example("de", "er sagte ⟦\x84⟧hallo⟦\x93⟧", "er sagte „hallo“"),
     )
     clean = (("fr", "Le ministère a déclaré à 14 h « très » bien."), ("de", "Männer, Größe, Übermaß."),
              ("pt", "A situação não é fácil."), ("es", "Ésta es la situación: ¿qué pasó?"))
@@ -150,20 +159,44 @@ class Mojibake(Rule):
         text = doc.text
         for m in regex.finditer("\ufffd+", text):
             yield self.finding(m.start(), m.end(), "replacement character: bytes were lost in decoding")
-        if text.isascii() or not _code_page_pair_possible(text):
-            return  # no character pair that mojibake makes: ftfy's import is skipped
+        if text.isascii() or not (_code_page_pair_possible(text) or C1_CONTROL.search(text)):
+            return  # no character pair that mojibake makes, no C1 control: ftfy's import is skipped
         import ftfy  # lazily: ftfy's import is a third of a one-file run's start-up
         import ftfy.badness
+        import ftfy.fixes
 
         offset = 0
         for line in text.split("\n"):
-            if not line.isascii() and mojibake_pair().search(line) and ftfy.badness.is_bad(line):
+            if not line.isascii() and (mojibake_pair().search(line) or C1_CONTROL.search(line)) \
+                    and ftfy.badness.is_bad(line):
                 fixed = ftfy.fix_encoding(line)
-                if fixed != line:
+                if fixed != line and fixed == ftfy.fixes.fix_c1_controls(line):
+                    yield from self._c1_controls(line, offset, doc)
+                elif fixed != line:
                     yield from self._diff(line, fixed, offset, doc)
                 else:
                     yield from self._words_alone(line, offset, doc)
             offset += len(line) + 1
+
+    def _c1_controls(self, line: str, offset: int, doc: Document) -> Iterable:
+        """A line whose only repair is its C1 controls read as Windows-1252 (ftfy's
+        ``fix_c1_controls``): one finding per control, on the control alone. Held back where
+        the mark would be a quotation mark between two letters (MT304 then reports the control).
+
+        >>> [(f.start, f.fix.edits[0].replacement) for f in Mojibake()._c1_controls("\x93hi\x94 m\x93me", 0, Document("", "en"))]
+        [(0, '“'), (3, '”')]
+        """
+        for m in C1_CONTROL.finditer(line):
+            meant = cp1252_of_c1(m.group())
+            start = m.start()
+            if meant is None or doc.is_protected(offset + start, offset + start + 1):
+                continue
+            if meant in QUOTES_NOT_IN_WORDS and 0 < start < len(line) - 1 \
+                    and line[start - 1].isalpha() and line[start + 1].isalpha():
+                continue
+            yield self.finding(offset + start, offset + start + 1,
+                               f"C1 control U+{ord(m.group()):04X}: Windows-1252's `{meant}` read as Latin-1",
+                               Fix.replace(offset + start, offset + start + 1, meant))
 
     # A run between spaces, the marks around it apart (group 1: the word without them).
     _WORD_IN_MARKS = lazy(r"(?<!\S)[\p{P}\p{S}]*+(\S+?)[\p{P}\p{S}]*(?!\S)")
@@ -180,15 +213,19 @@ class Mojibake(Rule):
         import ftfy
         import ftfy.badness
 
-        # The word without the punctuation around it (`lÄ“ni,”`: the ” would not re-encode
-        # with it), else the whole run between spaces (a garbled mark may end it).
+        # The whole run between spaces (a garbled mark may end it: `Ñ–` is `і`), or the word
+        # without the punctuation around it (`lÄ“ni,”`: the ” would not re-encode with it): the
+        # first whose repair leaves nothing bad, else the first repaired at all.
         for w in self._WORD_IN_MARKS.finditer(line):
-            for start, word in ((w.start(1), w.group(1)), (w.start(), w.group())):
+            repairs = []
+            for start, word in ((w.start(), w.group()), (w.start(1), w.group(1))):
                 if mojibake_pair().search(word) and ftfy.badness.is_bad(word):
                     fixed = ftfy.fix_encoding(word)
                     if fixed != word:
-                        yield from self._diff(word, fixed, offset + start, doc)
-                        break
+                        repairs.append((ftfy.badness.is_bad(fixed), start, word, fixed))
+            if repairs:
+                _, start, word, fixed = min(repairs, key=lambda r: r[0])  # stable: the whole run first
+                yield from self._diff(word, fixed, offset + start, doc)
 
     def _diff(self, line: str, fixed: str, offset: int, doc: Document) -> Iterable:
         """One finding per broken word: changed runs widened to whole words, runs that then
@@ -204,8 +241,12 @@ class Mojibake(Rule):
             start, end = offset + i1, offset + i2
             if doc.is_protected(start, end):
                 continue
-            # An invisible character the repair brings back is MT304's finding: one edit for both.
-            meant = INVISIBLE.sub(lambda m: m.group() if set(m.group()) == {"\u200d"} else "", fixed[j1:j2])
+            # An invisible character the repair brings back, which MT304 would remove (safely),
+            # is removed with it: one edit for both. A joiner that Persian needs, a C1 control
+            # that stands for a lost character, stay.
+            meant = "".join(
+                "" if kind == "invisible" and InvisibleCharacter.removable(fixed, j1 + k, j1 + k + len(piece)) else piece
+                for kind, piece, k in _invisible_pieces(fixed[j1:j2]))
             yield self.finding(start, end, f"mojibake `{line[i1:i2]}`, meant `{fixed[j1:j2]}`",
                                Fix.replace(start, end, meant))
 
@@ -237,6 +278,22 @@ class Mojibake(Rule):
                 runs.pop()
             runs.append((i1, i2, j1, j2))
         return runs
+
+
+def _invisible_pieces(text: str) -> Iterable[tuple[str, str, int]]:
+    """(``"invisible"`` or ``"text"``, piece, offset) for the runs of ``text``, in order.
+
+    >>> list(_invisible_pieces("a\u200bb"))
+    [('text', 'a', 0), ('invisible', '\u200b', 1), ('text', 'b', 2)]
+    """
+    pos = 0
+    for m in INVISIBLE.finditer(text):
+        if m.start() > pos:
+            yield "text", text[pos:m.start()], pos
+        yield "invisible", m.group(), m.start()
+        pos = m.end()
+    if pos < len(text):
+        yield "text", text[pos:], pos
 
 
 DOUBLE_QUOTES = "\"“”„‟«»"
@@ -342,7 +399,11 @@ class InvisibleCharacter(Rule):
             "scripts), and left-to-right and right-to-left marks on a line with Hebrew or "
             "Arabic letters, where they order numbers and Latin words.")
     why = "They break search, spell-checking and line wrapping, and no reader can see them."
-    fix_safety = "Safe: the characters are removed."
+    fix_safety = ("Safe: the characters are removed. Unsafe where the character may stand for one the "
+                  "text lost: a C1 control character (U+0080–U+009F), a byte of another code page (MT301 "
+                  "repairs those that read as Windows-1252, and this rule does not report them), or a "
+                  "soft hyphen or no-break space that, read back as a byte with its neighbours in a code "
+                  "page, completes a UTF-8 sequence (`êµ\\xad` is `국` garbled).")
     examples = (
         Example("en", "Zaporizhzhia⟦\u200b⟧ plant", "Zaporizhzhia plant"),
         Example("de", "Verteidi⟦\u00ad⟧gungsministerium", "Verteidigungsministerium"),
@@ -352,6 +413,7 @@ class InvisibleCharacter(Rule):
         Example("it", "il ministero⟦\u2060⟧ ha detto", "il ministero ha detto"),
         Example("pt", "o ministério⟦\u200e⟧ disse", "o ministério disse"),
         Example("nl", "het ministerie⟦\ufeff⟧ zei", "het ministerie zei"),
+        Example("fr", "Jolie m⟦\x93⟧me", "Jolie mme", applicability=Applicability.UNSAFE),
     )
     clean = (("en", "A family emoji 👨\u200d👩\u200d👧 and a\u00a0no-break space, tabs\tand\r\nCRLF."),
              ("he", "הוא נולד ב־2 בינואר 1836\u200f ומת ב־1917."),
@@ -360,18 +422,49 @@ class InvisibleCharacter(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.text
         for m in INVISIBLE.finditer(text):
-            if m.start() == 0 and m.group() == "\ufeff":
-                continue
-            if set(m.group()) == {"\u200d"} and self._in_emoji(text, m.start(), m.end()):
-                continue
-            if set(m.group()) <= JOINERS and self._joins_letters(text, m.start(), m.end()):
-                continue
-            if set(m.group()) <= BIDI_MARKS and RTL_LETTER.search(text, *self._line(text, m.start())):
+            if not self.reported(text, m.start(), m.end()):
                 continue
             names = ", ".join(sorted({INVISIBLE_NAMES.get(c, f"U+{ord(c):04X} {unicodedata.name(c, 'control')}".strip())
                                       for c in m.group()}))
             yield self.finding(m.start(), m.end(), f"invisible character: {names}",
-                               Fix.replace(m.start(), m.end(), ""))
+                               Fix.replace(m.start(), m.end(), "", safe=self._safe_to_remove(text, m.start(), m.end())))
+
+    @classmethod
+    def reported(cls, text: str, start: int, end: int) -> bool:
+        """Is the run of invisible characters ``text[start:end]`` one this rule reports?"""
+        run = text[start:end]
+        if start == 0 and run == "\ufeff":
+            return False
+        if set(run) == {"\u200d"} and cls._in_emoji(text, start, end):
+            return False
+        if set(run) <= JOINERS and cls._joins_letters(text, start, end):
+            return False
+        if set(run) <= BIDI_MARKS and RTL_LETTER.search(text, *cls._line(text, start)):
+            return False
+        return True
+
+    @staticmethod
+    def _safe_to_remove(text: str, start: int, end: int) -> bool:
+        """Removing the run is safe unless it may stand for a character the text lost: a C1
+        control (a byte of another code page), or a character that, read back as a byte with
+        its neighbours, completes a UTF-8 sequence (the soft hyphen of `êµ\xad`, bytes EA B5
+        AD: `국` read as Windows-1252, which ftfy's badness measure does not flag in a Korean
+        line, so MT301 does not report it).
+
+        >>> InvisibleCharacter._safe_to_remove("a\u00adb", 1, 2), InvisibleCharacter._safe_to_remove("ê²°êµ\xad", 5, 6)
+        (True, False)
+        """
+        return not C1_CONTROL.search(text, start, end) and not any(
+            byte_of_mojibake(text, i) for i in range(start, end) if text[i] in "\xad\xa0")
+
+    @classmethod
+    def removable(cls, text: str, start: int, end: int) -> bool:
+        """Would this rule remove the run ``text[start:end]`` with a safe fix?
+
+        >>> InvisibleCharacter.removable("a\u200bb", 1, 2), InvisibleCharacter.removable("می\u200cشود", 2, 3)
+        (True, False)
+        """
+        return cls.reported(text, start, end) and cls._safe_to_remove(text, start, end)
 
     @staticmethod
     def _joins_letters(text: str, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from mtcheck.document import MASK, Document
 from mtcheck.finding import Applicability, Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
+from mtcheck.text.codepages import byte_of_mojibake
 from mtcheck.text.chars import (APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
                                 QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
 
@@ -470,7 +471,8 @@ class ForeignQuotes(Rule):
     why = "The source language's quote style was carried over."
     fix_safety = ("Safe when the mark clearly opens or closes (a space on one side): it becomes the "
                   "language's own mark, and an opening mark's closing partner on the line goes along "
-                  "(`„yes“` → `“yes”`); no fix when its role is unclear.")
+                  "(`„yes“` → `“yes”`); no fix when its role is unclear, or when the mark is a byte "
+                  "of mojibake (`›` in `sobÄ›`, `ě` read as Windows-1252), which MT301 repairs.")
     examples = (
         Example("en", "a total ⟦«⟧lack of will⟦»⟧ on the part", "a total “lack of will” on the part"),
         Example("de", "die „Kapitulation⟦”⟧ der Soldaten", "die „Kapitulation“ der Soldaten"),
@@ -495,7 +497,9 @@ class ForeignQuotes(Rule):
             single = ch in "‹›‚‘’『』"  # 「」 are CJK primary quotes (『』 the inner ones)
             pair = lang.secondary_quotes if single else lang.primary_quotes
             fixes = []
-            if kind != "?":
+            # A mark that is a byte of mojibake (`›` of `sobÄ›`, `ě` garbled) is no quotation
+            # mark: replaced, it would make other mojibake (`Ä‘`, `đ`).
+            if kind != "?" and not byte_of_mojibake(doc.text, i):
                 replacement = pair.open if kind == "open" else pair.close
                 edits = [Edit(i, i + 1, replacement)]
                 if kind == "open":  # `„yes“` → `“yes”`, not `“yes“`: its closing mark goes along
@@ -527,11 +531,13 @@ class ForeignMarks(Rule):
     code = "MT208"
     name = "foreign-punctuation-marks"
     category = "foreign-punctuation"
+    fix_availability = FixAvailability.SOMETIMES
     what = ("Finds inverted question and exclamation marks (`¿What`) outside Spanish, and "
             "full-width CJK punctuation (`，` `。`) in a language written with Latin or Cyrillic "
             "letters.")
     why = "Source-language punctuation carried over."
-    fix_safety = "Safe: the mark is removed, or replaced by the Latin mark and a space."
+    fix_safety = ("Safe: the mark is removed, or replaced by the Latin mark and a space. No fix for a mark "
+                  "that is a byte of mojibake (`¡` in `å¡`), which removing would garble further.")
     examples = (
         Example("en", "⟦¿⟧What happened?", "What happened?"),
         Example("fr", "⟦¡⟧Quelle surprise!", "Quelle surprise!"),
@@ -563,8 +569,9 @@ class ForeignMarks(Rule):
                 end += 1  # `a ¡ b` → `a b`, not MT203's `a  b`
                 if doc.text[end:end + 1] and doc.text[end] in lang.no_space_before:
                     start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
-            yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}",
-                               Fix.replace(start, end, replacement))
+            # A mark that is a byte of mojibake (`¡` of `å¡`) is left to the encoding repair.
+            fixes = () if byte_of_mojibake(doc.text, m.start()) else (Fix.replace(start, end, replacement),)
+            yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}", *fixes)
 
     @staticmethod
     def _space_before(text: str, i: int) -> int:

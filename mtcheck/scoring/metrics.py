@@ -148,7 +148,7 @@ def fixed_variants(segments: Sequence[str], by_segment: dict[int, list[Finding]]
         out = []
         for i, text in enumerate(segments):
             chosen = [f for f in by_segment.get(i, []) if code is None or f.code == code]
-            out.append(apply_plan(text, choose_fixes(chosen, unsafe)).rstrip())
+            out.append(apply_plan(text, choose_fixes(chosen, unsafe, text)).rstrip())
         return out
 
     variants = {"original": [s.rstrip() for s in segments], "safe": variant(False), "all": variant(True)}
