@@ -13,15 +13,18 @@ TEXT = st.text(alphabet=st.sampled_from("ab cd,.“”()\n"), min_size=0, max_si
 
 
 @st.composite
-def text_and_findings(draw):
+def text_and_findings(draw, codes=("MT203",), most=6, any_safety=True):
+    """A text and up to ``most`` findings of ``codes`` on it, each with one fix of up to 5
+    characters (safe or unsafe when ``any_safety``, else safe)."""
     text = draw(TEXT)
     findings = []
-    for _ in range(draw(st.integers(0, 6))):
+    for _ in range(draw(st.integers(0, most))):
         a = draw(st.integers(0, len(text)))
         b = draw(st.integers(a, min(len(text), a + 5)))
+        code = draw(st.sampled_from(codes))
         replacement = draw(st.text(alphabet="xyz ", max_size=3))
-        safe = draw(st.booleans())
-        findings.append(Finding("MT203", "extra-space", a, b, "m", fixes=[Fix.replace(a, b, replacement, safe)]))
+        safe = draw(st.booleans()) if any_safety else True
+        findings.append(Finding(code, "extra-space", a, b, "m", fixes=[Fix.replace(a, b, replacement, safe)]))
     return text, findings
 
 
@@ -159,20 +162,7 @@ def test_encoding_repair_comes_before_every_other_rule():
         assert apply_fixes(text, findings) == "S&P “B-вЂњ Rating"
 
 
-@st.composite
-def findings_of_several_rules(draw):
-    text = draw(TEXT)
-    findings = []
-    for _ in range(draw(st.integers(0, 8))):
-        a = draw(st.integers(0, len(text)))
-        b = draw(st.integers(a, min(len(text), a + 5)))
-        code = draw(st.sampled_from(["MT301", "MT203", "MT305"]))
-        replacement = draw(st.text(alphabet="xyz ", max_size=3))
-        findings.append(Finding(code, "extra-space", a, b, "m", fixes=[Fix.replace(a, b, replacement)]))
-    return text, findings
-
-
-@given(findings_of_several_rules(), st.randoms())
+@given(text_and_findings(codes=("MT301", "MT203", "MT305"), most=8, any_safety=False), st.randoms())
 def test_priority_and_merging_keep_the_engine_deterministic_and_apart(case, rnd):
     text, findings = case
     shuffled = list(findings)
