@@ -16,128 +16,26 @@ from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
+from mtcheck.text.casing import is_mid_sentence
+from mtcheck.text.glue import KNOWN, camel_reading, split_token
 
 # A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
 # or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
 WORD = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
 )
+# The same, or the word after an elided article or preposition (French `l'usinepar`, Italian
+# `dell'annoin`): the part after the apostrophe is a word of its own.
+WORD_OR_ELIDED = regex.compile(
+    WORD.pattern + r"|(?<=(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])\p{L}{1,4}['’])(\p{L}[\p{L}\p{M}]*)"
+    r"(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
+)
 # One lower-case run followed by one capitalized run: injuredThey, dieSoldaten, inRiga.
 CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+# In lower case, or with a capital first letter only.
+PLAIN = regex.compile(r"^\p{Lu}?[\p{Ll}\p{M}]+$")
 
-# Frequency thresholds (Zipf: log10 of occurrences per billion words).
-KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
-SENTENCE_START = 4.0  # a capitalized word this frequent in lower case, and no name in the casing data
-FREQUENT = 4.5  # a very frequent word, allowed a few longer words starting with it
-MAX_STEM_WORDS = 3
-MIN_GLUED_LENGTH = 5
-
-
-def _known(lang: Language, part: str) -> bool:
-    return lang.zipf(part) >= KNOWN and (len(part) >= 3 or part in lang.glue_words)
-
-
-def _starts_sentence(lang: Language, right: str) -> bool:
-    """Can the capitalized part of ``cellSeveral`` only be a sentence start? A function word, or a
-    frequent word the language writes in lower case mid-sentence (not a name, not a German noun).
-
-    >>> from mtcheck.languages import get_language
-    >>> en = get_language("en")
-    >>> _starts_sentence(en, "They"), _starts_sentence(en, "Several"), _starts_sentence(en, "Riga")
-    (True, True, False)
-    """
-    lower = right.lower()
-    if lower in lang.glue_words:
-        return True
-    entry = lang.casing.get(lower)
-    if entry is not None:  # the casing data knows the word: written in lower case mid-sentence?
-        return not entry.is_name and entry.form == lower
-    return lang.zipf(lower) >= SENTENCE_START  # frequent as a word, not only as a name (`Riga`: 3.0)
-
-
-def _glue(lang: Language, part: str, side: str) -> bool:
-    """Is ``part`` a glue word that may stand on ``side`` (L or R) of a lost space?"""
-    sides = lang.glue_words.get(part)
-    return sides is not None and side in sides
-
-
-def _stem_free(lang: Language, word: str) -> bool:
-    """A word that takes no endings: no longer lexicon word starts with it (a very frequent word
-    may have a few: ``city`` → ``citywide``). ``possibilitar`` fails: ``possibilitarem`` is a
-    Portuguese inflection, not ``possibilitar em``."""
-    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
-    return lang.words_starting(word, limit + 1) <= limit
-
-
-def _tail_free(lang: Language, word: str) -> bool:
-    """A word that ends no longer lexicon word (a very frequent one may end a few):
-    ``soldiers``, not ``parecidos`` (``desaparecidos``)."""
-    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
-    return lang.words_ending(word, limit + 1) <= limit
-
-
-SHORT_TOKEN = 40  # a token this short is split at every point
-_LONGEST: dict[str, int] = {}  # language → length of its longest lexicon or glue word
-
-
-def _split_points(lang: Language, token: str) -> range:
-    """Where ``best_split`` cuts ``token``: everywhere in a short token; in a longer one only
-    where both parts are short enough to be words (both must be lexicon or glue words), so a
-    token of a million letters is not sliced at every point (quadratic).
-
-    >>> from mtcheck.languages import get_language
-    >>> _split_points(get_language("en"), "disappearedin")
-    range(1, 13)
-    >>> len(_split_points(get_language("en"), "a" * 1_000_000))
-    0
-    """
-    if len(token) <= SHORT_TOKEN:
-        return range(1, len(token))
-    if lang.code not in _LONGEST:  # reads the whole lexicon: only a long token gets here
-        _LONGEST[lang.code] = max(map(len, [*lang.lexicon, *lang.glue_words]), default=0)
-    longest = _LONGEST[lang.code]
-    return range(max(1, len(token) - longest), min(len(token), longest + 1))
-
-
-def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
-    """The most probable two-word reading of an unknown lower-case token.
-
-    Returns (left, right, certain) or None. Both parts must be words; one must be a glue word on
-    the side it stands on (see glue_words.txt), unless the language writes no compounds and both
-    parts are frequent. A content word on the left must take no endings and one on the right must
-    end no other words, so inflections (``possibilitarem``) and derivations (``polycotton``)
-    stay quiet. ``certain`` is true when one part is a glue word.
-
-    >>> from mtcheck.languages import get_language
-    >>> best_split(get_language("en"), "disappearedin")
-    ('disappeared', 'in', True)
-    >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
-    True
-    """
-    best, best_score = None, 0.0
-    for i in _split_points(lang, token):
-        left, right = token[:i], token[i:]
-        left_glue, right_glue = _glue(lang, left, "L"), _glue(lang, right, "R")
-        if right in lang.bound_suffixes:
-            continue  # an enclitic or a derivation: Spanish decírselo, English nationalism
-        if left in lang.bound_prefixes and not right_glue:
-            continue  # a prefixed word (parasociales); a prefix glued to an article is not
-
-        if left_glue and right_glue:
-            ok = True
-        elif right_glue:
-            ok = _known(lang, left) and _stem_free(lang, left)
-        elif left_glue:
-            ok = _known(lang, right) and _tail_free(lang, right)
-        else:
-            ok = (not lang.compounding and _known(lang, left) and _known(lang, right)
-                  and _stem_free(lang, left) and _tail_free(lang, right))
-        if not ok:
-            continue
-        score = lang.zipf(left) + lang.zipf(right)
-        if score > best_score:
-            best, best_score = (left, right, left_glue or right_glue), score
-    return best
+MIN_GLUED_LENGTH = 4
 
 
 @register
@@ -189,35 +87,37 @@ class MergedWords(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
-        for m in WORD.finditer(text):
-            token = m.group(1)
-            if len(token) < MIN_GLUED_LENGTH or lang.zipf(token) > 0:
-                continue
+        for m in WORD_OR_ELIDED.finditer(text):
+            start, end = m.span()
+            token = m.group()
+            if len(token) < MIN_GLUED_LENGTH or text.startswith(":", end) and text[end + 1:end + 2].strip():
+                continue  # `mailto:`, `tel:`: a scheme or a label, not a word
             written, token = token, _homoglyphs_folded(token, lang)
             if token != written and lang.zipf(token) > 0:
                 continue  # a homoglyph in a word: MT305's alone
             case = CASE_GLUE.match(token)
             if case:
-                left, right = case.groups()
-                if _starts_sentence(lang, right):
-                    continue  # a sentence start: MT102 reports it
-                if left[0].isupper() or not (left.lower() in lang.glue_words or _known(lang, left)):
-                    continue  # CamelCase brands (PayPal) and unknown prefixes stay quiet
-                certain = left.lower() in lang.glue_words or lang.zipf(right) >= KNOWN
-            elif token.islower():  # a capitalized unknown token is most often a name
-                split = best_split(lang, token)
+                if lang.zipf(token) > 0:
+                    continue
+                reading = camel_reading(lang, *case.groups())
+                if reading is None or reading.sentence:
+                    continue  # a sentence start: MT102 reports it; CamelCase brands stay quiet
+                left, right, certain = reading.left, reading.right, reading.certain
+            elif PLAIN.match(token):
+                if token[0].isupper() and _next_to_a_capital(text, start, end):
+                    continue  # one word of a name (`Jorge Alarte`, `Ellen Allien`) or a title
+                split = split_token(lang, token, token[0].isupper() and is_mid_sentence(text, start))
                 if split is None:
                     continue
-                left, right, certain = split
+                left, right, certain = split.left, split.right, split.certain
             else:
                 continue
-            if _doubles_a_neighbour(text, m.start(1), m.end(1), left, right):
+            if _doubles_a_neighbour(text, start, end, left, right):
                 continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
-            start = m.start(1)
             # A homoglyph in it is repaired by the same edit (else MT305's fix unveils this one).
             fix = Fix.replace(start + len(left), start + len(left), " ", safe=certain) if token == written \
-                else Fix.replace(start, m.end(1), f"{left} {right}", safe=certain)
-            yield self.finding(start, m.end(1), f"`{written}` looks like two words glued: `{left} {right}`", fix)
+                else Fix.replace(start, end, f"{left} {right}", safe=certain)
+            yield self.finding(start, end, f"`{written}` looks like two words glued: `{left} {right}`", fix)
 
 
 @register
@@ -253,17 +153,14 @@ class MissingSentenceBoundary(Rule):
             case = CASE_GLUE.match(m.group(1))
             if not case or lang.zipf(m.group(1)) > 0:
                 continue
-            left, right = case.groups()
-            if not _known(lang, left) or not _starts_sentence(lang, right):
+            reading = camel_reading(lang, *case.groups())
+            if reading is None or not reading.sentence:
                 continue
-            if left[0].isupper() and (len(right) < 3 or right.lower() not in lang.glue_words):
-                continue  # brands such as SkyUp, FritzBox; a German noun + "Die" still counts
-            cut = m.start(1) + len(left)
+            cut = m.start(1) + len(reading.left)
             yield self.finding(
                 m.start(1), m.end(1),
-                f"`{m.group(1)}` glues two sentences: `{left}. {right}`",
-                # Certain after a function word (`They`); a content word could be a name.
-                Fix.replace(cut, cut, ". ", safe=right.lower() in lang.glue_words),
+                f"`{m.group(1)}` glues two sentences: `{reading.left}. {reading.right}`",
+                Fix.replace(cut, cut, ". ", safe=reading.certain),
             )
 
 
@@ -354,6 +251,20 @@ class SubwordResidue(Rule):
                 replacement = ""
             yield self.finding(m.start(), m.end(), f"tokenizer residue `{piece.strip()}`",
                                Fix.replace(m.start(), m.end(), replacement))
+
+
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*[ \t\u00a0]$")
+_CAPITAL_AFTER = regex.compile(r"[ \t\u00a0]\p{Lu}")
+
+
+def _next_to_a_capital(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` next to a capitalized word, on the same line (a run of
+    names, a title)?
+
+    >>> _next_to_a_capital("Jorge Alarte, que", 6, 12), _next_to_a_capital("in Mariupolin the", 3, 13)
+    (True, False)
+    """
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITAL_AFTER.match(text, end))
 
 
 def _homoglyphs_folded(token: str, lang: Language) -> str:
