@@ -75,6 +75,7 @@ from mtcheck.languages import get_language, with_data
 from mtcheck.rules import get_rule
 
 CODES = ("MT101", "MT102", "MT103")
+DENSITY_WORDS = 1000  # F1 "sparse": one artifact per this many words of otherwise clean text
 KIND_CATEGORY = {"merged": "merged-words", "sentences": "missing-sentence-boundary", "split": "split-word"}
 # A finding at a glued word or at two glued sentences hits if it is of either category (the
 # right one is counted apart: `right kind`); at a split word it must be a split-word finding.
@@ -130,7 +131,10 @@ def function_words(lang: str, n: int = 100) -> set[str]:
     return set(sorted(lexicon, key=lambda w: -lexicon[w])[:n])
 
 
-def corrupt(rows: list[tuple[str, str]], lang: str, n_merged: int, n_sent: int, n_split: int, seed: int) -> list[Case]:
+def corrupt(rows: list[tuple[str, str]], lang: str, n_merged: int, n_sent: int, n_split: int, seed: int,
+            n_clean: int = 0) -> list[Case]:
+    """The corrupted cases, then ``n_clean`` sentences left as they are (kind ``clean``), drawn
+    from those not corrupted."""
     rng = random.Random(f"{seed}:{lang}")
     top = function_words(lang)
     order = list(range(len(rows)))
@@ -167,6 +171,7 @@ def corrupt(rows: list[tuple[str, str]], lang: str, n_merged: int, n_sent: int, 
                 cases.append(Case("split", text[:cut] + " " + text[cut:], text, cut))
                 counts["split"] += 1
                 used.add(i)
+    cases += [Case("clean", rows[i][1], rows[i][1]) for i in order if i not in used][:n_clean]
     return cases
 
 
@@ -207,6 +212,7 @@ class Tally:
     true: int = 0
     clean_findings: int = 0
     clean_words: int = 0
+    case_words: int = 0  # words of the corrupted sentences
     words: int = 0
     seconds: float = 0.0
     misses: list = field(default_factory=list)
@@ -223,16 +229,28 @@ class Tally:
                              "safe_exact": round(self.safe_exact[kind] / max(self.safe[kind], 1), 3)}
         precision = self.true / self.findings if self.findings else 1.0
         recall = self.found["all"] / max(self.cases["all"], 1)
+        # At one artifact per 1,000 words: the false findings of the corrupted sentences (other
+        # than at the artifact) and of clean text, per word, against the hits per artifact.
+        n = max(self.cases["all"], 1)
+        stray = (self.findings - self.true) / n  # per artifact, in the corrupted sentences
+        per_word = self.clean_findings / max(self.clean_words, 1)
+        sparse = recall / max(recall + stray + per_word * DENSITY_WORDS, 1e-9)
         out.update(findings=self.findings, precision=round(precision, 3),
                    f1=round(2 * precision * recall / max(precision + recall, 1e-9), 3),
-                   false_per_10k=round(10000 * self.clean_findings / max(self.clean_words, 1), 2),
-                   clean_words=self.clean_words, words_per_s=round(self.words / max(self.seconds, 1e-9)))
+                   false_per_10k=round(10000 * per_word, 2), clean_words=self.clean_words,
+                   precision_sparse=round(sparse, 3),
+                   f1_sparse=round(2 * sparse * recall / max(sparse + recall, 1e-9), 3),
+                   words_per_s=round(self.words / max(self.seconds, 1e-9)))
         return out
 
 
 def score_mtcheck(cases: list[Case], on_cases: list, on_clean: list, clean: list[str], seconds: float) -> Tally:
     t = Tally()
     for case, findings in zip(cases, on_cases):
+        if case.kind == "clean":  # one of the clean sentences among the cases (precision)
+            t.findings += len(findings)
+            t.false.extend(("among the cases", case.text, f.code, case.text[f.start:f.end], f.message) for f in findings)
+            continue
         kinds = (case.kind, case.subkind, "all") if case.subkind else (case.kind, "all")
         for k in kinds:
             t.cases[k] += 1
@@ -417,6 +435,9 @@ def score_peer(peer: Peer, cases: list[Case], clean: list[str]) -> Tally:
     on_clean = [peer.findings(s) for s in clean]
     t.seconds = time.perf_counter() - t0
     for case, findings in zip(cases, on_cases):
+        if case.kind == "clean":
+            t.findings += len(findings)
+            continue
         kinds = (case.kind, case.subkind, "all") if case.subkind else (case.kind, "all")
         for k in kinds:
             t.cases[k] += 1
@@ -451,7 +472,7 @@ def pooled(tallies: list[Tally]) -> Tally:
     for t in tallies:
         for name in ("cases", "found", "exact", "right_kind", "safe", "safe_exact"):
             getattr(out, name).update(getattr(t, name))
-        for name in ("findings", "true", "clean_findings", "clean_words", "words", "seconds"):
+        for name in ("findings", "true", "clean_findings", "clean_words", "case_words", "words", "seconds"):
             setattr(out, name, getattr(out, name) + getattr(t, name))
     return out
 
@@ -459,7 +480,7 @@ def pooled(tallies: list[Tally]) -> Tally:
 def print_rows(title: str, rows: dict[str, dict]) -> None:
     print(f"\n{title}")
     print(f"{'':<16} {'merged':>7} {'func.':>6} {'link':>6} {'sent.':>6} {'split':>6} {'all':>6} {'kind':>6} {'exact':>6} "
-          f"{'safe':>5} {'s.ex.':>6} {'prec.':>6} {'F1':>6} {'FA/10k':>7} {'words/s':>9}")
+          f"{'safe':>5} {'s.ex.':>6} {'prec.':>6} {'F1':>6} {'FA/10k':>7} {'F1@1k':>6} {'words/s':>9}")
 
     def cell(r, k, key="recall"):
         return f"{r[k][key]:.2f}" if k in r else "–"
@@ -469,7 +490,7 @@ def print_rows(title: str, rows: dict[str, dict]) -> None:
               f"{cell(r, 'sentences'):>6} {cell(r, 'split'):>6} {cell(r, 'all'):>6} {cell(r, 'all', 'right_kind'):>6} "
               f"{cell(r, 'all', 'exact'):>6} "
               f"{cell(r, 'all', 'safe'):>5} {cell(r, 'all', 'safe_exact'):>6} {r['precision']:>6.3f} {r['f1']:>6.3f} "
-              f"{r['false_per_10k']:>7.2f} {r['words_per_s']:>9}")
+              f"{r['false_per_10k']:>7.2f} {r['f1_sparse']:>6.3f} {r['words_per_s']:>9}")
 
 
 def main() -> None:
@@ -482,6 +503,10 @@ def main() -> None:
     parser.add_argument("--merged", type=int, default=300)
     parser.add_argument("--sentences", type=int, default=100)
     parser.add_argument("--split-words", type=int, default=100)
+    parser.add_argument("--clean-cases", type=int, default=100,
+                        help="clean sentences among the cases, counted in precision (the reviewer's benchmark had 100)")
+    parser.add_argument("--peer-clean", type=int, default=1000,
+                        help="clean sentences the peers' false alarms are counted on (mtcheck: all of them)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false findings of mtcheck")
     parser.add_argument("--json", type=Path)
@@ -494,7 +519,7 @@ def main() -> None:
         rows = sentences(args.data, lang, args.split)
         if not rows:
             continue
-        cases = corrupt(rows, lang, args.merged, args.sentences, args.split_words, args.seed)
+        cases = corrupt(rows, lang, args.merged, args.sentences, args.split_words, args.seed, args.clean_cases)
         clean = [text for _, text in rows]
         on_cases, on_clean, seconds = run_mtcheck(lang, cases, clean)
         results = {"mtcheck": score_mtcheck(cases, on_cases, on_clean, clean, seconds)}
@@ -504,11 +529,12 @@ def main() -> None:
             except (LookupError, ImportError) as e:
                 print(f"{lang}: {name} skipped ({e})", file=sys.stderr)
                 continue
-            results[name] = score_peer(peer, cases, clean)
+            results[name] = score_peer(peer, cases, clean[:args.peer_clean])
         for name, t in results.items():
             tallies[name].append(t)
         report["languages"][lang] = {name: t.row() for name, t in results.items()}
-        print_rows(f"{lang} ({len(rows)} sentences, {len(cases)} corrupted)", report["languages"][lang])
+        corrupted = sum(c.kind != "clean" for c in cases)
+        print_rows(f"{lang} ({len(rows)} sentences, {corrupted} corrupted)", report["languages"][lang])
         if args.show:
             t = results["mtcheck"]
             rng = random.Random(0)

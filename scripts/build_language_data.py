@@ -353,6 +353,34 @@ def compound_starts(lexicon: dict[str, float]) -> dict[str, float]:
     return {e: len(starters[e]) / n for e, n in sorted(population.items()) if n >= AFFIX_MIN_POPULATION}
 
 
+COMPOUND_PARTNER = 4.0  # compound_counts: the other part, a frequent word of four letters or more
+COMPOUND_FLOOR = 2.5  # and the compound itself a word wordfreq's web text does not list by chance
+ARTIFACT = 11.5  # mtcheck/text/glue.py: a glue artifact is no more frequent than Zipf(l) + Zipf(r) - 11.5
+
+
+def compound_counts(lexicon: dict[str, float], glue, fold) -> list[tuple[str, str, int]]:
+    """(side, glue word, n): how many compounds of the lexicon the glue word ends (R) or begins
+    (L) next to another frequent word of four letters or more: Dutch `deel` (`onderdeel`,
+    `voordeel`), English `time` (`lifetime`); glue artifacts that wordfreq lists (`withthe`,
+    no more frequent than an artifact of its parts) and rare compounds are not counted."""
+    rows = []
+    for word in glue:
+        key = fold(word)
+        own = lexicon.get(key, 0.0)
+        counts = {"L": 0, "R": 0}
+        for w, z in lexicon.items():
+            if len(w) < len(key) + 4 or z < COMPOUND_FLOOR:
+                continue
+            for side, rest in (("R", w[:-len(key)] if w.endswith(key) else None),
+                               ("L", w[len(key):] if w.startswith(key) else None)):
+                if rest is not None:
+                    partner = lexicon.get(rest, 0.0)
+                    if partner >= COMPOUND_PARTNER and z > partner + own - ARTIFACT:
+                        counts[side] += 1
+        rows += [(side, word, n) for side, n in sorted(counts.items()) if n]
+    return sorted(rows)
+
+
 def build_segmentation(lang: str, ud_dir: Path, lexicon: dict[str, float], glue_text: str,
                        script: str = "Latin") -> str:
     """``segmentation.txt``: the ``alphabet`` row (:func:`alphabet`), ``final`` rows (a glue
@@ -372,6 +400,7 @@ def build_segmentation(lang: str, ud_dir: Path, lexicon: dict[str, float], glue_
              "# R|L<TAB>glue word<TAB>edge<TAB>share of the frequent words with that last (R) or first (L) edge "
              "that form a word with it\n",
              "# J<TAB>last letters<TAB>share of the frequent words ending so that begin a compound (see compound_starts)\n",
+             "# C<TAB>R|L<TAB>glue word<TAB>compounds of the lexicon it ends (R) or begins (L) (see compound_counts)\n",
              "# alphabet<TAB>the letters of the lexicon's words, most frequent first\n",
              "# Built by scripts/build_language_data.py; do not edit.\n"]
     if lexicon:
@@ -384,6 +413,8 @@ def build_segmentation(lang: str, ud_dir: Path, lexicon: dict[str, float], glue_
     for edge, share in starts.items():
         if share >= COMPOUND_MIN_SHARE:
             lines.append(f"J\t{edge}\t{share:.3f}\n")
+    for side, word, n in compound_counts(lexicon, glue, lambda w: fold_word(w, rule)):
+        lines.append(f"C\t{side}\t{word}\t{n}\n")
     rows, edges = affix_ratios(lexicon, glue, lambda w: fold_word(w, rule))
     for side in "LR":
         if edges[side]:

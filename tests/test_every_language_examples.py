@@ -81,7 +81,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("ms", "number-format"): "RM1.500: a number glued to a letter is not read, and it has one group",
     **{(lang, "missing-sentence-boundary"): AFTER_NAME for lang in (
         "bg", "el", "fil", "id", "is", "lt", "ms", "sk", "sl", "uk")},
-    ("gl", "missing-sentence-boundary"): NO_LEXICON,
     ("tr", "missing-sentence-boundary"): "dediFaizler: `faizler` (zipf 3.2) is under the 4.0 MT102 wants of a sentence start",
     **{(lang, "mojibake"): ONE_WORD_MOJIBAKE for lang in ("lt", "pl", "vi")},
     ("nb", "mojibake"): "NÃ¥r: ftfy's badness measure does not count `Ã¥` as mojibake in a Norwegian line",

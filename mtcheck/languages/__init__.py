@@ -91,6 +91,8 @@ class Language:
     date_markers: frozenset[str]
     over_capitalized: frozenset[str]
     folder: Path = field(repr=False)
+    # True where every noun is written with a capital (German): capitals say little of names.
+    capitalized_nouns: bool = False
     # False for scripts written without spaces between words (Japanese, Chinese, Thai): rules
     # that find lost or extra spaces between words have nothing to judge there.
     spaced: bool = True
@@ -320,13 +322,14 @@ class SegmentationData:
     the language's frequent words with that edge that form a longer word with it (Portuguese
     ``-dor`` + ``as``: ``trabalhadoras``); ``edges`` rows: the edges of two and three letters that
     enough words have for that share to say something; ``J`` rows: last letters and the share of
-    the frequent words ending so that begin a compound. The ``alphabet`` row: the letters of the lexicon's
+    the frequent words ending so that begin a compound; ``C`` rows: how many compounds a glue
+    word ends (R) or begins (L). The ``alphabet`` row: the letters of the lexicon's
     words, most frequent first.
     """
 
     # A glue word ends a sentence "never" below this share of its uses, on enough of them.
     NEVER_FINAL = 0.01
-    MIN_USES = 50
+    MIN_USES = 20
 
     def __init__(self, rows):
         self.alphabet = ""  # the letters of the lexicon's words, most frequent first
@@ -334,11 +337,14 @@ class SegmentationData:
         self._affix: dict[tuple[str, str], dict[str, float]] = {}
         self._edges: dict[str, frozenset[str]] = {"L": frozenset(), "R": frozenset()}
         self._starts: dict[str, float] = {}
+        self._compounds: dict[tuple[str, str], int] = {}
         for row in rows:
             if row[0] == "alphabet":
                 self.alphabet = row[1]
             elif row[0] == "final":
                 self._final[row[1]] = (float(row[2]), int(row[3]))
+            elif row[0] == "C":
+                self._compounds[(row[1], row[2])] = int(row[3])
             elif row[0] == "J":
                 self._starts[row[1]] = float(row[2])
             elif row[0] == "edges":
@@ -346,12 +352,17 @@ class SegmentationData:
             elif row[0] in ("L", "R"):
                 self._affix.setdefault((row[0], row[1]), {})[row[2]] = float(row[3])
 
-    def ends_sentences(self, word: str) -> bool | None:
-        """Can the glue word ``word`` end a sentence? None where the treebanks say too little."""
+    def ends_sentences(self, word: str, min_uses: int = MIN_USES) -> bool | None:
+        """Can the glue word ``word`` end a sentence? None where the treebanks say too little
+        (fewer than ``min_uses`` uses)."""
         share, uses = self._final.get(word, (0.0, 0))
         if share >= self.NEVER_FINAL:
             return True
-        return False if uses >= self.MIN_USES else None
+        return False if uses >= min_uses else None
+
+    def compounds(self, side: str, glue: str) -> int:
+        """How many compounds of the lexicon the glue word ends (R) or begins (L) (``C`` rows)."""
+        return self._compounds.get((side, glue), 0)
 
     def compound_start(self, word: str) -> float:
         """The share of frequent words ending as ``word`` does (its last 3 or 2 letters, the
@@ -824,6 +835,7 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         noun_markers=frozenset(casing.get("noun_markers", [])),
         date_markers=frozenset(casing.get("date_markers", [])),
         over_capitalized=frozenset(casing.get("over_capitalized", [])),
+        capitalized_nouns=casing.get("capitalized_nouns", False),
         folder=DATA_DIR / code,
         spaced=data["words"].get("spaced", True),
         folding=data.get("lexicon", {}),

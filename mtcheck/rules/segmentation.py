@@ -9,6 +9,7 @@ may be glued), whether it writes compounds as one word, and its bound endings (c
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -17,7 +18,7 @@ from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.casing import is_mid_sentence
-from mtcheck.text.glue import KNOWN, camel_reading, split_token
+from mtcheck.text.glue import ARTIFACT, KNOWN, MAX_ZIPF, camel_reading, split_token
 
 # A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
 # or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
@@ -36,6 +37,7 @@ CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
 PLAIN = regex.compile(r"^\p{Lu}?[\p{Ll}\p{M}]+$")
 
 MIN_GLUED_LENGTH = 4
+MAX_LISTED = 2 * MAX_ZIPF - ARTIFACT  # a listed token more frequent than this is a word
 
 
 @register
@@ -92,19 +94,24 @@ class MergedWords(Rule):
             token = m.group()
             if len(token) < MIN_GLUED_LENGTH or text.startswith(":", end) and text[end + 1:end + 2].strip():
                 continue  # `mailto:`, `tel:`: a scheme or a label, not a word
-            written, token = token, _homoglyphs_folded(token, lang)
-            if token != written and lang.zipf(token) > 0:
-                continue  # a homoglyph in a word: MT305's alone
+            whole = lang.zipf(token)
+            if whole > MAX_LISTED:
+                continue  # a word: as frequent as no glue artifact of two words is (text/glue.py)
+            written = token
+            if whole == 0:
+                token = _homoglyphs_folded(token, lang)
+                if token != written and lang.zipf(token) > 0:
+                    continue  # a homoglyph in a word: MT305's alone
             case = CASE_GLUE.match(token)
             if case:
-                if lang.zipf(token) > 0:
+                if whole > 0:
                     continue
                 reading = camel_reading(lang, *case.groups())
                 if reading is None or reading.sentence:
                     continue  # a sentence start: MT102 reports it; CamelCase brands stay quiet
                 left, right, certain = reading.left, reading.right, reading.certain
             elif PLAIN.match(token):
-                if token[0].isupper() and _next_to_a_capital(text, start, end):
+                if token[0].isupper() and not lang.capitalized_nouns and _next_to_a_capital(text, start, end):
                     continue  # one word of a name (`Jorge Alarte`, `Ellen Allien`) or a title
                 split = split_token(lang, token, token[0].isupper() and is_mid_sentence(text, start))
                 if split is None:
@@ -172,7 +179,8 @@ class SplitWord(Rule):
     category = "split-word"
     fix_applicability = Applicability.UNSAFE
     what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
-            "frequent word, and one piece is no word or both are ten times rarer than the whole.")
+            "frequent word, and one piece is no word, or both are ten times rarer than the whole, or "
+            "one is a hundred times rarer (`tick ets`, `indus try`).")
     why = "Segmentation residue of MT or OCR; readers stumble on the fragments."
     fix_safety = "Unsafe: the joined word is probable but the two pieces might be meant."
     examples = (
@@ -190,7 +198,8 @@ class SplitWord(Rule):
     PAIR = regex.compile(
         r"(?<![\p{L}\p{M}\p{N}_'’\-.@#\ue000])(\p{L}[\p{Ll}\p{M}]*) (\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-@\ue000])"
     )
-    MARGIN = 1.0  # the joined word must be 10× more frequent than its most frequent piece
+    MARGIN = 1.0  # the joined word must be 10× more frequent than its most frequent piece,
+    RARE_PIECE = 2.0  # or 100× more frequent than its rarer one (`tick ets`, `indus try`)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
@@ -202,7 +211,7 @@ class SplitWord(Rule):
             if joined < KNOWN:
                 continue
             pieces = (lang.zipf(first), lang.zipf(second))
-            if min(pieces) > 0 and joined < max(pieces) + self.MARGIN:
+            if min(pieces) > 0 and joined < max(pieces) + self.MARGIN and min(pieces) > joined - self.RARE_PIECE:
                 continue
             yield self.finding(
                 m.start(1), m.end(2),
@@ -267,6 +276,11 @@ def _next_to_a_capital(text: str, start: int, end: int) -> bool:
     return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITAL_AFTER.match(text, end))
 
 
+@lru_cache(maxsize=None)
+def _foreign_letters(script: str):
+    return regex.compile(rf"[^\P{{L}}\p{{{script}}}]")
+
+
 def _homoglyphs_folded(token: str, lang: Language) -> str:
     """``token`` with its letters of another script written in the language's script, when each
     has a look-alike there (MT305's repair); else ``token`` as it is.
@@ -280,7 +294,7 @@ def _homoglyphs_folded(token: str, lang: Language) -> str:
     from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
 
     table = {"Latin": CYRILLIC_TO_LATIN, "Cyrillic": LATIN_TO_CYRILLIC}.get(lang.script, {})
-    odd = {c for c in token if c.isalpha() and not regex.match(rf"\p{{{lang.script}}}", c)}
+    odd = set(_foreign_letters(lang.script).findall(token))
     if not odd or not odd <= table.keys():
         return token
     return "".join(table[c] if c in odd else c for c in token)

@@ -29,10 +29,9 @@ COMPOUND_SCAN = 400
 # ending like the left one seldom begin a compound (Russian `изучать` + `литературу`: an
 # infinitive begins none; Norwegian `siste` + `runden` is `sisterunden`, a compound).
 COMPOUND_START = 0.05  # longer words starting (ending) with a part looked at for compounds
+NEVER_FINAL_USES = 50  # a word shown never to end a sentence on this many treebank uses is a function word
 MAX_COMPOUNDS = 15  # a glue word in more compounds than this (on a side) is a content word there
 MAX_COMPOUNDS_COMPOUNDING = 2  # where the language writes compounds, fewer make a compound's part
-COMPOUND_PARTNER = 4.0  # the other part of such a compound: a frequent word of four letters or more
-COMPOUND_FLOOR = 2.5  # and the compound itself a word wordfreq's web text does not list by chance
 FREQUENT = 4.5  # a very frequent word, allowed a few longer words starting with it
 MAX_STEM_WORDS = 3
 # A glued form wordfreq lists all the same (web text has `withthe`, 2.0, `ofthe`, 3.3): it reads
@@ -121,6 +120,10 @@ def split_points(lang: Language, token: str) -> range:
     return range(max(1, len(token) - longest), min(len(token), longest + 1))
 
 
+_SPLITS: dict[tuple[str, str, bool], Split | None] = {}
+MAX_CACHED = 200_000  # readings kept (a document repeats its words); the cache is emptied past it
+
+
 def split_token(lang: Language, token: str, mid_sentence: bool = False) -> Split | None:
     """The most probable two-word reading of ``token``, written in lower case or with a
     capital first letter only; None when it reads as one word.
@@ -140,6 +143,15 @@ def split_token(lang: Language, token: str, mid_sentence: bool = False) -> Split
     >>> split_token(get_language("de"), "kriegsgefangenenaustausch") is None
     True
     """
+    key = (lang.code, token, mid_sentence)
+    if key not in _SPLITS:
+        if len(_SPLITS) >= MAX_CACHED:
+            _SPLITS.clear()
+        _SPLITS[key] = _split_token(lang, token, mid_sentence)
+    return _SPLITS[key]
+
+
+def _split_token(lang: Language, token: str, mid_sentence: bool) -> Split | None:
     if len(token) < MIN_LENGTH:
         return None
     capitalized = token[0].isupper()
@@ -245,8 +257,11 @@ def _reading(lang: Language, left: str, right: str, capitalized: bool, name: boo
         allowed = "L" in left_sides
         if not known(lang, right, KNOWN if allowed else STRICT_KNOWN) or not (allowed or len(right) >= 4):
             return None
-        if not allowed and lang.compounding and len(left) > 1:
-            return None  # a prefix where the language writes compounds: Russian `небелое`, `подбассейн`
+        if lang.compounding and (len(left) > 1 if not allowed else _begins_compounds(lang, lower_left)):
+            # Where the language writes compounds, a prefix (Russian `небелое`, `подбассейн`)
+            # or a word that may end a sentence, an adjective or a number (Norwegian `siste`
+            # in `sisterunden`), begins them.
+            return None
         return allowed if _side(lang, "L", lower_left, left_sides, right) else None
     if capitalized:
         return None  # a capitalized word of two is most often a name
@@ -263,7 +278,11 @@ def _compounds(lang: Language, left: str, right: str) -> bool:
     frequent word may: `city` → `citywide`)? Then an unknown ``left + right`` may be one more
     such word: Russian `много` starts `многолетний`, `многоэтажный`; `партийных` ends
     `беспартийных`. In a language that writes compounds, any one is enough."""
-    for part, listed, cut in ((left, lang.starting, len(left)), (right, lang.ending, -len(right))):
+    parts = ((left, lang.starting, len(left)), (right, lang.ending, -len(right)))
+    # Where the language writes compounds, the left word's edge already passed compound_start:
+    # a right word that ends compounds (Russian `театре`: `кинотеатре`) follows a word that
+    # begins none (`местном`).
+    for part, listed, cut in parts[:1] if lang.compounding else parts:
         folded = lang.fold(part)
         limit = 0 if lang.compounding else MAX_STEM_WORDS if lang.zipf(part) >= FREQUENT else 0
         found = 0
@@ -276,33 +295,28 @@ def _compounds(lang: Language, left: str, right: str) -> bool:
     return False
 
 
-_COMPOUND_ELEMENTS: dict[tuple[str, str, str], bool] = {}
-
-
 def _glue_sides(lang: Language, word: str, side: str) -> str | None:
     """The sides of a glue word (glue_words.txt), or None for a word that is none, or that is
     a content word joined into many compounds on ``side`` (Dutch `deel`: `onderdeel`,
-    `aandeel`; `zorg`: `jeugdzorg`; English `time`: `lifetime`): the list holds frequent words,
-    some of them nouns, and a compound's part is no evidence of a lost space. A word that never
-    ends a sentence (an article, a preposition: Russian `на`, whose compounds are prefixed
-    words) stays a glue word; where it forms words, segmentation.txt's shares say so."""
+    `aandeel`; `zorg`: `jeugdzorg`; English `time`: `lifetime`; segmentation.txt): the list
+    holds frequent words, some of them nouns, and a compound's part is no evidence of a lost
+    space. A word that never ends a sentence (an article, a preposition: Russian `на`, whose
+    compounds are prefixed words) stays a glue word; where it forms words, segmentation.txt's
+    shares say so."""
     sides = lang.glue_words.get(word)
-    if sides is None or lang.segmentation.ends_sentences(word) is False:
-        return sides  # a word that never ends a sentence (Russian `на`) is no compound's noun
-    key = (lang.code, word, side)
-    element = _COMPOUND_ELEMENTS.get(key)
-    if element is None:
-        folded = lang.fold(word)
-        listed = lang.ending(folded, COMPOUND_SCAN) if side == "R" else lang.starting(folded, COMPOUND_SCAN)
-        own, found = lang.zipf(folded), 0
-        for w in listed:
-            rest = w[:-len(folded)] if side == "R" else w[len(folded):]
-            z = lang.zipf(rest)
-            # A compound, not a glue artifact that wordfreq lists (`withthe`: see ARTIFACT).
-            if len(rest) >= 4 and z >= COMPOUND_PARTNER and max(z + own - ARTIFACT, COMPOUND_FLOOR) < lang.zipf(w):
-                found += 1
-        element = _COMPOUND_ELEMENTS[key] = found > (MAX_COMPOUNDS_COMPOUNDING if lang.compounding else MAX_COMPOUNDS)
-    return None if element else sides
+    if sides is None or lang.segmentation.ends_sentences(word, NEVER_FINAL_USES) is False:
+        return sides
+    limit = MAX_COMPOUNDS_COMPOUNDING if lang.compounding else MAX_COMPOUNDS
+    return None if lang.segmentation.compounds(side, word) > limit else sides
+
+
+def _begins_compounds(lang: Language, word: str) -> bool:
+    """Does the glue word ``word`` begin compounds of the lexicon (more than a few: Norwegian
+    `andre`, `to`, German `nicht`), not being a function word that never ends a sentence (whose
+    compounds are prefixed words, judged by segmentation.txt's shares)?"""
+    if lang.segmentation.ends_sentences(word, NEVER_FINAL_USES) is False:
+        return False
+    return lang.segmentation.compounds("L", word) > MAX_COMPOUNDS_COMPOUNDING
 
 
 def _side(lang: Language, side: str, glue_word: str, sides: str, other: str) -> bool:
@@ -373,6 +387,11 @@ def camel_reading(lang: Language, left: str, right: str) -> CamelReading | None:
     lower_left, lower_right = lang.lower(left), lang.lower(right)
     left_glue = lower_left in lang.glue_words
     if not left_glue and not known(lang, left):
+        # An unknown word before a function word that starts sentences (`volantearEl`,
+        # `StaatsausgabenDie`): a sentence ended, though the word cannot be vouched for.
+        strong = lower_right in lang.glue_words and len(right) >= (3 if left[0].isupper() else 2)
+        if strong and len(left) >= 5 and starts_sentence(lang, right):
+            return CamelReading(left, right, True, False)
         return None
     if left[0].isupper():
         if len(right) >= 3 and lower_right in lang.glue_words:
