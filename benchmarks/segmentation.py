@@ -320,6 +320,14 @@ class Peer:
         return out
 
 
+def _lexicon(lang: str) -> dict[str, float]:
+    """mtcheck's lexicon of ``lang``, the word list the peers get where they have none of their own."""
+    lexicon = get_language(lang).lexicon
+    if not lexicon:
+        raise LookupError("no word list for this language")
+    return lexicon
+
+
 class WordSegment(Peer):
     name = "wordsegment"
 
@@ -344,7 +352,7 @@ class WordNinja(Peer):
         if lang == "en":
             self.model = wordninja.DEFAULT_LANGUAGE_MODEL
         else:
-            lexicon = get_language(lang).lexicon
+            lexicon = _lexicon(lang)
             fd, path = tempfile.mkstemp(suffix=".txt.gz")
             with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as out:
                 out.write("\n".join(sorted(lexicon, key=lambda w: (-lexicon[w], w))))
@@ -367,7 +375,7 @@ class SymSpellPeer(Peer):
             path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
             self.sym.load_dictionary(str(path), 0, 1)
         else:
-            for word, zipf in get_language(lang).lexicon.items():
+            for word, zipf in _lexicon(lang).items():
                 self.sym.create_dictionary_entry(word, int(10 ** zipf))
 
     def segment(self, part):
@@ -407,6 +415,7 @@ class WordfreqSplit(Peer):
     name = "wordfreq-split"
 
     def __init__(self, lang: str):
+        _lexicon(lang)
         self.lang = get_language(lang)
 
     def segment(self, part):
@@ -511,7 +520,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false findings of mtcheck")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    langs = args.langs or [lang for lang in rule_languages() if (args.data / "ud").glob(f"{lang}-*.jsonl")]
+    langs = args.langs or [lang for lang in rule_languages() if any((args.data / "ud").glob(f"{lang}-*.jsonl"))]
     peers = [] if args.no_peers else args.peers
     report: dict = {"split": args.split, "languages": {}}
     tallies: dict[str, list[Tally]] = defaultdict(list)

@@ -21,7 +21,6 @@ from mtcheck.languages import Language
 
 # Frequency thresholds (Zipf: log10 of occurrences per billion words).
 KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
-NAME = 2.0  # a capitalized left part the casing data lists as a name (`Mariupol`, 2.4)
 PAIR = 3.0  # each of two content words glued without a glue word
 COMPOUND_PAIR = 3.5  # the same in a language that writes compounds
 COMPOUND_SCAN = 400
@@ -53,6 +52,7 @@ TYPO_COST = 1.0
 # A glue word that, after words with the same last letters (or before words with the same
 # first letters), forms a word this often is an ending or a prefix there (segmentation.txt).
 AFFIX_SHARE = 0.1
+NAME_AFFIX_SHARE = 0.2  # the same after a name of the casing data, which takes fewer endings
 # A glue word on a side it is not glued on (glue_words.txt: English `a`, Spanish `de` before a
 # word, Russian `в` before one form many words there) is one only where it forms far fewer.
 STRICT_AFFIX_SHARE = 0.02
@@ -247,9 +247,14 @@ def _reading(lang: Language, left: str, right: str, capitalized: bool, name: boo
         if name and len(left) < 4:
             return None  # an abbreviation before it: `ISPat`
         allowed = "R" in right_sides
-        floor = NAME if capitalized and _is_name(lang, left) else KNOWN if allowed else STRICT_KNOWN
+        listed_name = capitalized and _is_name(lang, left)
+        floor = 0.0 if listed_name else KNOWN if allowed else STRICT_KNOWN
         if not known(lang, left, floor) or not (allowed or len(left) >= 4) or capitalized and len(right) < 2:
             return None
+        if not allowed and lang.compounding and len(right) > 1:
+            return None  # an ending where the language writes compounds: German `gehauenes` (`-es`)
+        if listed_name:  # a name takes few endings: `Mariupol` + `in`, though `violin`, `Colin`
+            return allowed if lang.segmentation.affix_share("R", lower_right, lang.fold(left)) < NAME_AFFIX_SHARE else None
         return allowed if _side(lang, "R", lower_right, right_sides, left) else None
     if name:
         return None
@@ -304,7 +309,9 @@ def _glue_sides(lang: Language, word: str, side: str) -> str | None:
     compounds are prefixed words) stays a glue word; where it forms words, segmentation.txt's
     shares say so."""
     sides = lang.glue_words.get(word)
-    if sides is None or lang.segmentation.ends_sentences(word, NEVER_FINAL_USES) is False:
+    if sides is None or len(word) < (3 if lang.compounding else 4):
+        return sides  # `on`, `in`: the few letters end words (`button`) by chance, not compounds
+    if lang.segmentation.ends_sentences(word, NEVER_FINAL_USES) is False:
         return sides
     limit = MAX_COMPOUNDS_COMPOUNDING if lang.compounding else MAX_COMPOUNDS
     return None if lang.segmentation.compounds(side, word) > limit else sides
