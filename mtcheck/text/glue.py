@@ -21,7 +21,7 @@ from mtcheck.languages import Language
 
 # Frequency thresholds (Zipf: log10 of occurrences per billion words).
 KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
-PAIR = 3.0  # each of two content words glued without a glue word
+PAIR = 3.5  # each of two content words glued without a glue word
 COMPOUND_PAIR = 3.5  # the same in a language that writes compounds
 COMPOUND_SCAN = 400
 # Where the language writes compounds, two content words are read in a token only when words
