@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the generated language data shipped in ``mtcheck/languages/<lang>/``.
 
-Three files per language are generated (``cldr.json`` comes from scripts/build_cldr_data.py,
+Four files per language are generated (``cldr.json`` comes from scripts/build_cldr_data.py,
 ``settings.json`` from scripts/build_settings.py); everything else is written by hand.
 
 Languages: every language wordfreq has a list for (``best``: 42) and those with a hand-written
@@ -19,6 +19,12 @@ stub one (``STUB``) that leaves everything to the generated data.
 
 ``lexicon.json``
     How wordfreq folded the words (normal form, case folding, marks): lookups fold alike.
+
+``segmentation.txt``
+    Where a glue word is an ending or a prefix rather than a word of its own, and how often it
+    ends a sentence (see ``build_segmentation``): the evidence MT101 weighs before it splits an
+    unknown token at a glue word (``moneyon`` is two words, Portuguese ``falarem`` one), and
+    MT102 before it reads a lost sentence boundary (``delGobierno`` is no sentence end).
 
 ``glue_words.txt``
     The most frequent short words of the language's Universal Dependencies treebanks in
@@ -41,7 +47,7 @@ import argparse
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import regex
@@ -224,6 +230,200 @@ def build_glue_words(lang: str, ud_dir: Path, lexicon: dict[str, float], compoun
     return header + "".join(lines)
 
 
+# Affix evidence (build_segmentation): a base word is one of Zipf >= AFFIX_BASE (its forms would be
+# in the lexicon if it had them); a form counts at Zipf >= AFFIX_FORM (below it wordfreq lists
+# glue artifacts such as `withthe`); an edge is the last (or first) 1–3 letters of the base word,
+# kept where at least AFFIX_MIN_POPULATION base words have that edge (fewer say little), at least
+# AFFIX_MIN_COUNT of them form a word with the glue word and they are at least AFFIX_MIN_RATIO of them.
+AFFIX_BASE = 3.0
+AFFIX_FORM = 1.5
+AFFIX_EDGES = (1, 2, 3)
+AFFIX_MIN_COUNT = 3
+AFFIX_MIN_POPULATION = 20
+AFFIX_MIN_RATIO = 0.02
+FINAL = regex.compile(r"(?:\p{L}\p{M}*)+(?=[.!?…]+[\"»”’')\]]*\s*$)")
+
+
+def _glue_rows(glue_text: str) -> dict[str, str]:
+    return dict(line.split("\t")[:2] for line in glue_text.splitlines() if line and not line.startswith("#"))
+
+
+def final_shares(files: list[Path], words: set[str]) -> dict[str, tuple[int, int]]:
+    """Word → (times it ends a sentence, times it stands anywhere but first), counted on the
+    tuning half of the treebank sentences (mtcheck.synthetic.heldout)."""
+    from mtcheck.synthetic.heldout import held_out
+
+    final, total = Counter(), Counter()
+    for path in files:
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            if held_out(path.name, row["id"]):
+                continue
+            text = row["text"].strip()
+            last = FINAL.search(text)
+            for i, m in enumerate(UD_WORD.finditer(text)):
+                key = m.group().lower()
+                if i == 0 or key not in words:
+                    continue
+                total[key] += 1
+                final[key] += last is not None and m.start() == last.start()
+    return {w: (final[w], total[w]) for w in words}
+
+
+def affix_ratios(lexicon: dict[str, float], glue, fold) -> tuple[list[tuple[str, str, str, float]], dict]:
+    """(side, glue word, edge, ratio): of the frequent base words with that edge (last letters
+    for R, first letters for L), the share that forms a word with the glue word appended (R:
+    `possibilitar` + `em`) or prepended (L: German `an` + `fangen`). A high share says the glue
+    word there is an ending or a prefix, so an unknown `base + glue` is an unlisted form, not two
+    words. Also, per side, the edges of two and three letters that enough base words have for
+    their share to say something (a word is judged by its longest such edge)."""
+    pieces = {"R": {}, "L": {}}
+    for word in glue:  # both sides, whatever glue_words.txt allows: the rules decide
+        key = fold(word)
+        for side in "LR":
+            pieces[side][key] = word
+    longest = max((len(k) for side in pieces.values() for k in side), default=0)
+    base = {w for w, z in lexicon.items() if z >= AFFIX_BASE}
+    population = {"R": Counter(), "L": Counter()}
+    for w in base:
+        for k in AFFIX_EDGES:
+            if len(w) > k:
+                population["R"][w[-k:]] += 1
+                population["L"][w[:k]] += 1
+    formed = {"R": Counter(), "L": Counter()}
+    for w, z in lexicon.items():
+        if z < AFFIX_FORM:
+            continue
+        for n in range(1, min(longest, len(w) - 1) + 1):
+            for side, piece, rest in (("R", w[-n:], w[:-n]), ("L", w[:n], w[n:])):
+                if piece in pieces[side] and rest in base:
+                    for k in AFFIX_EDGES:
+                        if len(rest) > k:
+                            formed[side][(piece, rest[-k:] if side == "R" else rest[:k])] += 1
+    rows = []
+    for side in "LR":
+        for (piece, edge), n in formed[side].items():
+            ratio = n / population[side][edge]
+            if n >= AFFIX_MIN_COUNT and ratio >= AFFIX_MIN_RATIO and population[side][edge] >= AFFIX_MIN_POPULATION:
+                rows.append((side, pieces[side][piece], edge, ratio))
+    return sorted(rows), {side: sorted(e for e, n in population[side].items() if len(e) > 1 and n >= AFFIX_MIN_POPULATION)
+                          for side in "LR"}
+
+
+ALPHABET_SHARE = 0.999  # the alphabet: the most frequent letters of the lexicon's words, this share of them
+
+
+def alphabet(lexicon: dict[str, float], script: str) -> str:
+    """The letters of the language's script in the lexicon's words, most frequent first, that
+    make up ALPHABET_SHARE of them (a typo is looked for with these: `delvery` for `delivery`)."""
+    own = regex.compile(rf"\p{{Script={script}}}")
+    counts = Counter(c for w in lexicon for c in w if c.isalpha() and own.match(c))
+    total, kept, letters = sum(counts.values()), 0, []
+    for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if kept >= ALPHABET_SHARE * total:
+            break
+        letters.append(c)
+        kept += n
+    return "".join(letters)
+
+
+COMPOUND_MIN_SHARE = 0.01  # J rows below this are left out (read as 0)
+COMPOUND_WORD = 2.0  # a compound counted for compound_starts: a word of at least this Zipf
+COMPOUND_EDGES = (2, 3)
+
+
+def compound_starts(lexicon: dict[str, float]) -> dict[str, float]:
+    """Last letters (2 or 3) of a word → the share of the frequent words (Zipf >= AFFIX_BASE,
+    3 letters or more) ending so that begin a compound of the lexicon: a word that is two such
+    words joined (German `Verteidigung|s|ministerium` counts for `gs`; Russian `-ть`, an
+    infinitive, begins none). Kept for edges at least AFFIX_MIN_POPULATION words have."""
+    base = {w for w, z in lexicon.items() if z >= AFFIX_BASE and len(w) >= 3}
+    population, starters = Counter(), defaultdict(set)
+    for w in base:
+        for k in COMPOUND_EDGES:
+            population[w[-k:]] += 1
+    for w, z in lexicon.items():
+        if z < COMPOUND_WORD or len(w) < 6:
+            continue
+        for i in range(3, len(w) - 2):
+            if w[:i] in base and w[i:] in base:
+                for k in COMPOUND_EDGES:
+                    starters[w[:i][-k:]].add(w[:i])
+                break
+    return {e: len(starters[e]) / n for e, n in sorted(population.items()) if n >= AFFIX_MIN_POPULATION}
+
+
+COMPOUND_PARTNER = 4.0  # compound_counts: the other part, a frequent word of four letters or more
+COMPOUND_FLOOR = 2.5  # and the compound itself a word wordfreq's web text does not list by chance
+ARTIFACT = 11.5  # mtcheck/text/glue.py: a glue artifact is no more frequent than Zipf(l) + Zipf(r) - 11.5
+
+
+def compound_counts(lexicon: dict[str, float], glue, fold) -> list[tuple[str, str, int]]:
+    """(side, glue word, n): how many compounds of the lexicon the glue word ends (R) or begins
+    (L) next to another frequent word of four letters or more: Dutch `deel` (`onderdeel`,
+    `voordeel`), English `time` (`lifetime`); glue artifacts that wordfreq lists (`withthe`,
+    no more frequent than an artifact of its parts) and rare compounds are not counted."""
+    rows = []
+    for word in glue:
+        key = fold(word)
+        own = lexicon.get(key, 0.0)
+        counts = {"L": 0, "R": 0}
+        for w, z in lexicon.items():
+            if len(w) < len(key) + 4 or z < COMPOUND_FLOOR:
+                continue
+            for side, rest in (("R", w[:-len(key)] if w.endswith(key) else None),
+                               ("L", w[len(key):] if w.startswith(key) else None)):
+                if rest is not None:
+                    partner = lexicon.get(rest, 0.0)
+                    if partner >= COMPOUND_PARTNER and z > partner + own - ARTIFACT:
+                        counts[side] += 1
+        rows += [(side, word, n) for side, n in sorted(counts.items()) if n]
+    return sorted(rows)
+
+
+def build_segmentation(lang: str, ud_dir: Path, lexicon: dict[str, float], glue_text: str,
+                       script: str = "Latin") -> str:
+    """``segmentation.txt``: the ``alphabet`` row (:func:`alphabet`), ``final`` rows (a glue
+    word, the share of its treebank uses, first words of a sentence left out, that end a
+    sentence: `the` never does, `in` seldom, `said` often), then ``R``/``L`` rows of
+    :func:`affix_ratios`."""
+    from mtcheck.languages import fold_word
+
+    glue = _glue_rows(glue_text)
+    files = sorted(ud_dir.glob(f"{lang}-*.jsonl"))
+    rule = json.loads(folding(lang))["lexicon"] if lexicon else {}
+    lines = [f"# Segmentation evidence of {lang}, from its lexicon and the tuning half of the UD treebanks "
+             f"{', '.join(p.name for p in files) or '(none)'}.\n",
+             "# final<TAB>glue word<TAB>share of its uses (not first in a sentence) that end a sentence<TAB>uses\n",
+             "# edges<TAB>R|L<TAB>the edges of 2 and 3 letters that enough frequent words have (the last "
+             "letters, R, or the first, L)\n",
+             "# R|L<TAB>glue word<TAB>edge<TAB>share of the frequent words with that last (R) or first (L) edge "
+             "that form a word with it\n",
+             "# J<TAB>last letters<TAB>share of the frequent words ending so that begin a compound (see compound_starts)\n",
+             "# C<TAB>R|L<TAB>glue word<TAB>compounds of the lexicon it ends (R) or begins (L) (see compound_counts)\n",
+             "# alphabet<TAB>the letters of the lexicon's words, most frequent first\n",
+             "# Built by scripts/build_language_data.py; do not edit.\n"]
+    if lexicon:
+        lines.append(f"alphabet\t{alphabet(lexicon, script)}\n")
+    if files:
+        for word, (final, total) in sorted(final_shares(files, set(glue)).items()):
+            if total:
+                lines.append(f"final\t{word}\t{final / total:.4f}\t{total}\n")
+    starts = compound_starts(lexicon) if lexicon else {}
+    for edge, share in starts.items():
+        if share >= COMPOUND_MIN_SHARE:
+            lines.append(f"J\t{edge}\t{share:.3f}\n")
+    for side, word, n in compound_counts(lexicon, glue, lambda w: fold_word(w, rule)):
+        lines.append(f"C\t{side}\t{word}\t{n}\n")
+    rows, edges = affix_ratios(lexicon, glue, lambda w: fold_word(w, rule))
+    for side in "LR":
+        if edges[side]:
+            lines.append(f"edges\t{side}\t{' '.join(edges[side])}\n")
+    for side, word, edge, ratio in rows:
+        lines.append(f"{side}\t{word}\t{edge}\t{ratio:.3f}\n")
+    return "".join(lines)
+
+
 def write_stub(lang: str) -> None:
     """A minimal hand-written language.toml for a language that has none yet."""
     path = SETTINGS / lang / "language.toml"
@@ -267,6 +467,9 @@ def main() -> None:
                                 settings(lang)["script"])
         if glue is not None:
             (folder / "glue_words.txt").write_text(glue, encoding="utf-8")
+            (folder / "segmentation.txt").write_text(
+                build_segmentation(lang, args.ud, read_lexicon(lexicon) if lexicon else {}, glue,
+                                   settings(lang)["script"]), encoding="utf-8")
         print(f"{lang}: {folder}")
 
 

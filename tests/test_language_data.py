@@ -14,7 +14,7 @@ import pytest
 from mtcheck.languages import DATA_DIR, TOP_LEVEL, available, get_language, settings_from_toml, with_data
 
 ROOT = Path(__file__).resolve().parents[1]
-GENERATED = ("lexicon.bin", "lexicon.json", "glue_words.txt")
+GENERATED = ("lexicon.bin", "lexicon.json", "glue_words.txt", "segmentation.txt")
 # The languages the rebuild test builds: the eight target languages and one of each kind of the
 # others (Turkish folding, Greek without treebank text, Galician without a wordfreq list, Japanese
 # without spaces), so the test stays short.

@@ -98,6 +98,8 @@ class Language:
     # word is a missing space ([punctuation] space_before, space_inside; empty: none).
     space_before: str = ""
     space_inside: str = ""
+    # True where every noun is written with a capital (German): capitals say little of names.
+    capitalized_nouns: bool = False
     # False for scripts written without spaces between words (Japanese, Chinese, Thai): rules
     # that find lost or extra spaces between words have nothing to judge there.
     spaced: bool = True
@@ -170,6 +172,14 @@ class Language:
         """
         return self._lexicon.words_starting(stem, limit) if self._lexicon else 0
 
+    def starting(self, stem: str, limit: int = 10) -> list[str]:
+        """Up to ``limit`` lexicon words longer than ``stem`` (folded) that begin with it."""
+        return self._lexicon.starting(stem, limit) if self._lexicon else []
+
+    def ending(self, tail: str, limit: int = 10) -> list[str]:
+        """Up to ``limit`` lexicon words longer than ``tail`` (folded) that end with it."""
+        return self._lexicon.ending(tail, limit) if self._lexicon else []
+
     def words_ending(self, tail: str, limit: int = 10) -> int:
         """How many lexicon words end with ``tail`` and are longer (counted up to ``limit``)."""
         return self._lexicon.words_ending(tail, limit) if self._lexicon else 0
@@ -194,6 +204,17 @@ class Language:
         'weekday'
         """
         return _casing_table(self.folder, bool(self.folding.get("dotless_i")))
+
+    @property
+    def segmentation(self) -> "SegmentationData":
+        """How the language's glue words behave (segmentation.txt): how often each ends a
+        sentence, and where one is an ending or a prefix rather than a word of its own.
+
+        >>> en = get_language("en")
+        >>> en.segmentation.ends_sentences("the"), en.segmentation.ends_sentences("said")
+        (False, True)
+        """
+        return _segmentation(self.folder)
 
     @property
     def accents(self) -> dict[str, str]:
@@ -299,6 +320,80 @@ class CasingTable:
         return ((key, self[key]) for key in self._forms)
 
 
+class SegmentationData:
+    """The rows of a language's segmentation.txt (scripts/build_language_data.py).
+
+    ``final`` rows: a glue word, the share of its treebank uses (first words left out) that end
+    a sentence, and the number of uses. ``R`` and ``L`` rows: a glue word, an edge (the last
+    letters of a word before it, R, or the first letters of a word after it, L) and the share of
+    the language's frequent words with that edge that form a longer word with it (Portuguese
+    ``-dor`` + ``as``: ``trabalhadoras``); ``edges`` rows: the edges of two and three letters that
+    enough words have for that share to say something; ``J`` rows: last letters and the share of
+    the frequent words ending so that begin a compound; ``C`` rows: how many compounds a glue
+    word ends (R) or begins (L). The ``alphabet`` row: the letters of the lexicon's
+    words, most frequent first.
+    """
+
+    # A glue word ends a sentence "never" below this share of its uses, on enough of them.
+    NEVER_FINAL = 0.01
+    MIN_USES = 20
+
+    def __init__(self, rows):
+        self.alphabet = ""  # the letters of the lexicon's words, most frequent first
+        self._final: dict[str, tuple[float, int]] = {}
+        self._affix: dict[tuple[str, str], dict[str, float]] = {}
+        self._edges: dict[str, frozenset[str]] = {"L": frozenset(), "R": frozenset()}
+        self._starts: dict[str, float] = {}
+        self._compounds: dict[tuple[str, str], int] = {}
+        for row in rows:
+            if row[0] == "alphabet":
+                self.alphabet = row[1]
+            elif row[0] == "final":
+                self._final[row[1]] = (float(row[2]), int(row[3]))
+            elif row[0] == "C":
+                self._compounds[(row[1], row[2])] = int(row[3])
+            elif row[0] == "J":
+                self._starts[row[1]] = float(row[2])
+            elif row[0] == "edges":
+                self._edges[row[1]] = frozenset(row[2].split(" "))
+            elif row[0] in ("L", "R"):
+                self._affix.setdefault((row[0], row[1]), {})[row[2]] = float(row[3])
+
+    def ends_sentences(self, word: str, min_uses: int = MIN_USES) -> bool | None:
+        """Can the glue word ``word`` end a sentence? None where the treebanks say too little
+        (fewer than ``min_uses`` uses)."""
+        share, uses = self._final.get(word, (0.0, 0))
+        if share >= self.NEVER_FINAL:
+            return True
+        return False if uses >= min_uses else None
+
+    def compounds(self, side: str, glue: str) -> int:
+        """How many compounds of the lexicon the glue word ends (R) or begins (L) (``C`` rows)."""
+        return self._compounds.get((side, glue), 0)
+
+    def compound_start(self, word: str) -> float:
+        """The share of frequent words ending as ``word`` does (its last 3 or 2 letters, the
+        larger share) that begin a compound of the lexicon; 1.0 where too few words end so for
+        the share to say anything (``J`` rows, ``edges R``)."""
+        shares = [self._starts.get(word[-k:], 0.0) for k in (3, 2) if len(word) > k and word[-k:] in self._edges["R"]]
+        return max(shares) if shares else 1.0
+
+    def affix_share(self, side: str, glue: str, word: str) -> float:
+        """The share of the frequent words with ``word``'s edge that form one word with ``glue``
+        on ``side`` (R: ``word + glue``, L: ``glue + word``), the edge being ``word``'s longest
+        of 3, 2 or 1 letters (last letters for R, first for L) that enough words have."""
+        shares = self._affix.get((side, glue))
+        if not shares:
+            return 0.0
+        edges = self._edges[side]
+        for k in (3, 2, 1):
+            if len(word) > k:
+                edge = word[-k:] if side == "R" else word[:k]
+                if k == 1 or edge in edges:
+                    return shares.get(edge, 0.0)
+        return 0.0
+
+
 _CEDILLAS_TO_COMMAS = str.maketrans("şţ", "șț")
 _COMMAS_TO_CEDILLAS = str.maketrans("șț", "şţ")
 
@@ -362,6 +457,11 @@ def _block_lexicon(folder: Path) -> BlockLexicon | None:
 def _casing_table(folder: Path, dotless_i: bool = False) -> CasingTable:
     path = folder / "casing.txt"
     return CasingTable(path.read_text(encoding="utf-8") if path.exists() else "", dotless_i)
+
+
+@lru_cache(maxsize=None)
+def _segmentation(folder: Path) -> SegmentationData:
+    return SegmentationData(_rows(folder / "segmentation.txt", 4))
 
 
 @lru_cache(maxsize=None)
@@ -751,6 +851,7 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         noun_markers=frozenset(casing.get("noun_markers", [])),
         date_markers=frozenset(casing.get("date_markers", [])),
         over_capitalized=frozenset(casing.get("over_capitalized", [])),
+        capitalized_nouns=casing.get("capitalized_nouns", False),
         folder=DATA_DIR / code,
         spaced=data["words"].get("spaced", True),
         folding=data.get("lexicon", {}),

@@ -22,6 +22,8 @@ Zipf frequency × 10); a backward block is zlib of the reversed words joined by 
 >>> lex = BlockLexicon(data)
 >>> lex.zipf("troops"), lex.zipf("army"), lex.words_starting("ci", 5), lex.words_ending("ps", 5)
 (4.5, 0.0, 1, 1)
+>>> lex.starting("t", 5), lex.ending("s", 5)
+(['the', 'troops'], ['troops'])
 """
 
 from __future__ import annotations
@@ -76,6 +78,18 @@ class _Blocks:
     def raw(self, i: int) -> bytes:
         return zlib.decompress(self.body[self.offsets[i]:self.offsets[i + 1]])
 
+    def list_prefixed(self, prefix: str, limit: int, words_of) -> list[str]:
+        """Words longer than ``prefix`` that start with it (up to ``limit``), walking blocks."""
+        i, out = max(self.find(prefix), 0), []
+        while i < len(self) and len(out) < limit:
+            words = words_of(i)
+            found = list_prefixed(words, prefix, limit - len(out))
+            out.extend(found)
+            if bisect.bisect_right(words, prefix) + len(found) < len(words):
+                break
+            i += 1
+        return out
+
     def count_prefixed(self, prefix: str, limit: int, words_of) -> int:
         """Words longer than ``prefix`` that start with it (up to ``limit``), walking blocks."""
         i, n = max(self.find(prefix), 0), 0
@@ -121,6 +135,17 @@ class BlockLexicon:
         """How many listed words are longer than ``tail`` and end with it (up to ``limit``)."""
         return self._backward.count_prefixed(tail[::-1], limit, self._backward_words)
 
+    def starting(self, stem: str, limit: int) -> list[str]:
+        """Up to ``limit`` listed words longer than ``stem`` that start with it, in order."""
+        if self._all is not None:
+            return list_prefixed(self.sorted_words(), stem, limit)
+        return self._forward.list_prefixed(stem, limit, lambda i: self._block(i)[0])
+
+    def ending(self, tail: str, limit: int) -> list[str]:
+        """Up to ``limit`` listed words longer than ``tail`` that end with it."""
+        found = self._backward.list_prefixed(tail[::-1], limit, self._backward_words)
+        return [w[::-1] for w in found]
+
     def all_words(self) -> dict[str, float]:
         """Every word with its Zipf frequency (loads every block)."""
         if self._all is None:
@@ -155,6 +180,16 @@ class BlockLexicon:
         if words is None:
             words = self._backward_blocks[i] = self._backward.raw(i).decode("utf-8").split("\n")
         return words
+
+
+def list_prefixed(words: list[str], prefix: str, limit: int) -> list[str]:
+    """Words of the sorted list ``words`` that start with ``prefix`` and are longer (≤ limit)."""
+    i = bisect.bisect_right(words, prefix)
+    out = []
+    while i < len(words) and len(out) < limit and words[i].startswith(prefix):
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def count_prefixed(words: list[str], prefix: str, limit: int) -> int:

@@ -9,6 +9,7 @@ may be glued), whether it writes compounds as one word, and its bound endings (c
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -16,128 +17,30 @@ from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
+from mtcheck.text.casing import is_mid_sentence
+from mtcheck.text.glue import ARTIFACT, KNOWN, MAX_ZIPF, camel_reading, split_token
 
 # A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
 # or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
 WORD = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
 )
+# The same, or the word after an elided article or preposition (French `l'usinepar`, Italian
+# `dell'annoin`): the part after the apostrophe is a word of its own.
+WORD_OR_ELIDED = regex.compile(
+    WORD.pattern + r"|(?<=(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])\p{L}{1,4}['’])(\p{L}[\p{L}\p{M}]*)"
+    r"(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
+)
 # One lower-case run followed by one capitalized run: injuredThey, dieSoldaten, inRiga.
 CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+# In lower case, or with a capital first letter only. Letters without case (Arabic, Hebrew,
+# Devanagari, Hangul) are not judged: there clitics and particles are written with the word
+# (Hebrew `בבית`, Korean `학교에서`), and an unknown token reads as two words far too often
+# (benchmarks/segmentation.py, docs/benchmarks.md).
+PLAIN = regex.compile(r"^\p{Lu}?[\p{Ll}\p{M}]+$")
 
-# Frequency thresholds (Zipf: log10 of occurrences per billion words).
-KNOWN = 3.0  # a content word frequent enough to be one side of a glued pair
-SENTENCE_START = 4.0  # a capitalized word this frequent in lower case, and no name in the casing data
-FREQUENT = 4.5  # a very frequent word, allowed a few longer words starting with it
-MAX_STEM_WORDS = 3
-MIN_GLUED_LENGTH = 5
-
-
-def _known(lang: Language, part: str) -> bool:
-    return lang.zipf(part) >= KNOWN and (len(part) >= 3 or part in lang.glue_words)
-
-
-def _starts_sentence(lang: Language, right: str) -> bool:
-    """Can the capitalized part of ``cellSeveral`` only be a sentence start? A function word, or a
-    frequent word the language writes in lower case mid-sentence (not a name, not a German noun).
-
-    >>> from mtcheck.languages import get_language
-    >>> en = get_language("en")
-    >>> _starts_sentence(en, "They"), _starts_sentence(en, "Several"), _starts_sentence(en, "Riga")
-    (True, True, False)
-    """
-    lower = right.lower()
-    if lower in lang.glue_words:
-        return True
-    entry = lang.casing.get(lower)
-    if entry is not None:  # the casing data knows the word: written in lower case mid-sentence?
-        return not entry.is_name and entry.form == lower
-    return lang.zipf(lower) >= SENTENCE_START  # frequent as a word, not only as a name (`Riga`: 3.0)
-
-
-def _glue(lang: Language, part: str, side: str) -> bool:
-    """Is ``part`` a glue word that may stand on ``side`` (L or R) of a lost space?"""
-    sides = lang.glue_words.get(part)
-    return sides is not None and side in sides
-
-
-def _stem_free(lang: Language, word: str) -> bool:
-    """A word that takes no endings: no longer lexicon word starts with it (a very frequent word
-    may have a few: ``city`` → ``citywide``). ``possibilitar`` fails: ``possibilitarem`` is a
-    Portuguese inflection, not ``possibilitar em``."""
-    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
-    return lang.words_starting(word, limit + 1) <= limit
-
-
-def _tail_free(lang: Language, word: str) -> bool:
-    """A word that ends no longer lexicon word (a very frequent one may end a few):
-    ``soldiers``, not ``parecidos`` (``desaparecidos``)."""
-    limit = MAX_STEM_WORDS if lang.zipf(word) >= FREQUENT else 0
-    return lang.words_ending(word, limit + 1) <= limit
-
-
-SHORT_TOKEN = 40  # a token this short is split at every point
-_LONGEST: dict[str, int] = {}  # language → length of its longest lexicon or glue word
-
-
-def _split_points(lang: Language, token: str) -> range:
-    """Where ``best_split`` cuts ``token``: everywhere in a short token; in a longer one only
-    where both parts are short enough to be words (both must be lexicon or glue words), so a
-    token of a million letters is not sliced at every point (quadratic).
-
-    >>> from mtcheck.languages import get_language
-    >>> _split_points(get_language("en"), "disappearedin")
-    range(1, 13)
-    >>> len(_split_points(get_language("en"), "a" * 1_000_000))
-    0
-    """
-    if len(token) <= SHORT_TOKEN:
-        return range(1, len(token))
-    if lang.code not in _LONGEST:  # reads the whole lexicon: only a long token gets here
-        _LONGEST[lang.code] = max(map(len, [*lang.lexicon, *lang.glue_words]), default=0)
-    longest = _LONGEST[lang.code]
-    return range(max(1, len(token) - longest), min(len(token), longest + 1))
-
-
-def best_split(lang: Language, token: str) -> tuple[str, str, bool] | None:
-    """The most probable two-word reading of an unknown lower-case token.
-
-    Returns (left, right, certain) or None. Both parts must be words; one must be a glue word on
-    the side it stands on (see glue_words.txt), unless the language writes no compounds and both
-    parts are frequent. A content word on the left must take no endings and one on the right must
-    end no other words, so inflections (``possibilitarem``) and derivations (``polycotton``)
-    stay quiet. ``certain`` is true when one part is a glue word.
-
-    >>> from mtcheck.languages import get_language
-    >>> best_split(get_language("en"), "disappearedin")
-    ('disappeared', 'in', True)
-    >>> best_split(get_language("de"), "kriegsgefangenenaustausch") is None
-    True
-    """
-    best, best_score = None, 0.0
-    for i in _split_points(lang, token):
-        left, right = token[:i], token[i:]
-        left_glue, right_glue = _glue(lang, left, "L"), _glue(lang, right, "R")
-        if right in lang.bound_suffixes:
-            continue  # an enclitic or a derivation: Spanish decírselo, English nationalism
-        if left in lang.bound_prefixes and not right_glue:
-            continue  # a prefixed word (parasociales); a prefix glued to an article is not
-
-        if left_glue and right_glue:
-            ok = True
-        elif right_glue:
-            ok = _known(lang, left) and _stem_free(lang, left)
-        elif left_glue:
-            ok = _known(lang, right) and _tail_free(lang, right)
-        else:
-            ok = (not lang.compounding and _known(lang, left) and _known(lang, right)
-                  and _stem_free(lang, left) and _tail_free(lang, right))
-        if not ok:
-            continue
-        score = lang.zipf(left) + lang.zipf(right)
-        if score > best_score:
-            best, best_score = (left, right, left_glue or right_glue), score
-    return best
+MIN_GLUED_LENGTH = 4
+MAX_LISTED = 2 * MAX_ZIPF - ARTIFACT  # a listed token more frequent than this is a word
 
 
 @register
@@ -147,77 +50,121 @@ class MergedWords(Rule):
     name = "merged-words"
     category = "merged-words"
     fix_availability = FixAvailability.ALWAYS
-    what = ("Finds two words written without the space between them: an unknown token that "
-            "reads as two known words (`disappearedin`), or a lower-case word glued to a "
-            "capitalized one that is not a sentence start (`inRiga`, German `dieSoldaten`). An "
-            "unknown token is split where one part is a function word of the language on the "
-            "side where it stands; without one, both parts must be frequent words and the "
-            "language must not write compounds (German, Dutch and Russian do: "
-            "`Verteidigungsministerium` stays whole). A part that other words extend stays "
-            "whole too (Portuguese `possibilitarem` is an inflection, not `possibilitar em`). "
-            "Brands with inner capitals (`iPhone`, `PayPal`), URLs, e-mail addresses, handles "
-            "and hashtags are not judged.")
+    what = ("Finds two words written without the space between them: a token that reads as two "
+            "words (`disappearedin`, `Accordingto`, `Mariupolin`, French `l'usinepar`), or a "
+            "lower-case word glued to a capitalized one that is no sentence start (`inRiga`, "
+            "Spanish `delGobierno`: an article or a preposition never ends a sentence). The token "
+            "must be unknown to the lexicon, or no more frequent than a glue artifact of its parts "
+            "is (wordfreq lists `withthe`). It is split at a function word of the language on a "
+            "side where that word stands alone, unless words like the other part often take it "
+            "as an ending or a prefix (Portuguese `trabalhadoras` is one word: words in `-dor` "
+            "take `-as`), it begins or ends many compounds (Dutch `deel`), or the token is one "
+            "edit from a more probable word (`delvery`). Without a function word both parts must "
+            "be frequent words that the lexicon does not join into compounds; in a language that "
+            "writes compounds, also words like the left one must seldom begin one (German "
+            "`Verteidigungsministerium`, Norwegian `sisterunden` stay whole; Russian "
+            "`изучатьлитературу` splits). A capitalized token next to another capitalized word is "
+            "part of a name (`Jorge Alarte`), unless the language capitalizes every noun; "
+            "mid-sentence a capitalized token splits only after a name or a frequent word, at a "
+            "function word. Brands with inner capitals (`iPhone`, `PayPal`), URLs, e-mail "
+            "addresses, handles, hashtags and schemes (`mailto:`) are not judged, nor are "
+            "languages whose script has no case (Arabic, Hebrew, Hindi, Korean): there clitics "
+            "and particles are written with the word.")
     why = ("Machine translation and the pipelines around it lose spaces at tag and segment "
            "boundaries; no human writes these tokens.")
-    fix_safety = ("Safe when one part is a function word of the language (`disappeared in`, "
-                  "`in Riga`), or when a lower-case word is glued to a frequent capitalized "
-                  "word; unsafe otherwise (the split is probable, not certain). A rare word "
-                  "that the lexicon lacks can read as two words, one of them a function word, "
-                  "and get a safe fix all the same (Spanish `merodeó` as `me rodeó`): review "
-                  "`mtcheck fix --diff` on text with rare vocabulary.")
+    fix_safety = ("The fix inserts the space. Safe when one part is a function word on a side "
+                  "where it stands alone (`disappeared in`, `According to`, `del Gobierno`); "
+                  "unsafe when the reading is only probable: two content words, a function word "
+                  "on its other side (Russian `в городе`), a content word "
+                  "glued to a capitalized one where the sentence may have ended too "
+                  "(`visitedRiga`). A rare word that the lexicon lacks can read as two words, one "
+                  "of them a function word, and get a safe fix all the same (Spanish `merodeó` as "
+                  "`me rodeó`): review `mtcheck fix --diff` on text with rare vocabulary.")
     examples = (
         Example("en", "troops have ⟦disappearedin⟧ the port city", "troops have disappeared in the port city"),
         Example("en", "the talks ⟦inRiga⟧ ended", "the talks in Riga ended"),
+        Example("en", "⟦Accordingto⟧ the ministry, the troops left.", "According to the ministry, the troops left."),
+        Example("en", "The shelling of ⟦Mariupolin⟧ the south went on.", "The shelling of Mariupol in the south went on."),
+        Example("en", "They spent the ⟦moneyon⟧ food and ⟦mustbe⟧ careful.", "They spent the money on food and must be careful."),
         Example("de", "Am Montag haben sich ⟦dieSoldaten⟧ ergeben.", "Am Montag haben sich die Soldaten ergeben."),
         Example("de", "Die Soldaten ⟦ergabensich⟧ am Montag.", "Die Soldaten ergaben sich am Montag."),
+        Example("de", "Die ⟦Regierungund⟧ die Armee standen ⟦imRegen⟧.", "Die Regierung und die Armee standen im Regen."),
         Example("es", "los soldados se ⟦rindieronen⟧ la ciudad", "los soldados se rindieron en la ciudad"),
+        Example("es", "⟦Segúnel⟧ ministerio, la sede ⟦delGobierno⟧ está cerrada.", "Según el ministerio, la sede del Gobierno está cerrada."),
         Example("fr", "les soldats se sont ⟦rendusdans⟧ la ville", "les soldats se sont rendus dans la ville"),
+        Example("fr", "La production de l'⟦usinepar⟧ jour a doublé, selon les élus ⟦duParti⟧ socialiste.",
+                "La production de l'usine par jour a doublé, selon les élus du Parti socialiste."),
         Example("it", "i soldati sono ⟦arrivatinella⟧ città", "i soldati sono arrivati nella città"),
+        Example("it", "I dati dell'⟦annoin⟧ corso ⟦delGoverno⟧ sono buoni.", "I dati dell'anno in corso del Governo sono buoni."),
         Example("pt", "os soldados se ⟦renderamna⟧ cidade", "os soldados se renderam na cidade"),
+        Example("pt", "⟦Nacidade⟧, os soldados ⟦doExército⟧ renderam-se.", "Na cidade, os soldados do Exército renderam-se."),
         Example("nl", "de soldaten hebben zich ⟦overgegevenin⟧ de stad", "de soldaten hebben zich overgegeven in de stad"),
+        Example("nl", "De soldaten ⟦zijnin⟧ de stad.", "De soldaten zijn in de stad."),
+        Example("nl", "⟦Volgenshet⟧ ministerie is de stad gevallen.", "Volgens het ministerie is de stad gevallen."),
         Example("ru", "солдаты ⟦сдалисьв⟧ городе", "солдаты сдались в городе"),
+        Example("ru", "⟦Вгороде⟧ шли бои всю ночь.", "В городе шли бои всю ночь.", applicability=Applicability.UNSAFE),
     )
     clean = (
         ("de", "Das Verteidigungsministerium meldete den Kriegsgefangenenaustausch."),
+        ("de", "Der Bundesverkehrsminister und die Landesregierung stimmten dem Autobahnausbau zu."),
         ("en", "She bought an iPhone on eBay and paid with PayPal, then watched YouTube at McDonald's."),
         ("en", "Write to press@example.com or see www.example.com/disappearedin and #inRiga"),
+        ("en", "Send it to mailto:press@example.com today."),
+        ("en", "The minister Jorge Alarte met Ellen Allien and LinkedIn staff."),
         ("es", "Quiero decírselo y comprarlos mañana."),
+        ("fr", "L'essentielle question de l'apprentissage reste ouverte."),
         ("it", "Vorrei dirglielo e comprarli domani."),
         ("nl", "De Tweede Kamer sprak over het verkiezingsprogramma en de IJssel."),
+        ("nl", "Het honkbalteam en de gastlanden kregen een onderdeel van de zorgverzekering."),
+        ("pt", "As trabalhadoras e os jogadores possibilitaram a vitória."),
         ("ru", "Переговоры в Москве продолжились во вторник."),
+        ("ru", "Новый газопровод, подбассейн реки и небелое вино."),
     )
+
+    def runs_on(self, language: Language) -> bool:
+        """Only where the script has case (the letters of segmentation.txt's alphabet, or of the
+        glue words where there is no lexicon)."""
+        letters = language.segmentation.alphabet or "".join(language.glue_words)
+        return any(c != c.upper() for c in letters)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
-        for m in WORD.finditer(text):
-            token = m.group(1)
-            if len(token) < MIN_GLUED_LENGTH or lang.zipf(token) > 0:
-                continue
-            written, token = token, _homoglyphs_folded(token, lang)
-            if token != written and lang.zipf(token) > 0:
-                continue  # a homoglyph in a word: MT305's alone
+        for m in WORD_OR_ELIDED.finditer(text):
+            start, end = m.span()
+            token = m.group()
+            if len(token) < MIN_GLUED_LENGTH or text.startswith(":", end) and text[end + 1:end + 2].strip():
+                continue  # `mailto:`, `tel:`: a scheme or a label, not a word
+            whole = lang.zipf(token)
+            if whole > MAX_LISTED:
+                continue  # a word: as frequent as no glue artifact of two words is (text/glue.py)
+            written = token
+            if whole == 0:
+                token = _homoglyphs_folded(token, lang)
+                if token != written and lang.zipf(token) > 0:
+                    continue  # a homoglyph in a word: MT305's alone
             case = CASE_GLUE.match(token)
             if case:
-                left, right = case.groups()
-                if _starts_sentence(lang, right):
-                    continue  # a sentence start: MT102 reports it
-                if left[0].isupper() or not (left.lower() in lang.glue_words or _known(lang, left)):
-                    continue  # CamelCase brands (PayPal) and unknown prefixes stay quiet
-                certain = left.lower() in lang.glue_words or lang.zipf(right) >= KNOWN
-            elif token.islower():  # a capitalized unknown token is most often a name
-                split = best_split(lang, token)
+                if whole > 0:
+                    continue
+                reading = camel_reading(lang, *case.groups())
+                if reading is None or reading.sentence:
+                    continue  # a sentence start: MT102 reports it; CamelCase brands stay quiet
+                left, right, certain = reading.left, reading.right, reading.certain
+            elif PLAIN.match(token):
+                if token[0].isupper() and not lang.capitalized_nouns and _next_to_a_capital(text, start, end):
+                    continue  # one word of a name (`Jorge Alarte`, `Ellen Allien`) or a title
+                split = split_token(lang, token, token[0].isupper() and is_mid_sentence(text, start))
                 if split is None:
                     continue
-                left, right, certain = split
+                left, right, certain = split.left, split.right, split.certain
             else:
                 continue
-            if _doubles_a_neighbour(text, m.start(1), m.end(1), left, right):
+            if _doubles_a_neighbour(text, start, end, left, right):
                 continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
-            start = m.start(1)
             # A homoglyph in it is repaired by the same edit (else MT305's fix unveils this one).
             fix = Fix.replace(start + len(left), start + len(left), " ", safe=certain) if token == written \
-                else Fix.replace(start, m.end(1), f"{left} {right}", safe=certain)
-            yield self.finding(start, m.end(1), f"`{written}` looks like two words glued: `{left} {right}`", fix)
+                else Fix.replace(start, end, f"{left} {right}", safe=certain)
+            yield self.finding(start, end, f"`{written}` looks like two words glued: `{left} {right}`", fix)
 
 
 @register
@@ -229,13 +176,18 @@ class MissingSentenceBoundary(Rule):
     what = ("Finds a word glued to the capitalized first word of the next sentence "
             "(`injuredThey`): the period and the space were lost. The capitalized part must "
             "be a word the language writes in lower case mid-sentence (not a name, not a "
-            "German noun). A capitalized word with an inner capital (`SkyUp`, `FritzBox`) is a "
-            "brand and stays quiet, unless its second part is a function word (German "
+            "German noun), and the first part a word that can end a sentence: an article or a "
+            "preposition never does, so Spanish `delGobierno` and French `laLigue` are glued "
+            "words (merged-words), not sentences. The first part must be a known word, or a "
+            "word of five letters or more before a function word (`volantearEl`). A capitalized "
+            "word with an inner capital (`SkyUp`, `FritzBox`) is a brand and stays quiet, "
+            "unless its second part is a function word of three letters or more (German "
             "`VerletzteDie`).")
     why = "Two sentences read as one, and the glued token is not a word."
     fix_safety = ("The fix inserts `. `. Safe when the capitalized part is a function word "
-                  "(`They`), which can only start a sentence; unsafe when it is another word "
-                  "(`Several`), which could begin a name.")
+                  "(`They`), which can only start a sentence, and the first part a known word; "
+                  "unsafe when it is another word (`Several`), which could begin a name, or when "
+                  "the first part is unknown.")
     examples = (
         Example("en", "including 80 ⟦injuredThey⟧ have disappeared", "including 80 injured. They have disappeared"),
         Example("de", "Es gab 80 ⟦VerletzteDie⟧ Behörden schweigen.", "Es gab 80 Verletzte. Die Behörden schweigen."),
@@ -246,24 +198,23 @@ class MissingSentenceBoundary(Rule):
         Example("it", "c'erano 80 ⟦feritiGli⟧ altri si sono arresi", "c'erano 80 feriti. Gli altri si sono arresi"),
         Example("nl", "er waren 80 ⟦gewondenZe⟧ hebben zich overgegeven", "er waren 80 gewonden. Ze hebben zich overgegeven"),
     )
-    clean = (("en", "Visit McDonald's and LinkedIn today."), ("de", "Die Soldaten ergaben sich."))
+    clean = (("en", "Visit McDonald's and LinkedIn today."), ("de", "Die Soldaten ergaben sich."),
+             ("es", "La sede delGobierno está cerrada."), ("fr", "Elle est entrée dans laLigue."),
+             ("de", "Sie standen imRegen."), ("it", "Il portavoce delGoverno ha parlato."))
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in WORD.finditer(doc.masked):
             case = CASE_GLUE.match(m.group(1))
             if not case or lang.zipf(m.group(1)) > 0:
                 continue
-            left, right = case.groups()
-            if not _known(lang, left) or not _starts_sentence(lang, right):
+            reading = camel_reading(lang, *case.groups())
+            if reading is None or not reading.sentence:
                 continue
-            if left[0].isupper() and (len(right) < 3 or right.lower() not in lang.glue_words):
-                continue  # brands such as SkyUp, FritzBox; a German noun + "Die" still counts
-            cut = m.start(1) + len(left)
+            cut = m.start(1) + len(reading.left)
             yield self.finding(
                 m.start(1), m.end(1),
-                f"`{m.group(1)}` glues two sentences: `{left}. {right}`",
-                # Certain after a function word (`They`); a content word could be a name.
-                Fix.replace(cut, cut, ". ", safe=right.lower() in lang.glue_words),
+                f"`{m.group(1)}` glues two sentences: `{reading.left}. {reading.right}`",
+                Fix.replace(cut, cut, ". ", safe=reading.certain),
             )
 
 
@@ -275,7 +226,8 @@ class SplitWord(Rule):
     category = "split-word"
     fix_applicability = Applicability.UNSAFE
     what = ("Finds one word broken in two by a space (`govern ment`): the joined form is a "
-            "frequent word, and one piece is no word or both are ten times rarer than the whole.")
+            "frequent word, and one piece is no word, or both are ten times rarer than the whole, or "
+            "one is a hundred times rarer (`tick ets`, `indus try`).")
     why = "Segmentation residue of MT or OCR; readers stumble on the fragments."
     fix_safety = "Unsafe: the joined word is probable but the two pieces might be meant."
     examples = (
@@ -293,7 +245,8 @@ class SplitWord(Rule):
     PAIR = regex.compile(
         r"(?<![\p{L}\p{M}\p{N}_'’\-.@#\ue000])(\p{L}[\p{Ll}\p{M}]*) (\p{Ll}[\p{Ll}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-@\ue000])"
     )
-    MARGIN = 1.0  # the joined word must be 10× more frequent than its most frequent piece
+    MARGIN = 1.0  # the joined word must be 10× more frequent than its most frequent piece,
+    RARE_PIECE = 2.0  # or 100× more frequent than its rarer one (`tick ets`, `indus try`)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
@@ -305,7 +258,7 @@ class SplitWord(Rule):
             if joined < KNOWN:
                 continue
             pieces = (lang.zipf(first), lang.zipf(second))
-            if min(pieces) > 0 and joined < max(pieces) + self.MARGIN:
+            if min(pieces) > 0 and joined < max(pieces) + self.MARGIN and min(pieces) > joined - self.RARE_PIECE:
                 continue
             yield self.finding(
                 m.start(1), m.end(2),
@@ -356,6 +309,25 @@ class SubwordResidue(Rule):
                                Fix.replace(m.start(), m.end(), replacement))
 
 
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*[ \t\u00a0]$")
+_CAPITAL_AFTER = regex.compile(r"[ \t\u00a0]\p{Lu}")
+
+
+def _next_to_a_capital(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` next to a capitalized word, on the same line (a run of
+    names, a title)?
+
+    >>> _next_to_a_capital("Jorge Alarte, que", 6, 12), _next_to_a_capital("in Mariupolin the", 3, 13)
+    (True, False)
+    """
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITAL_AFTER.match(text, end))
+
+
+@lru_cache(maxsize=None)
+def _foreign_letters(script: str):
+    return regex.compile(rf"[^\P{{L}}\p{{{script}}}]")
+
+
 def _homoglyphs_folded(token: str, lang: Language) -> str:
     """``token`` with its letters of another script written in the language's script, when each
     has a look-alike there (MT305's repair); else ``token`` as it is.
@@ -369,7 +341,7 @@ def _homoglyphs_folded(token: str, lang: Language) -> str:
     from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
 
     table = {"Latin": CYRILLIC_TO_LATIN, "Cyrillic": LATIN_TO_CYRILLIC}.get(lang.script, {})
-    odd = {c for c in token if c.isalpha() and not regex.match(rf"\p{{{lang.script}}}", c)}
+    odd = set(_foreign_letters(lang.script).findall(token))
     if not odd or not odd <= table.keys():
         return token
     return "".join(table[c] if c in odd else c for c in token)

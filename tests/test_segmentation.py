@@ -1,0 +1,109 @@
+"""Glued and split words (MT101, MT102, MT103): the readings of text/glue.py, the data they read,
+and a small seeded slice of the held-out benchmark (benchmarks/segmentation.py), whose floors
+sit well under what the benchmark measures (docs/benchmarks.md, "Glued and split words")."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtcheck import check
+from mtcheck.languages import available, get_language
+from mtcheck.text.glue import camel_reading, split_token
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = ["en", "de", "es", "fr", "it", "nl", "pt", "ru"]
+
+
+def _codes(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(f.code, f.text) for f in check(text, lang=lang) if f.code in ("MT101", "MT102", "MT103")]
+
+
+@pytest.mark.parametrize("lang, text, left", [
+    ("es", "delGobierno", "del"), ("fr", "laLigue", "la"), ("fr", "duParti", "du"), ("de", "imRegen", "im"),
+    ("it", "delGoverno", "del"), ("pt", "doExército", "do"), ("en", "inRiga", "in"),
+])
+def test_a_preposition_or_article_glued_to_a_capital_is_a_lost_space_not_a_sentence(lang, text, left):
+    """An article or a preposition never ends a sentence (segmentation.txt `final` rows)."""
+    reading = camel_reading(get_language(lang), left, text[len(left):])
+    assert reading is not None and not reading.sentence and reading.certain
+    assert _codes(f"x {text} y", lang) == [("MT101", text)]
+
+
+def test_a_sentence_start_after_a_word_that_ends_sentences_is_still_mt102():
+    assert _codes("there were 80 injuredThey have left", "en") == [("MT102", "injuredThey")]
+
+
+@pytest.mark.parametrize("lang, token, split", [
+    ("en", "Accordingto", ("According", "to")),  # capitalized, at a sentence start
+    ("en", "artand", ("art", "and")),  # `art` begins other words: no longer a reason to stay whole
+    ("en", "mustbe", ("must", "be")),
+    ("en", "withthe", ("with", "the")),  # wordfreq lists it (2.0): rarer than an artifact of its parts
+    ("es", "paraque", ("para", "que")),
+    ("de", "Regierungund", ("Regierung", "und")),  # a compounding language, a function word on the right
+    ("ru", "изучатьлитературу", ("изучать", "литературу")),  # an infinitive begins no compound
+])
+def test_glued_words_split(lang, token, split):
+    got = split_token(get_language(lang), token)
+    assert got is not None and (got.left, got.right) == split
+
+
+@pytest.mark.parametrize("lang, token", [
+    ("de", "Verteidigungsministerium"), ("de", "Kriegsgefangenenaustausch"),
+    ("nl", "verkiezingsprogramma"), ("nl", "honkbalploeg"), ("nl", "zorgverzekering"),
+    ("ru", "водопровод"), ("ru", "подбассейн"), ("ru", "небелое"),
+    ("pt", "trabalhadoras"), ("pt", "possibilitarem"), ("es", "decírselo"),
+    ("en", "delvery"),  # one letter from `delivery`, not `del very`
+    ("en", "into"), ("en", "meas"),  # listed words more frequent than an artifact of their parts
+])
+def test_words_and_compounds_stay_whole(lang, token):
+    assert split_token(get_language(lang), token) is None
+
+
+def test_after_an_apostrophe_the_word_is_judged():
+    assert _codes("La production de l'usinepar jour.", "fr") == [("MT101", "usinepar")]
+    assert _codes("I dati dell'annoin corso.", "it") == [("MT101", "annoin")]
+    assert _codes("O'Neil and McDonald's", "en") == []
+
+
+def test_a_name_next_to_a_capitalized_word_and_a_scheme_stay_quiet():
+    assert _codes("the minister Jorge Alarte spoke; write to mailto:press@example.com", "es") == []
+    assert _codes("the battle of Mariupolin Donetsk Oblast", "en") == []  # next to a capital: a name's word
+    assert _codes("the shelling of Mariupolin the south", "en") == [("MT101", "Mariupolin")]
+
+
+@pytest.mark.parametrize("code", available())
+def test_every_target_language_has_segmentation_data(code):
+    seg = get_language(code).segmentation
+    assert seg.alphabet and seg.ends_sentences(next(iter(get_language(code).glue_words))) in (True, False, None)
+
+
+def _benchmark():
+    spec = importlib.util.spec_from_file_location("segmentation_benchmark", ROOT / "benchmarks" / "segmentation.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+# Floors well under the held-out benchmark's figures (docs/benchmarks.md): recall of the glued
+# and split words found, and precision of the findings on the corrupted sentences.
+RECALL_FLOOR = 0.35
+PRECISION_FLOOR = 0.95
+MAX_FALSE_PER_10K = 5.0
+
+
+@pytest.mark.parametrize("lang", TARGETS)
+def test_a_seeded_held_out_slice(shared, lang):
+    bench = _benchmark()
+    rows = bench.sentences(shared / "data", lang, "held-out")
+    cases = bench.corrupt(rows, lang, n_merged=60, n_sent=20, n_split=20, seed=7)
+    clean = [text for _, text in rows[:400]]
+    on_cases, on_clean, seconds = bench.run_mtcheck(lang, cases, clean)
+    row = bench.score_mtcheck(cases, on_cases, on_clean, clean, seconds).row()
+    assert row["all"]["recall"] >= RECALL_FLOOR, row
+    assert row["precision"] >= PRECISION_FLOOR, row
+    assert row["false_per_10k"] <= MAX_FALSE_PER_10K, row
