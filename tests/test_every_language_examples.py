@@ -65,7 +65,6 @@ ONE_WORD_MOJIBAKE = "one garbled word in a non-cp1252 line, which ftfy's badness
 # Where a language writes compounds, MT101 trusts a glue word only on a side where it ends (or
 # begins) few compounds of the lexicon (text/glue.py): Norwegian `for` ends many (`tilfor`,
 # `utenfor`), so `planfor` may be one.
-COMPOUND_PART = "plan + for: Norwegian `for` ends many compounds, so `planfor` may be one word"
 # A language without a lexicon (Galician: `lexicon –` in docs/languages.md's table) has no word frequencies,
 # which the word rules (MT101, MT102, MT103, MT403) judge by.
 NO_LEXICON = "Galician has no lexicon: the word rules cannot tell a known word"
@@ -93,7 +92,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("en", "sentence-case"): "Riga. she: a capitalized word under 5 letters before the period may be an abbreviation",
     ("gl", "sentence-case"): NO_LEXICON,
     ("ru", "sentence-case"): "министерства. переговоры: `переговоры` is no glue word and its zipf 4.6 is under MT403's 5.0",
-    ("nb", "merged-words"): COMPOUND_PART,
     ("es", "merged-words"): "decírseloa: `a` may be glued on neither side in Spanish (glue_words.txt: -)",
     ("gl", "merged-words"): NO_LEXICON,
     ("de", "split-word"): "widersp rachen: widersprachen (zipf 2.7) is rarer than MT103's 3 for the joined word",
