@@ -11,7 +11,7 @@ build of mtcheck was tuned on; ``--split tune`` corrupts the other half, for dev
 
 - ``merged``: one space between two letters deleted, half of them next to one of the language's
   100 most frequent words (a function word: ``disappearedin``), half at any space (a link or
-  tag boundary: ``Mariupolin``, ``l'usinepar``); the gold repair puts the space back.
+  tag boundary: ``Bristolin``, ``l'usinepar``); the gold repair puts the space back.
 - ``sentences``: two consecutive sentences run together, the first one's final period and the
   space lost (``injuredThey``); the gold repair is ``. ``.
 - ``split``: a word of 7 letters or more broken by a space at least 3 letters from either end,

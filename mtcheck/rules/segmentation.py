@@ -17,14 +17,9 @@ from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
-from mtcheck.text.casing import is_mid_sentence
+from mtcheck.text.casing import WORD, is_mid_sentence
 from mtcheck.text.glue import ARTIFACT, KNOWN, MAX_ZIPF, camel_reading, split_token
 
-# A word: letters only, not touching digits, apostrophes, hyphens, dots inside a token, @, /, #
-# or masked (protected) text. A trailing dot is fine when it ends the word (end of sentence).
-WORD = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
-)
 # The same, or the word after an elided article or preposition (French `l'usinepar`, Italian
 # `dell'annoin`): the part after the apostrophe is a word of its own.
 WORD_OR_ELIDED = regex.compile(
@@ -51,7 +46,7 @@ class MergedWords(Rule):
     category = "merged-words"
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds two words written without the space between them: a token that reads as two "
-            "words (`disappearedin`, `Accordingto`, `Mariupolin`, French `l'usinepar`), or a "
+            "words (`disappearedin`, `Accordingto`, `Bristolin`, French `l'usinepar`), or a "
             "lower-case word glued to a capitalized one that is no sentence start (`inRiga`, "
             "Spanish `delGobierno`: an article or a preposition never ends a sentence). The token "
             "must be unknown to the lexicon, or no more frequent than a glue artifact of its parts "
@@ -84,7 +79,7 @@ class MergedWords(Rule):
         Example("en", "troops have ⟦disappearedin⟧ the port city", "troops have disappeared in the port city"),
         Example("en", "the talks ⟦inRiga⟧ ended", "the talks in Riga ended"),
         Example("en", "⟦Accordingto⟧ the ministry, the troops left.", "According to the ministry, the troops left."),
-        Example("en", "The shelling of ⟦Mariupolin⟧ the south went on.", "The shelling of Mariupol in the south went on."),
+        Example("en", "The shelling of ⟦Bristolin⟧ the south went on.", "The shelling of Bristol in the south went on."),
         Example("en", "They spent the ⟦moneyon⟧ food and ⟦mustbe⟧ careful.", "They spent the money on food and must be careful."),
         Example("de", "Am Montag haben sich ⟦dieSoldaten⟧ ergeben.", "Am Montag haben sich die Soldaten ergeben."),
         Example("de", "Die Soldaten ⟦ergabensich⟧ am Montag.", "Die Soldaten ergaben sich am Montag."),
@@ -317,7 +312,7 @@ def _next_to_a_capital(text: str, start: int, end: int) -> bool:
     """Is the word at ``text[start:end]`` next to a capitalized word, on the same line (a run of
     names, a title)?
 
-    >>> _next_to_a_capital("Jorge Alarte, que", 6, 12), _next_to_a_capital("in Mariupolin the", 3, 13)
+    >>> _next_to_a_capital("Jorge Alarte, que", 6, 12), _next_to_a_capital("in Bristolin the", 3, 12)
     (True, False)
     """
     return bool(_CAPITAL_BEFORE.search(text, max(0, start - 40), start) or _CAPITAL_AFTER.match(text, end))

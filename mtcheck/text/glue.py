@@ -131,7 +131,7 @@ def split_token(lang: Language, token: str, mid_sentence: bool = False) -> Split
     The token must be unknown to the lexicon, or (in lower case) rare and much rarer than its
     parts. A capitalized token that the casing data lists as a name stays whole. Mid-sentence
     (``mid_sentence``) a capitalized token is a name or starts with one: it splits only at a
-    glue word on the right (``Mariupolin``), a capitalized word that starts with a glue word
+    glue word on the right (``Bristolin``), a capitalized word that starts with a glue word
     being too often a name (``Attwood``); a sentence's first word is read as in lower case.
 
     >>> from mtcheck.languages import get_language
@@ -253,7 +253,7 @@ def _reading(lang: Language, left: str, right: str, capitalized: bool, name: boo
             return None
         if not allowed and lang.compounding and len(right) > 1:
             return None  # an ending where the language writes compounds: German `gehauenes` (`-es`)
-        if listed_name:  # a name takes few endings: `Mariupol` + `in`, though `violin`, `Colin`
+        if listed_name:  # a name takes few endings: `Bristol` + `in`, though `violin`, `Colin`
             return allowed if lang.segmentation.affix_share("R", lower_right, lang.fold(left)) < NAME_AFFIX_SHARE else None
         return allowed if _side(lang, "R", lower_right, right_sides, left) else None
     if name:
