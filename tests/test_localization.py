@@ -49,6 +49,8 @@ KINDS = [
     ("Call #PHONE_NUMBER# today", "Llame hoy al #PHONE_NUMBER#", "#PHONE_NUMBER#", "#TELEFONO#"),
     ("Open <g id=\"3\">the menu</g> first", "Abra primero <g id=\"3\">el menú</g>", '<g id="3">', '<g id="4">'),
     ("Line<br/>break", "Salto<br/>de línea", "<br/>", "<br-x/>"),
+    ('See <a href="/guide">the guide</a>', 'Vea <a href="/guide">la guía</a>', '<a href="/guide">', '<a href="/guia">'),
+    ("Press <b>Save</b> now", "Pulse <b>Guardar</b> ahora", "</b>", "</bb>"),
     ("Read https://docs.example.org/start first", "Lea primero https://docs.example.org/start",
      "https://docs.example.org/start", "https://docs.example.org/inicio"),
     ("Write to team@example.org", "Escriba a team@example.org", "team@example.org", "equipo@example.org"),
@@ -147,6 +149,20 @@ def test_placeholders_are_taken_once_each():
 
 def test_compare_says_none_when_placeholders_agree_in_another_order_of_tags():
     assert compare('<g id="1">A</g><x id="2"/>', '<x id="2"/><g id="1">B</g>') is None
+
+
+def test_translated_attributes_and_attribute_order_are_not_a_change():
+    source = '<a href="/guide" title="Read the guide">Guide</a> <img alt="A cat" src="cat.png"/>'
+    target = '<a title="Lea la guía" href="/guide">Guía</a> <img src="cat.png" alt="Un gato"/>'
+    assert compare(source, target) is None
+
+
+def test_tags_the_source_has_are_left_to_mt701_not_reported_as_residue():
+    source, target = 'Read <a href="/guide">the guide</a>.', 'Lea <a href="/guia">la guía</a>.'
+    found = check(target, lang="es", source=source, source_lang="en")
+    assert [(f.code, f.text) for f in found] == [("MT701", '<a href="/guia">')]
+    # Without the source they are residue, both of them.
+    assert [f.code for f in check(target, lang="es")] == ["MT303", "MT303"]
 
 
 def test_record_without_source_or_plain_text_without_source_is_not_compared():

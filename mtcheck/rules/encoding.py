@@ -5,6 +5,7 @@ Character knowledge lives in the named constants below, built in one place (ftfy
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
+from mtcheck.text.units import aligned_units
 from mtcheck.text.codepages import CODE_PAGES, byte_of_mojibake, sloppy_decode
 
 @lru_cache(maxsize=None)
@@ -377,10 +379,17 @@ class HtmlTag(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         if doc.markdown:
             return
+        units = starts = None
         for m in HTML_TAG.finditer(doc.masked):
-            source = doc.segment_at(m.start()).source
-            if source and m.group().lower() in _tags_of(source):
-                continue  # the source has the tag too: content (a text about HTML), not residue
+            if units is None:  # only a text with a tag pays for the alignment
+                units = aligned_units(doc)
+                starts = [u.start for u in units]
+            i = bisect.bisect_right(starts, m.start()) - 1
+            source = units[i].source if i >= 0 and m.start() < units[i].end else None
+            if source and _tag_name(m.group()) in _tags_of(source):
+                # The source has the element too: content (a text about HTML) or a tag the
+                # translation keeps, not residue. One whose attributes changed is MT701's.
+                continue
             replacement = " " if m.group().lower().startswith("<br") else ""
             yield self.finding(m.start(), m.end(), f"HTML tag `{m.group()}` in plain text",
                                Fix.replace(m.start(), m.end(), replacement, safe=False))
@@ -539,11 +548,21 @@ class MixedScript(Rule):
 
 
 @lru_cache(maxsize=8)
-def _tags_of(source: str) -> frozenset[str]:
-    """The HTML tags of a source, in lower case, read once per source (a search of the whole
-    source for each tag of a long document was quadratic).
+def _tag_name(tag: str) -> str:
+    """A tag's element, as ``<name`` or ``</name``, in lower case.
 
-    >>> sorted(_tags_of("Use <B>bold</b> here"))
-    ['</b>', '<b>']
+    >>> _tag_name('<A href="/x">'), _tag_name("</b>"), _tag_name("<br/>")
+    ('<a', '</b', '<br')
     """
-    return frozenset(m.group().lower() for m in HTML_TAG.finditer(source))
+    return regex.match(r"</?[\w:-]+", tag).group().lower()
+
+
+@lru_cache(maxsize=256)
+def _tags_of(source: str) -> frozenset[str]:
+    """The elements of a source's HTML tags (``_tag_name``), read once per source (a search
+    of the whole source for each tag of a long document was quadratic).
+
+    >>> sorted(_tags_of('Use <B>bold</b> and <a href="/x">a link</a>'))
+    ['</a', '</b', '<a', '<b']
+    """
+    return frozenset(_tag_name(m.group()) for m in HTML_TAG.finditer(source))

@@ -42,9 +42,11 @@ class PlaceholderMismatch(Rule):
             "are not HTML's, such as `&brandShortName;`), tokens (`#PRS_ORG#`, `#Product1#`: "
             "capitals, or a digit or `_`), Laravel `:name` (only when the source has two, or both "
             "sides have one: a French source's `Attention :vous` is prose), inline tags by name "
-            "and `id`, in any order (`<b>`, `</b>`, `<br/>`, `<x id=\"1\"/>`; a name that is no "
-            "HTML, XLIFF or TMX element is a tag only with an attribute or as `<name/>`, so an "
-            "MT's `<Fukushima Town>` is text), URLs and e-mail addresses. Reports a placeholder "
+            "and attributes, in any order (`<b>`, `</b>`, `<br/>`, `<x id=\"1\"/>`, `<a "
+            "href=\"/guide\">`; the translatable attributes such as `title` and `alt` are text, "
+            "not compared; an opening tag whose name is no HTML, XLIFF or TMX element is a tag "
+            "only with an attribute or as `<name/>`, so an MT's `<Fukushima Town>` is text; a "
+            "closing one is a tag whatever its name, so a misspelt `</bb>` is `</b>` changed), URLs and e-mail addresses. Reports a placeholder "
             "missing (on the whole translation), added, or changed: broken by a space or a case "
             "change (`% d`, `{ 0 }`) or another of its kind in its place (`{nombre}` for "
             "`{name}`, `%d` for `%s`). Unnumbered placeholders in another order are reported, "
@@ -86,6 +88,10 @@ class PlaceholderMismatch(Rule):
                 source="Press <b>OK</b> to confirm.", source_lang="en"),
         Example("ru", "Удалено ⟦{ 0 }⟧ файлов.", "Удалено {0} файлов.",
                 source="{0} files deleted.", source_lang="en"),
+        Example("es", "Lea ⟦<a href=\"/guia\">⟧la guía</a>.", "Lea <a href=\"/guide\">la guía</a>.",
+                source="Read <a href=\"/guide\">the guide</a>.", source_lang="en"),
+        Example("de", "Klicken Sie auf <b>Speichern⟦</bb>⟧.", "Klicken Sie auf <b>Speichern</b>.",
+                source="Click <b>Save</b>.", source_lang="en"),
     )
     clean = (
         ("fr", "Une hausse de 50 % en un an, soit 20 % de plus qu'en 2021."),

@@ -161,7 +161,11 @@ INLINE_TAGS = frozenset("""a abbr b bdi bdo big blockquote br button cite code d
     table td th tr tt u ul var wbr x g bx ex bpt ept ph it mrk sc ec pc sm em hi ut""".split())
 # Every kind above holds one of these (a URL its `:` or `www.`).
 _PLACEHOLDER_CHAR = lazy(r"[{<%#:@$&]|www\.")
-TAG_ID = lazy(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>/=`]+))""")
+TAG_ATTR = lazy(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>/=`]+)""")
+# Attributes whose values are text a translator translates (HTML's, and ARIA's labels).
+TRANSLATABLE_ATTRIBUTES = frozenset({"alt", "title", "placeholder", "label", "summary", "abbr",
+                                     "value", "aria-label", "aria-description", "aria-placeholder",
+                                     "aria-roledescription", "aria-valuetext", "content"})
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
 SUBWORD_TAGS = frozenset({"unk", "pad", "mask", "s"})
@@ -204,15 +208,12 @@ def placeholders(text: str) -> list[Placeholder]:
         take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
     for m in scan(TAG):
         name = m["name"].lower()
-        if not m["attrs"] and (name in SUBWORD_TAGS or (name not in INLINE_TAGS and not m["empty"])):
+        # A closing tag is a tag whatever its name (`</bb>` is a misspelt `</b>`); an opening
+        # one needs a known name, an attribute or `/>`.
+        if not m["attrs"] and not m["close"] and (
+                name in SUBWORD_TAGS or (name not in INLINE_TAGS and not m["empty"])):
             continue
-        if m["close"]:
-            key = f"</{name}>"
-        else:
-            ident = TAG_ID.search(m["attrs"] or "")
-            ident = f' id="{next(g for g in ident.groups() if g is not None)}"' if ident else ""
-            key = f"<{name}{ident}/>" if m["empty"] or name in VOID_TAGS else f"<{name}{ident}>"
-        take("tag", *m.span(), key)
+        take("tag", *m.span(), _tag_key(name, m["attrs"] or "", bool(m["close"]), bool(m["empty"])))
     for m in scan(PERCENT_LITERAL):
         take("literal", *m.span(), "%%")
     for m in scan(PRINTF_NAMED):
@@ -249,6 +250,23 @@ def placeholders(text: str) -> list[Placeholder]:
     for m in scan(COLON):
         take("colon", *m.span(), m.group())
     return sorted((p for p in found if p.kind != "literal"), key=lambda p: p.start)
+
+
+def _tag_key(name: str, attrs: str, close: bool, empty: bool) -> str:
+    """How a tag is compared: its element and its attributes but the translatable ones (a
+    link's `title`, an image's `alt` are text), sorted, their values as written.
+
+    >>> _tag_key("a", ' title="Help" href="/help"', False, False), _tag_key("b", "", True, False)
+    ('<a href="/help">', '</b>')
+    >>> _tag_key("x", ' id="1"', False, True)
+    '<x id="1"/>'
+    """
+    if close:
+        return f"</{name}>"
+    kept = sorted((k.lower(), v.strip("\"'")) for k, v in TAG_ATTR.findall(attrs)
+                  if k.lower() not in TRANSLATABLE_ATTRIBUTES)
+    body = "".join(f' {k}="{v}"' for k, v in kept)
+    return f"<{name}{body}/>" if empty or name in VOID_TAGS else f"<{name}{body}>"
 
 
 def _balanced_end(text: str, start: int) -> int:
