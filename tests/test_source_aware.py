@@ -205,6 +205,19 @@ def test_a_much_shorter_unit_is_reported_when_no_sentence_explains_it():
     assert [c for c, _ in codes("The council approved a budget.", "en", source, "es")] == ["MT604"]
 
 
+def test_an_empty_record_is_an_omission_unless_its_source_has_nothing_to_translate(in_tmp, capsys):
+    rows = [("Save the file", ""), ("Close the window", "  "), ("%s (%d)", ""), ("Open", "Abrir")]
+    path = in_tmp / "mt.jsonl"
+    path.write_text("".join(json.dumps({"id": f"k{i}", "source": s, "translation": t}) + "\n"
+                            for i, (s, t) in enumerate(rows)), encoding="utf-8")
+    rc, out, _ = run(capsys, "check", str(path), "--lang", "es", "--source-lang", "en", "--select", "MT604",
+                     "--format", "json")
+    assert rc == 1
+    found = json.loads(out)
+    assert [(f["record"], f["code"]) for f in found["findings"]] == [("k0", "MT604"), ("k1", "MT604")]
+    assert "empty" in found["findings"][0]["message"]
+
+
 def test_a_source_already_in_the_target_language_is_no_omission():
     source = "The troops left the city on Monday morning, and the civilians were taken to the nearby villages."
     assert codes("The troops left the city on Monday.", "en", source, "ja") == []

@@ -16,7 +16,9 @@ from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.align import MIN_CONFIDENCE, anchors, length_ratio, nonspace_length, source_language
 from mtcheck.text.langdetect import identifier, identify_any
 from mtcheck.text.patterns import lazy
+from mtcheck.text.placeholders import placeholders
 from mtcheck.text.sentences import split
+from mtcheck.text.units import quote
 
 # -- untranslated ----------------------------------------------------------------------------------
 
@@ -237,8 +239,10 @@ class Omission(Rule):
             "is the only one that could be missing, or the only one whose numbers and names the "
             "translation lacks. Without a sentence to blame, a unit whose source has 80 "
             "characters or more (spaces not counted) and that is 3 standard deviations short is "
-            "reported too. Sources under 40 characters, sources already in the target language "
-            "and empty translations are left alone. Length ratios are learned per language pair "
+            "reported too, and so is a record whose translation is empty (an MT system that "
+            "returned nothing) while its source has words outside its placeholders. Sources "
+            "under 40 characters and sources already in the target language are left alone "
+            "otherwise. Length ratios are learned per language pair "
             "from human translations (`languages/length_ratios.tsv`).")
     why = "A dropped sentence is the error a reader of the translation cannot notice."
     fix_safety = "No fix: the sentence needs translating. The finding has no span (start = end) at the unit."
@@ -265,8 +269,15 @@ class Omission(Rule):
         ratio = length_ratio(source_lang, doc.lang)
         for bead in doc.units:
             target = doc.text[bead.start:bead.end]
-            if bead.is_omission or not bead.source_text or not target.strip():
-                continue  # an empty translation is reported by the input checks, not as omission
+            if bead.is_omission or not bead.source_text:
+                continue
+            if not target.strip():
+                # A record left empty (an MT system that returned nothing): all of it is left
+                # out. A source of only symbols or placeholders (`%s`, `—`) may stay empty.
+                if doc.has_records and _has_words(bead.source_text):
+                    yield self.finding(bead.start, bead.start,
+                                       f"the translation is empty: nothing translates `{quote(bead.source_text)}`")
+                continue
             candidates = missing_sentences(bead.source_text, source_lang, target, doc.lang)
             if len(candidates) == 1:
                 message = f"nothing translates the source sentence `{candidates[0][:60]}`"
@@ -282,3 +293,18 @@ class Omission(Rule):
             # file) has no translation ratio to keep.
             if _identified(bead.source_text, source_lang, doc.lang) != doc.lang:
                 yield self.finding(bead.start, bead.start, message)
+
+
+LETTER = lazy(r"[^\W\d_]")
+
+
+def _has_words(source: str) -> bool:
+    """Does ``source`` hold a letter outside its placeholders, something to translate?
+
+    >>> _has_words("Save the file"), _has_words("%s (%d)"), _has_words("{count} — <br/>")
+    (True, False, False)
+    """
+    kept = list(source)
+    for p in placeholders(source):
+        kept[p.start:p.end] = " " * (p.end - p.start)
+    return bool(LETTER.search("".join(kept)))
