@@ -32,7 +32,7 @@ from mtcheck.rules.source import missing_sentences
 from mtcheck.text.sentences import split
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604"]
+SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604", "MT605"]
 
 
 def load(data: Path) -> list[dict]:

@@ -22,6 +22,12 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
 ``connector`` words inside a spelled-out number (``and`` in ``one hundred and five``),
 ``percent``   words for per cent, and ``unit`` units a translator may convert (``miles``,
               ``°F``); all three hand-written in ``language.toml [numbers]`` (value 0).
+``sign``      words that say what a sign says, the value being the sign (``prozent`` ``%``,
+              ``grados`` ``°``, ``dólares`` ``¤`` for any currency): CLDR's names of the units
+              percent, per mille, degree and the temperatures, in the plural forms of 1, 2, 5
+              and 1.5 and in long, short and narrow width, and its names and local symbols
+              of the common currencies, plus the ``percent`` words. ``180°`` translated
+              ``180 grados`` keeps its sign; ``180`` alone lost it (MT605).
 ``month``     month names, wide and abbreviated, format and stand-alone forms, from CLDR
               (``marzo`` 3, ``марта`` 3): a date written ``03/05`` in the source and
               ``5 March`` in the translation has the same numbers.
@@ -37,6 +43,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 from pathlib import Path
+
+import regex
 
 try:
     import tomllib
@@ -116,6 +124,45 @@ def month_names(lang: str) -> list[tuple[str, int]]:
     return out
 
 
+# The CLDR units and currencies behind each sign (``¤``: any currency sign).
+SIGN_UNITS = {"%": ["concentr-percent"], "‰": ["concentr-permille"],
+              "°": ["angle-degree", "temperature-celsius", "temperature-fahrenheit", "temperature-generic"]}
+CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "KRW", "TRY", "CHF", "CAD",
+              "AUD", "MXN", "BRL", "PLN", "ILS"]
+SIGN_COUNTS = (1, 2, 5, 1.5)
+
+
+def sign_words(lang: str) -> list[tuple[str, str]]:
+    """(form, sign) pairs: what CLDR writes for a unit or a currency beside a number, without
+    the number (``5 Prozent`` → ``prozent``; ``5 градусов`` → ``градусов``; ``5 度`` → ``度``)."""
+    from babel.numbers import get_currency_name, get_currency_symbol
+    from babel.units import format_unit
+
+    loc = locale_id(lang)
+    pairs = []
+
+    def add(text: str, sign: str) -> None:
+        # Word by word: text writes `5 dólares` more often than CLDR's `5 dólares
+        # estadounidenses`. A bare sign is read as a sign (`°`, `%`); a form needs a letter.
+        for form in regex.sub(r"[\d.,]+", " ", text).lower().split():
+            long_enough = len(form) >= 2 or regex.match(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]", form)
+            if long_enough and regex.search(r"\p{L}", form) and (form, sign) not in pairs:
+                pairs.append((form, sign))
+
+    for sign, units in SIGN_UNITS.items():
+        for unit in units:
+            for count in SIGN_COUNTS:
+                for length in ("long", "short", "narrow"):
+                    text = format_unit(count, unit, length=length, locale=loc)
+                    if unit not in text:  # Babel writes the unit's id where CLDR has no name
+                        add(text, sign)
+    for code in CURRENCIES:
+        for count in SIGN_COUNTS:
+            add(get_currency_name(code, count=count, locale=loc), "¤")
+        add(get_currency_symbol(code, locale=loc), "¤")
+    return pairs
+
+
 def build(lang: str) -> str:
     from babel import Locale
     from importlib.metadata import version
@@ -159,6 +206,10 @@ def build(lang: str) -> str:
         for kind in ("connector", "percent", "unit"):
             for word in extra.get(kind, []):
                 rows[(kind, word.lower())] = 0
+        for word in extra.get("percent", []):
+            rows.setdefault(("sign", word.lower()), "%")
+    for form, sign in sign_words(lang):
+        rows.setdefault(("sign", form), sign)
     header = (f"# Number words and separators of {locale.english_name} ({lang}), built by "
               f"scripts/build_number_data.py from num2words {version('num2words')} and CLDR (Babel "
               f"{version('babel')}). kind<TAB>form<TAB>value\n")

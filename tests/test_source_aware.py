@@ -373,3 +373,35 @@ def test_an_untranslated_sentence_with_a_placeholder_is_still_reported():
     assert [f.code for f in check(copy, lang="en", source=copy, source_lang="es")] == ["MT603"]
     accepting = Config(accept=["tiendas"])
     assert [f.code for f in check(copy, lang="en", source=copy, source_lang="es", config=accepting)] == ["MT603"]
+
+
+# -- MT605: a number's sign kept or lost ------------------------------------------------------------
+
+@pytest.mark.parametrize("source,source_lang,target,target_lang", [
+    ("Turn the wheel 180° to open.", "en", "Gire la rueda 180 grados para abrir.", "es"),
+    ("The tax rises by 5%.", "en", "Die Steuer steigt um 5 Prozent.", "de"),
+    ("The tax rises by 5%.", "en", "Налог вырастет на 5 процентов.", "ru"),
+    ("The tax rises by 5%.", "en", "Vergi %5 artıyor.", "tr"),
+    ("It costs $1,500.", "en", "Cuesta 1.500 dólares.", "es"),
+    ("It costs $5 million.", "en", "Cuesta 5 millones de dólares.", "es"),
+    ("It costs $12.", "en", "Es kostet 12 USD.", "de"),
+    ("It costs 20 €.", "de", "It costs €20.", "en"),
+    ("El 1° de mayo llegó.", "es", "He arrived on May 1.", "en"),          # an ordinal, not a degree
+    ("Between 5 and 5%.", "en", "Entre 5 y 5.", "es"),                    # the source has a bare 5 too
+    ("It fell to 40°F.", "en", "Bajó a 4 grados.", "es"),                 # converted: MT601's business
+])
+def test_a_sign_kept_in_any_form_or_not_the_rules_business_is_quiet(source, source_lang, target, target_lang):
+    found = check(target, lang=target_lang, source=source, source_lang=source_lang, config=Config(select=["MT605"]))
+    assert found == []
+
+
+@pytest.mark.parametrize("source,source_lang,target,target_lang,number", [
+    ("Turn the wheel 180° to open.", "en", "Gire la rueda 180 para abrir.", "es", "180"),
+    ("The tax rises by 5% to 24%.", "en", "Die Steuer steigt um 5 auf 24 Prozent.", "de", "5"),
+    ("It costs $1,500.", "en", "Cuesta 1.500.", "es", "1.500"),
+    ("Подорожало на 7 %.", "ru", "It rose by 7.", "en", "7"),
+    ("30 °C am Tag.", "de", "30 по ночам.", "ru", "30"),
+])
+def test_a_sign_lost_is_reported_on_the_number(source, source_lang, target, target_lang, number):
+    found = check(target, lang=target_lang, source=source, source_lang=source_lang, config=Config(select=["MT605"]))
+    assert [f.text for f in found] == [number]

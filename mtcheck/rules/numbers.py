@@ -10,6 +10,8 @@ languages/numbers/.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from mtcheck.document import PLAIN_PROTECTED, Document
@@ -161,6 +163,113 @@ class NumberMismatch(Rule):
                 yield self.finding(unit.start, unit.end,
                                    f"the source's {named} {'has' if len(missing) == 1 else 'have'} "
                                    "no counterpart in the translation")
+
+
+# Signs a number carries, by what they say: `¤` is any currency. `º` is not among them: it
+# is the ordinal indicator (`1º`), and `°` after a number up to 31 is as often one.
+SIGN_CLASS = {"%": "%", "٪": "%", "％": "%", "‰": "‰", "°": "°", "℃": "°", "℉": "°",
+              **{c: "¤" for c in "$€£¥₽₴₹₩₺₪₦₱₫₸₼"}}
+# Digits with their separators: `1,500.5`, `1.500,5`, `1 500` (a space only before a group of
+# three: `in 2021 5%` is two numbers).
+_NUMBER = r"\p{Nd}+(?:[.,]\p{Nd}+|[\u00a0\u202f ]\p{Nd}{3}(?!\p{Nd}))*"
+_SIGNS = regex.escape("".join(SIGN_CLASS))
+SIGNED_NUMBER = lazy(rf"(?<![\p{{L}}\p{{Nd}}.,])(?P<num>{_NUMBER})[ \u00a0\u202f]?(?P<after>[{_SIGNS}])"
+                     rf"|(?P<before>[{regex.escape('$€£¥₽₴₹₩₺₪₦₱₫₸₼')}])[ \u00a0]?(?P<num2>{_NUMBER})")
+TARGET_NUMBER = lazy(rf"(?<![\p{{Nd}}])(?:{_NUMBER})(?![\p{{Nd}}])")
+ISO_CURRENCY = lazy(r"\b[A-Z]{3}\b")
+# How far from a number its sign or the sign's word may stand: `5 millones de dólares`.
+SIGN_WORD_WINDOW = 32
+
+
+def _digits(number: str) -> str:
+    return regex.sub(r"\D", "", number)
+
+
+def signed_numbers(text: str) -> list[tuple[str, str, str]]:
+    """(as written, its digits, sign class) of each number written with a sign: ``180°``,
+    ``5 %``, ``$12``, ``12 €``. A degree sign counts after a temperature (`°C`) or a number
+    over 31.
+
+    >>> signed_numbers("Turn it 180° at 5 % or $1,200, on the 1° de mayo, 20 °C.")
+    [('180°', '180', '°'), ('5 %', '5', '%'), ('$1,200', '1200', '¤'), ('20 °', '20', '°')]
+    """
+    found = []
+    for m in SIGNED_NUMBER.finditer(text):
+        number, sign = (m["num"], m["after"]) if m["num"] else (m["num2"], m["before"])
+        kind = SIGN_CLASS[sign]
+        if kind == "°" and sign == "°" and not text.startswith(("C", "F", "K"), m.end()) \
+                and int(_digits(number)[:3] or 0) <= 31:
+            continue  # `1° de mayo`: an ordinal written with a degree sign
+        found.append((m.group(), _digits(number), kind))
+    return found
+
+
+def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -> bool:
+    """Does the number at ``text[start:end]`` keep a sign of ``kind``: the sign itself
+    beside it (any of its class: `%` for `٪`, `€` for `$`), a currency code, or the sign's word
+    in the target language after it (`5 Prozent`, `5 millones de dólares`)?"""
+    before, after = text[max(0, start - 6):start], text[end:end + SIGN_WORD_WINDOW]
+    after = after[:next((i for i, c in enumerate(after) if c.isdigit()), len(after))]  # `5 auf 24 Prozent`: 24's
+    near = before + " " + after
+    if any(SIGN_CLASS.get(c) == kind for c in near):
+        return True
+    if kind == "¤" and ISO_CURRENCY.search(near):
+        return True
+    words = after.lower()
+    return any(regex.search(r"(?<!\p{L})" + regex.escape(form), words) for form in data.signs.get(kind, ()))
+
+
+@register
+class DroppedSign(Rule):
+    code = "MT605"
+    needs_language_data = False
+    name = "dropped-sign"
+    category = "number-mismatch"
+    fix_availability = FixAvailability.NEVER
+    compares_source = True
+    what = ("Finds a number whose sign the translation lost: the source writes `180°`, `5%`, "
+            "`$12` or `12 €`, the translation has the same number (same digits, any separators) "
+            "with no sign of that kind beside it (`%` or `٪`, any currency sign or code) and no "
+            "word for it after it (`grados`, `Prozent`, `dólares`: CLDR's names of the units and "
+            "currencies, per language, in `languages/numbers/`). A degree sign counts after a "
+            "temperature (`°C`) or a number over 31 (`1° de mayo` is an ordinal). Not reported: "
+            "a number the source also writes without the sign, and a number the translation "
+            "lacks or converted (MT601's).")
+    why = "`180` is not `180°`, and `5` is not `5 %`: the number stays, its meaning is gone."
+    fix_safety = "No fix: where the sign goes (`5 %`, `5%`, `%5`) is the target locale's convention."
+    examples = (
+        Example("es", "Gire la rueda ⟦180⟧ para abrir.", source="Turn the wheel 180° to open.", source_lang="en"),
+        Example("de", "Die Steuer steigt um ⟦5⟧ auf 24 Prozent.", source="The tax rises by 5% to 24%.", source_lang="en"),
+        Example("fr", "Le billet coûte ⟦12⟧.", source="The ticket costs $12.", source_lang="en"),
+        Example("en", "It rose by ⟦7⟧ this year.", source="Subió un 7 % este año.", source_lang="es"),
+        Example("ru", "Температура упала до ⟦40⟧.", source="The temperature fell to 40°F.", source_lang="en"),
+        Example("it", "Il biglietto costa ⟦20⟧.", source="Das Ticket kostet 20 €.", source_lang="de"),
+        Example("pt", "A taxa subiu ⟦3⟧ este ano.", source="The rate rose 3% this year.", source_lang="en"),
+        Example("nl", "Draai de knop ⟦90⟧ naar links.", source="Turn the knob 90° to the left.", source_lang="en"),
+    )
+
+    def check(self, doc: Document, lang: Language):
+        data = number_words(lang.tag)
+        for unit in doc.units:
+            if not unit.source_text or unit.start == unit.end or unit.confidence < MIN_CONFIDENCE:
+                continue
+            source = _visible(unit.source_text)
+            signed = signed_numbers(source)
+            if not signed:
+                continue
+            in_source = Counter(_digits(m.group()) for m in TARGET_NUMBER.finditer(source))
+            target = _visible(doc.text[unit.start:unit.end])
+            numbers = [(m.start(), m.end(), _digits(m.group())) for m in TARGET_NUMBER.finditer(target)]
+            done = set()
+            for written, digits, kind in signed:
+                if (digits, kind) in done or sum(d == digits for _, d, _ in signed) < in_source[digits]:
+                    continue  # reported once; or the source writes this number without the sign too
+                done.add((digits, kind))
+                same = [(s, e) for s, e, d in numbers if d == digits]
+                if same and not any(_keeps_sign(target, s, e, kind, data) for s, e in same):
+                    s, e = same[0]
+                    yield self.finding(unit.start + s, unit.start + e,
+                                       f"`{target[s:e]}` has lost the sign of the source's `{written}`")
 
 
 def _digit_values(text: str, lang: str) -> frozenset:

@@ -24,7 +24,7 @@ digits only. What is read in every text, whatever its language, is every languag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 import regex
@@ -107,6 +107,8 @@ class NumberWords:
     # Other thousands separators in wide use: a region's language's own (pt-PT groups with a
     # space, and also writes pt's `1.500`).
     group_variants: str = ""
+    # What a sign says in words (`%` → `prozent`; `°` → `grad`; `¤`, any currency → `euro`).
+    signs: dict = field(default_factory=dict)
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -169,7 +171,7 @@ def _number_file(code: str | None) -> NumberWords:
     path = NUMBERS_DIR / f"{code}.txt"
     if not code or not path.exists():
         return NumberWords(".", ",", "", {}, frozenset(), ())
-    symbols, words, connectors, percent, units = {}, {}, set(), [], set()
+    symbols, words, connectors, percent, units, signs = {}, {}, set(), [], set(), {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -182,12 +184,15 @@ def _number_file(code: str | None) -> NumberWords:
             percent.append(form)
         elif kind == "unit":
             units.add(form)
+        elif kind == "sign":
+            signs.setdefault(value, []).append(form)
         else:
             number = float(value)
             for spelling in _apostrophes(form):
                 words[spelling] = (kind, int(number) if number.is_integer() else number)
     return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
-                       frozenset(connectors), tuple(percent), frozenset(units))
+                       frozenset(connectors), tuple(percent), frozenset(units),
+                       signs={sign: tuple(forms) for sign, forms in signs.items()})
 
 
 def _apostrophes(form: str) -> tuple[str, ...]:
