@@ -202,6 +202,26 @@ class Document:
         return align_units(self)
 
     @cached_property
+    def _unit_starts(self) -> list[int]:
+        return [bead.start for bead in self.units]
+
+    def source_at(self, offset: int) -> str | None:
+        """The source of the unit (``units``) that holds ``offset``: its record's source, or
+        for a text with a source the paragraph or sentences it translates; None without one.
+
+        >>> Document("One. Two.\\n\\nThree.", "en", source="Uno. Dos.\\n\\nTres.").source_at(12)
+        'Tres.'
+        """
+        if not self.source:
+            return None
+        i = bisect.bisect_right(self._unit_starts, offset) - 1
+        while i >= 0 and self.units[i].start == self.units[i].end and self.units[i].start > offset:
+            i -= 1
+        if i < 0 or offset > self.units[i].end:
+            return None
+        return self.units[i].source_text or None
+
+    @cached_property
     def sentence_beads(self) -> list:
         """Source sentences aligned to spans of ``text`` (``mtcheck.text.align.Bead``), within each unit."""
         from mtcheck.text.align import align_sentence_beads

@@ -69,3 +69,19 @@ def test_glued_sentences_after_exclamation_and_spaced_marks():
 def test_a_doubling_opens_a_clause_only_for_the_words_the_language_lists(lang, text, flagged):
     found = [f.text for f in check(text, lang=lang) if f.code == "MT105"]
     assert found == ([flagged] if flagged else [])
+
+
+def test_a_text_with_a_source_is_judged_by_it_not_by_the_other_sentences():
+    def starts(target, source):
+        return [f.text for f in check(target, lang="en", source=source, source_lang="es") if f.code == "MT403"]
+
+    # A lone sentence gives no evidence by itself; its capitalized source does.
+    assert starts("the museum opens at nine every day.", "El museo abre a las nueve todos los días.") == ["the"]
+    assert starts("the museum opens at nine every day.", "el museo abre a las nueve todos los días.") == []
+    assert starts("the museum opens at nine every day.", None) == []
+
+
+@pytest.mark.parametrize("source,flagged", [("Guardar (opcional", False), ("Guardar (opcional)", True)])
+def test_a_bracket_the_source_leaves_open_too_is_faithful(source, flagged):
+    found = check("Save (optional", lang="en", source=source, source_lang="es")
+    assert any(f.code == "MT206" for f in found) == flagged

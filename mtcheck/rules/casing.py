@@ -344,7 +344,8 @@ class SentenceCase(Rule):
             "ends with a comma, colon, dash or ellipsis or without a sentence end (`Click on`; "
             "a heading too, left alone with it); a record only "
             "where its source starts with a capital (a record without a source may be an "
-            "excerpt, a UI string or a continuation), a text or paragraph only in a text whose "
+            "excerpt, a UI string or a continuation), a text or paragraph checked with a source "
+            "likewise where its aligned source starts with a capital, and without one only in a text whose "
             "other sentences, three at least, all start with a capital (a lone sentence or a chat "
             "written in lower case shows no capital lost); list items, "
             "hashtags and units opening with an ellipsis, a brand such as `iPhone` or a rare word "
@@ -388,6 +389,8 @@ class SentenceCase(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         text = doc.masked
         if not any(ch.isupper() for ch in text):
+            if doc.source:  # no capital at all: a style, unless the source has its capitals
+                yield from self._unit_starts(doc, lang)
             return
         for m in _AFTER_PERIOD.finditer(text):
             left, space, right = m.groups()
@@ -430,10 +433,11 @@ class SentenceCase(Rule):
                 continue  # a word the lexicon hardly knows may be a name or brand written so
             if before is not None and _goes_on(before):
                 continue  # the unit before ends mid-sentence: this one continues it
-            if doc.has_records:
-                # A record is judged by its source: an excerpt, a UI string or a continuation
-                # starts in lower case by itself, a translation of a capitalized start should not.
-                opening = _SOURCE_OPENING.match(doc.segment_at(start).source or "")
+            if doc.has_records or doc.source:
+                # A record, or a paragraph of a text with a source, is judged by its source: an
+                # excerpt, a UI string or a continuation starts in lower case by itself, a
+                # translation of a capitalized start should not.
+                opening = _SOURCE_OPENING.match(doc.source_at(start) or "")
                 if opening is None or not opening.group(1).isupper() or opening.group(2).isupper():
                     continue  # no source, one in lower case or in a script without case, an acronym (`DVD`)
             else:

@@ -5,7 +5,6 @@ Character knowledge lives in the named constants below, built in one place (ftfy
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import unicodedata
@@ -20,7 +19,6 @@ from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.chars import CYRILLIC_TO_LATIN, LATIN_TO_CYRILLIC
-from mtcheck.text.units import aligned_units
 from mtcheck.text.codepages import CODE_PAGES, byte_of_mojibake, sloppy_decode
 
 @lru_cache(maxsize=None)
@@ -379,13 +377,8 @@ class HtmlTag(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         if doc.markdown:
             return
-        units = starts = None
         for m in HTML_TAG.finditer(doc.masked):
-            if units is None:  # only a text with a tag pays for the alignment
-                units = aligned_units(doc)
-                starts = [u.start for u in units]
-            i = bisect.bisect_right(starts, m.start()) - 1
-            source = units[i].source if i >= 0 and m.start() < units[i].end else None
+            source = doc.source_at(m.start())
             if source and _tag_name(m.group()) in _tags_of(source):
                 # The source has the element too: content (a text about HTML) or a tag the
                 # translation keeps, not residue. One whose attributes changed is MT701's.

@@ -63,10 +63,21 @@ def source_quotes_unbalanced(source: str) -> bool:
 
 
 def _faithful(doc: Document, offset: int) -> bool:
-    """Is the record at ``offset`` a translation of a source whose quotes are unbalanced too?
+    """Is the unit at ``offset`` a translation of a source whose quotes are unbalanced too?
     (WMT segments split multi-sentence quotations; the translation then keeps the imbalance.)"""
-    source = doc.segment_at(offset).source
+    source = doc.source_at(offset)
     return source is not None and source_quotes_unbalanced(source)
+
+
+def _open_in_source(doc: Document, offset: int, bracket: str) -> bool:
+    """Does the source of the unit at ``offset`` leave ``bracket`` open too (an aside that
+    closes in the next record, a source typo the translation keeps)?
+
+    >>> _open_in_source(Document("Guardar (opcional", "es", source="Save (optional"), 7, "(")
+    True
+    """
+    source = doc.source_at(offset)
+    return source is not None and source.count(bracket) > source.count(BRACKETS[bracket])
 
 
 def lone_sentence(doc: Document) -> bool:
@@ -417,7 +428,8 @@ class UnbalancedBracket(Rule):
             "bracket alone is not reported: chat text writes `)` as a smile, and list markers "
             "(`a)`, `2)`) have none. Nor is an opening bracket in a smiley (`:(`, `(:`) or "
             "with a space or nothing after it, or in a lone record (no `doc_id`, no source), "
-            "whose aside may close in sentences that are not there.")
+            "whose aside may close in sentences that are not there, or where the unit's "
+            "source leaves the same bracket open (the translation is faithful).")
     why = "A lost bracket leaves the reader unsure where the aside ends."
     examples = (
         Example("en", "⟦(⟧some of them were blindfolded.", None),
@@ -446,7 +458,7 @@ class UnbalancedBracket(Rule):
                 elif ch in CLOSING_BRACKETS and stack and text[stack[-1]] == CLOSING_BRACKETS[ch]:
                     stack.pop()
             for j in stack:
-                if not self._smiley(text, j):
+                if not self._smiley(text, j) and not _open_in_source(doc, j, text[j]):
                     yield self.finding(j, j + 1, f"`{text[j]}` is not closed in its paragraph")
 
     @staticmethod
