@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Peer checks: the target-only checks of translation-QA tools (translate-toolkit's pofilter,
-LanguageTool's rules), measured on examples of our own.
+"""Peer checks: the checks of translation-QA tools (translate-toolkit's pofilter, LanguageTool's
+rules), measured on examples of our own.
 
 ``benchmarks/labels/peer-checks-examples.jsonl`` holds one example a line: a family (doubled
 punctuation, repeated phrases, context-aware repetition, sentences glued after `!`/`?`, missing
-spaces after a number's period or a colon, French spacing, sentence starts in lower case), a
-language (a region tag too: ``fr-CA``), ``wrong`` or ``right``, and the text. The sentences are
+spaces after a number's period or a colon, French spacing, sentence starts in lower case; and
+compared with a source: tag structure, empty translations, dropped signs, brackets and quotes,
+first capitals), a language (a region tag too: ``fr-CA``), ``wrong`` or ``right``, the text, and
+for the families compared with a source the ``source``, its ``source_lang`` and ``record`` when the
+example is a record of a file (an empty translation exists only there). The sentences are
 written for this benchmark, in the spirit of the peers' tests (pofilter's ``test_checks.py``,
 LanguageTool's rule examples), not copied from them. For each family: the share of wrong
 examples that a rule of the family flags, and the share of right ones that no rule of the family
@@ -23,6 +26,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import mtcheck
+from mtcheck.checker import check_document
+from mtcheck.config import Config
+from mtcheck.document import Document
 
 EXAMPLES = Path(__file__).parent / "labels" / "peer-checks-examples.jsonl"
 # The rules whose findings answer for each family (a code a checkout lacks never fires).
@@ -34,7 +40,23 @@ FAMILIES = {
     "missing-space-number-colon": {"MT201", "MT211"},
     "french-spacing": {"MT202", "MT212"},
     "sentence-start": {"MT403"},
+    # Compared with the source: the example has one (and is one record of a file where it says so).
+    "tag-structure": {"MT701", "MT303"},
+    "empty-translation": {"MT604"},
+    "dropped-sign": {"MT605"},
+    "brackets-quotes-vs-source": {"MT205", "MT206"},
+    "first-capital-vs-source": {"MT403"},
 }
+
+
+def findings(ex: dict) -> list:
+    """mtcheck's findings on one example: a text, with its source when it has one, or a
+    record of a JSONL file with its source (an empty translation exists only as a record)."""
+    if ex.get("record"):
+        doc = Document.from_records([ex["text"]], ["1"], [1], ex["lang"], sources=[ex["source"]],
+                                    source_lang=ex["source_lang"])
+        return check_document(doc, Config())
+    return mtcheck.check(ex["text"], lang=ex["lang"], source=ex.get("source"), source_lang=ex.get("source_lang"))
 
 
 def run(path: Path, show: bool = False) -> dict:
@@ -42,7 +64,7 @@ def run(path: Path, show: bool = False) -> dict:
     for line in path.open(encoding="utf-8"):
         ex = json.loads(line)
         codes = FAMILIES[ex["family"]]
-        hits = [f for f in mtcheck.check(ex["text"], lang=ex["lang"]) if f.code in codes]
+        hits = [f for f in findings(ex) if f.code in codes]
         flagged = bool(hits)
         c = counts[ex["family"]]
         c[ex["label"]] += 1

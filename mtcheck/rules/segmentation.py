@@ -371,8 +371,11 @@ class RepeatedWord(Rule):
             "capitalized mid-sentence before the same word in lower case (German `sein Leben "
             "leben`, `Haben Sie sie gesehen`: a noun or the polite pronoun, then a verb or "
             "pronoun), or at a sentence start where the casing data knows the capitalized word "
-            "as a name (`May may come`). Language: its list of words whose doubling is "
-            "grammatical anywhere (`had had`, `that that`, French `nous nous`). Not reported "
+            "as a name (`May may come`); a word whose doubling the language allows only in a "
+            "context (`repeated_context`: English `is is` after a wh-word or `all`, `What it "
+            "is is`; `that that` unless a determiner follows, `that that is` but not `that "
+            "that this`). Language: its list of words whose doubling is "
+            "grammatical anywhere (`had had`, French `nous nous`). Not reported "
             "either: a word said three times (`cheap cheap cheap`, emphasis), a doubling "
             "before a dash or an ellipsis (`the the—`, a stammer), and a second word that is "
             "capitalized (`de De la Fuente`, a name).")
@@ -389,8 +392,10 @@ class RepeatedWord(Rule):
         Example("pt", "para ⟦o o⟧ governo", "para o governo"),
         Example("nl", "voor ⟦een een⟧ jaar", "voor een jaar"),
         Example("de", "Er kaufte ⟦die die⟧ Zeitung am Kiosk.", "Er kaufte die Zeitung am Kiosk."),
+        Example("en", "The price ⟦is is⟧ higher than last year.", "The price is higher than last year."),
+        Example("en", "I think ⟦that that⟧ this plan will work.", "I think that this plan will work."),
     )
-    clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap."),
+    clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap. What it is is a scam."),
              ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),
              ("de", "Er will sein Leben leben, für die die Stadt sorgt. Haben Sie sie gesehen?"),
              ("de", "Sie wussten nicht, dass sie sie sahen, in der der Rat tagte."),
@@ -416,6 +421,9 @@ class RepeatedWord(Rule):
             # and interjections; a third repetition is emphasis ("cheap cheap cheap").
             if first.lower() != second or second.lower() in lang.repeated_ok:
                 continue
+            context = lang.repeated_context.get(second)
+            if context is not None and self._grammatical_here(text, m, context):
+                continue  # `What it is is`, `that that is`: the context gives the two roles
             if first != second and self._another_word(text, m.start(1), second, lang):
                 continue  # `sein Leben leben`, `Haben Sie sie`: a noun, a name, the polite pronoun
             if second in lang.repeated_opening_clause and self._opens_clause(text, m.start(1), lang):
@@ -455,6 +463,25 @@ class RepeatedWord(Rule):
             return True
         entry = lang.casing.get(lower)
         return entry is not None and entry.is_name
+
+    # The words of the sentence before a pair, up to its last sentence mark (a reverse match).
+    _SENTENCE_BEFORE = regex.compile(r"(?r)[^.!?;:\n]*")
+    CONTEXT_WORDS = 6  # how far back `after` looks: `What the plan really is is`
+
+    def _grammatical_here(self, text: str, m, context: dict) -> bool:
+        """Is the doubling at ``m`` grammatical in its context (``[words.repeated_context]``):
+        after one of ``after`` within the sentence's words before it, and not before one of
+        ``not_before``?"""
+        if "after" in context:
+            before = self._SENTENCE_BEFORE.match(text, max(0, m.start(1) - 200), m.start(1)).group()
+            words = [w.lower() for w in regex.findall(r"\p{L}+", before)][-self.CONTEXT_WORDS:]
+            if not context["after"] & set(words):
+                return False
+        if "not_before" in context:
+            after = self._AFTER.match(text, m.end(3))
+            if after is not None and after.group(1).lower() in context["not_before"]:
+                return False
+        return True
 
     def _tripled(self, text: str, m) -> bool:
         after = self._AFTER.match(text, m.end(3))
