@@ -64,7 +64,8 @@ from mtcheck.taxonomy import CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = "reference"  # part 1: the human reference, checked like a system
-RECALL_CATEGORIES = ("Accuracy/Untranslated text", "Accuracy/Omission")
+RECALL_CATEGORIES = ("Accuracy/Untranslated text", "Accuracy/Omission", "Fluency/Punctuation", "Fluency/Spelling",
+                     "Locale convention")
 PAIRS = ("ted-ende", "ted-zhen")
 
 
@@ -107,14 +108,15 @@ def matches(f: dict, e: dict, any_category: bool) -> bool:
                              Span(e["category"], e["start"], e["end"]), any_category)
 
 
-def check_pair(path: Path) -> tuple[list[dict], list[dict]]:
-    """(records, findings) of one MQM file; findings as dicts with record-level offsets."""
+def check_pair(path: Path, profiles: list[str] | None = None) -> tuple[list[dict], list[dict]]:
+    """(records, findings) of one MQM file; findings as dicts with record-level offsets.
+    ``profiles``: house-style profiles to check too (mtcheck.profiles)."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     by_id = {r["id"]: r for r in records}
     groups = defaultdict(list)
     for r in records:
         groups[(r["system"], r["doc"])].append(r)
-    config = Config()
+    config = Config(profiles=list(profiles or []))
     findings = []
     for (system, _), group in sorted(groups.items()):
         group.sort(key=lambda r: r["seg_id"])
@@ -171,10 +173,10 @@ def evaluate(records: list[dict], findings: list[dict]) -> dict:
             "precision_systems": precision([f for f in findings if f["system"] != "ref"])}
 
 
-def mqm(data: Path) -> dict:
+def mqm(data: Path, profiles: list[str] | None = None) -> dict:
     out = {}
     for name in PAIRS:
-        records, findings = check_pair(data / "wmt-mqm" / f"{name}.jsonl")
+        records, findings = check_pair(data / "wmt-mqm" / f"{name}.jsonl", profiles)
         out[name] = evaluate(records, findings)
     return out
 
@@ -217,11 +219,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--json", type=Path, help="write the report here")
+    parser.add_argument("--profile", action="append", default=[],
+                        help="a house-style profile to check too (de-typography, fr-typography, us-news); repeatable")
     args = parser.parse_args()
     started = time.perf_counter()
     report = {"untranslated_wmt24_en_es": untranslated_share(args.data)}
     print_untranslated(report["untranslated_wmt24_en_es"])
-    report["mqm"] = mqm(args.data)
+    report["mqm"] = mqm(args.data, args.profile)
     for name, rep in report["mqm"].items():
         print_mqm(name, rep)
     report["seconds"] = round(time.perf_counter() - started, 1)

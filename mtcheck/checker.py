@@ -244,9 +244,9 @@ def selected_rules(config: Config, lang: str, path: str | None = None) -> list[R
     """The rules that run on a document of ``lang`` at ``path``; remembered per config, since
     a JSONL file asks once per record. The key holds the selection itself, so a config whose
     select or ignore list changes afterwards is never answered from a stale entry."""
-    key = (lang, path, tuple(config.select), tuple(config.ignore))
+    key = (lang, path, tuple(config.select), tuple(config.ignore), tuple(config.profiles))
     if key not in config.rule_cache:
-        config.rule_cache[key] = [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path)]
+        config.rule_cache[key] = [r for r in all_rules() if r.applies_to(lang) and config.selects(r, path, lang)]
     return config.rule_cache[key]
 
 

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     rules_chosen = argparse.ArgumentParser(add_help=False)
     rules_chosen.add_argument("--select", help="comma-separated codes, code prefixes or categories to check (replaces config)")
     rules_chosen.add_argument("--ignore", help="comma-separated codes, code prefixes or categories to skip (adds to config)")
+    rules_chosen.add_argument("--profile", metavar="NAME", action="append", default=[],
+                              help="a house-style profile to check too (de-typography, fr-typography, us-news; "
+                                   "adds to config's profiles); repeatable")
     rules_chosen.add_argument("--config", metavar="PATH", help="mtcheck.toml or pyproject.toml (default: nearest one)")
     rules_chosen.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     rules_chosen.add_argument("--glossary", metavar="PATH", action="append", default=[],
@@ -128,6 +131,13 @@ def _config(args) -> Config:
     if args.select:
         config.select = _split(args.select)
     config.ignore = config.ignore + _split(args.ignore)
+    if args.profile:
+        from mtcheck.profiles import UnknownProfile, check_profiles
+
+        try:
+            config.profiles = config.profiles + check_profiles(args.profile)
+        except UnknownProfile as e:
+            raise ConfigError(str(e)) from None
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)
     if getattr(args, "model", None):

@@ -6,6 +6,7 @@ Keys (all optional)::
     lang = "en"                        # target language; skips detection (fast pre-commit runs)
     select = ["ALL"]                   # codes (MT101), code prefixes (MT1), categories, rule names
     ignore = ["extra-space"]
+    profiles = ["de-typography"]       # house styles to check too (mtcheck.profiles)
     fail-on = "minor"                  # lowest severity that makes `check` exit 1
     accept = ["PayPal", "Ravenmoor"]   # words never flagged (house names, brands)
     accept-file = "accept.txt"         # one word a line, `#` comments; relative to the config file
@@ -32,7 +33,7 @@ from mtcheck.io.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
-_KEYS = {"lang", "select", "ignore", "fail-on", "accept", "accept-file", "glossary", "severity",
+_KEYS = {"lang", "select", "ignore", "profiles", "fail-on", "accept", "accept-file", "glossary", "severity",
          "per-file-ignores", "model"}
 
 
@@ -44,6 +45,8 @@ class ConfigError(ValueError):
 class Config:
     select: list[str] = field(default_factory=lambda: ["ALL"])
     ignore: list[str] = field(default_factory=list)
+    # House-style profiles whose rules run too (mtcheck.profiles); their rules are off otherwise.
+    profiles: list[str] = field(default_factory=list)
     lang: str | None = None
     fail_on: Severity = Severity.MINOR
     accept: frozenset[str] = frozenset()
@@ -61,8 +64,9 @@ class Config:
         if self.glossary is not None:  # Config(glossary=load_glossary(...)) from the library
             self.accept = self.accept | {t.casefold() for t in self.glossary.target_terms()}
 
-    def selects(self, rule, path: str | None = None) -> bool:
-        """Is ``rule`` on for a file at ``path``? Ignore wins over select."""
+    def selects(self, rule, path: str | None = None, lang: str | None = None) -> bool:
+        """Is ``rule`` on for a file at ``path`` in ``lang``? Ignore wins over select; a
+        house-style rule needs one of its profiles for ``lang`` on, or to be named."""
         ignored = list(self.ignore)
         if path and self.per_file_ignores:
             # Patterns are relative to the config file's folder (cwd without one), so match the
@@ -73,7 +77,16 @@ class Config:
             for pattern, entries in self.per_file_ignores.items():
                 if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                     ignored += entries
+        if rule.profiles and not named(rule, self.select) and not self._profile_on(rule, lang):
+            return False  # a house style's rule: on with its profile, or selected by code or name
         return matches(rule, self.select) and not matches(rule, ignored)
+
+    def _profile_on(self, rule, lang: str | None) -> bool:
+        from mtcheck.languages import language_for
+        from mtcheck.profiles import PROFILES
+
+        code = language_for(lang).code if lang else None
+        return any(p in self.profiles and (code is None or code in PROFILES[p].languages) for p in rule.profiles)
 
     def severity_of(self, code: str, category: str) -> Severity | None:
         return self.severity.get(code) or self.severity.get(category)
@@ -113,6 +126,11 @@ def matches(rule, selectors: list[str]) -> bool:
         if sel == "ALL" or sel in (rule.category, rule.name) or rule.code.startswith(sel.upper()):
             return True
     return False
+
+
+def named(rule, selectors: list[str]) -> bool:
+    """Does a selector name this very rule, by code or name (not ``ALL``, a prefix or a category)?"""
+    return any(sel.upper() == rule.code or sel == rule.name for sel in selectors)
 
 
 def find_config(start: Path) -> Path | None:
@@ -168,6 +186,7 @@ def load_config(path: Path | None) -> Config:
         config = Config(
             select=_strings(data, "select", ["ALL"]),
             ignore=_strings(data, "ignore", []),
+            profiles=_profiles(_strings(data, "profiles", [])),
             lang=data.get("lang"),
             fail_on=Severity(data.get("fail-on", "minor")),
             accept=frozenset(accept),
@@ -203,3 +222,12 @@ def _strings(table: dict, key: str, default: list[str], parent: str = "") -> lis
         raise ValueError(f"{name} must be a list of strings, e.g. {name} = {json.dumps([str(value)])}"
                          if isinstance(value, str) else f"{name} must be a list of strings")
     return list(value)
+
+
+def _profiles(names: list[str]) -> list[str]:
+    from mtcheck.profiles import UnknownProfile, check_profiles
+
+    try:
+        return check_profiles(names)
+    except UnknownProfile as e:
+        raise ConfigError(str(e)) from None

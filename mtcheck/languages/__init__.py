@@ -109,6 +109,8 @@ class Language:
     # one of the words of ``after`` earlier in the sentence (`What it is is`), or unless the
     # next word is one of ``not_before`` (`that that is` but not `that that this`).
     repeated_context: dict = field(default_factory=dict, repr=False)
+    # What a house-style profile reads of the language ([house_style]: `dotted` abbreviations).
+    house_style: dict = field(default_factory=dict, repr=False)
     # The language tag whose conventions these are: ``code`` for the default locale, the
     # region's tag (``pt-PT``) for a region variant (see language_for); number data is looked
     # up by it, lexicon and settings by ``code``.
@@ -859,6 +861,7 @@ def _language(code: str, data: dict, tag: str, name: str) -> Language:
         folder=DATA_DIR / code,
         spaced=data["words"].get("spaced", True),
         folding=data.get("lexicon", {}),
+        house_style=data.get("house_style", {}),
         repeated_context={word: {k: frozenset(v) for k, v in context.items()}
                           for word, context in data["words"].get("repeated_context", {}).items()},
         space_before=data["punctuation"].get("space_before", ""),

@@ -24,12 +24,13 @@ from functools import lru_cache
 from mtcheck.document import Document
 from mtcheck.finding import Applicability, Finding, Fix
 from mtcheck.languages import Language, language_for
+from mtcheck.profiles import PROFILES
 from mtcheck.taxonomy import CATEGORIES, Severity
 from mtcheck.version import __version__
 
 # Rule families, imported on first use of the catalogue.
 FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "numbers", "source",
-            "placeholders", "consistency", "terminology")
+            "placeholders", "consistency", "terminology", "house_style")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
@@ -111,6 +112,10 @@ class Rule:
     # Languages the rule runs on; None: every language with data.
     languages: frozenset[str] | None = None
     status: Status = Status.STABLE
+    # The house-style profiles the rule belongs to (mtcheck.profiles): such a rule is off unless
+    # the config names one of them that covers the text's language (`profiles =
+    # ["de-typography"]`), or selects the rule by code or name.
+    profiles: tuple[str, ...] = ()
     # True for rules that compare a unit with its source (numbers, placeholders, terms): they may
     # flag a URL or a whole translation, so protected spans and accepted words do not silence them.
     compares_source: bool = False
@@ -170,6 +175,10 @@ def register(cls: type[Rule]) -> type[Rule]:
                             ("fix_applicability", Applicability)):
         if not isinstance(getattr(cls, attribute), kind):
             raise TypeError(f"{cls.code}: {attribute} must be a {kind.__name__}")
+    if any(p not in PROFILES for p in cls.profiles):
+        raise ValueError(f"{cls.code}: unknown profile in {cls.profiles}")
+    if cls.profiles and cls.languages is None:  # a house style judges its profiles' languages
+        cls.languages = frozenset().union(*(PROFILES[p].languages for p in cls.profiles))
     if _version(cls.added_in) > _version(__version__):
         raise ValueError(f"{cls.code}: added in {cls.added_in}, after this version ({__version__})")
     _REGISTRY[cls.code] = cls()

@@ -17,7 +17,7 @@ from mtcheck.finding import Applicability, Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.codepages import byte_of_mojibake
-from mtcheck.text.chars import (APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
+from mtcheck.text.chars import (NARROW_NBSP, NBSP, APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
                                 QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
 
 
@@ -769,7 +769,6 @@ class MissingSpaceAfterNumber(Rule):
                                Fix.replace(cut, cut, " "))
 
 
-NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 # A mark glued to the word before it (French `Pourquoi?`): a letter, digit or closing mark
 # before, and after it a space, the end, a closing mark or the rest of a run of marks (`?!`).
 _GLUED_MARK = regex.compile(r"(?<=[\p{L}\p{N}\p{M})\]”»\"'’])([;:!?])(?=[\s\"”»’)\]]|$|[;:!?.…]+(?:[\s\"”»’)\]]|$))")

@@ -22,6 +22,8 @@ FULLWIDTH = {"，": ", ", "。": ". ", "！": "! ", "？": "? ", "：": ": ", "�
 # The marks that close a quotation opened by a mark, in the conventions that use it.
 CLOSERS = {"„": "“”", "«": "»", "»": "«", "‚": "‘’", "‹": "›", "›": "‹", "「": "」", "『": "』", "“": "”", "‟": "”",
            "〝": "〞", "＂": "＂", "\"": "\""}
+# The no-break spaces of French typography: narrow before `; ! ?` and inside `« »`, full before `:`.
+NARROW_NBSP, NBSP = "\u202f", "\u00a0"
 BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
 # Scanning for the marks with a regex, rather than char by char in Python, is ~10× faster.

@@ -109,6 +109,8 @@ class NumberWords:
     group_variants: str = ""
     # What a sign says in words (`%` → `prozent`; `°` → `grad`; `¤`, any currency → `euro`).
     signs: dict = field(default_factory=dict)
+    # CLDR's pattern of a percentage: `#,##0%`, German `#,##0\u00a0%`, Turkish `%#,##0`.
+    percent_pattern: str = "#,##0%"
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -192,7 +194,8 @@ def _number_file(code: str | None) -> NumberWords:
                 words[spelling] = (kind, int(number) if number.is_integer() else number)
     return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
                        frozenset(connectors), tuple(percent), frozenset(units),
-                       signs={sign: tuple(forms) for sign, forms in signs.items()})
+                       signs={sign: tuple(forms) for sign, forms in signs.items()},
+                       percent_pattern=symbols.get("percent_pattern", "#,##0%"))
 
 
 def _apostrophes(form: str) -> tuple[str, ...]:

@@ -1,0 +1,227 @@
+"""House-style rules: conventions of one house, off unless its profile is on (mtcheck.profiles).
+
+Each rule here says which profiles it belongs to. A default run never reports them: on MT output
+the raters of one evaluation marked straight quotes in German, the raters of another did not
+(docs/profiles.md), so they are right only for a user who has that house style.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from mtcheck.document import Document
+from mtcheck.finding import Fix
+from mtcheck.languages import Language
+from mtcheck.rules import Example, Rule, register
+from mtcheck.text.chars import NARROW_NBSP, NBSP
+from mtcheck.text.numbers import number_words
+
+# A straight double quotation mark that opens (after a space, a line start or an opening
+# bracket, before a letter or digit) or closes (after a letter, digit or mark, before a space,
+# a mark or the end).
+_OPENING = regex.compile(r'(?:(?<=^|[\s(\[—–-])|(?<=^))"(?=[\p{L}\p{N}„“«‘\'])', regex.MULTILINE)
+_CLOSING = regex.compile(r'(?<=[\p{L}\p{N}.,!?…;:)\]\'’])"(?=[\s.,;:!?…)\]—–-]|$)', regex.MULTILINE)
+
+
+@register
+class StraightQuotes(Rule):
+    code = "MT801"
+    name = "straight-quotes"
+    category = "foreign-punctuation"
+    profiles = ("de-typography", "fr-typography")
+    what = ("Finds a quotation in straight double quotes (`\"Ja\"`) where the house writes the "
+            "language's own marks: German `„Ja“`, French `« oui »` (with narrow no-break spaces "
+            "inside, as MT212 wants them). Only pairs: in each paragraph, a straight mark that "
+            "opens (after a space, before a word) followed by one that closes; a paragraph where "
+            "they do not pair up is left to MT205. Profiles: de-typography, fr-typography.")
+    why = "A typewriter's marks in a text whose house style sets the language's quotation marks."
+    fix_safety = "Safe: the pair is replaced by the language's primary quotation marks."
+    examples = (
+        Example("de", 'Er sagte ⟦"⟧Nein⟦"⟧ und ging.', "Er sagte „Nein“ und ging."),
+        Example("fr", 'Il a dit ⟦"⟧non⟦"⟧ et il est parti.', f"Il a dit «{NARROW_NBSP}non{NARROW_NBSP}» et il est parti."),
+    )
+    clean = (("de", "Er sagte „Nein“ und ging, 5\" lang."), ("fr", "Il a dit « non » et il est parti."))
+
+    def runs_on(self, language: Language) -> bool:
+        return language.primary_quotes.open not in ('"', "")
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        opening, closing = lang.primary_quotes.open, lang.primary_quotes.close
+        inner = NARROW_NBSP if lang.space_inside and opening in lang.space_inside else ""
+        for start, end in doc.paragraphs:
+            marks = sorted([(m.start(), "open") for m in _OPENING.finditer(text, start, end)]
+                           + [(m.start(), "close") for m in _CLOSING.finditer(text, start, end)])
+            if text.count('"', start, end) != len(marks) or len(marks) % 2:
+                continue  # a straight mark of no clear role (inches, a lone quote): MT205's
+            roles = [role for _, role in marks]
+            if roles != ["open", "close"] * (len(marks) // 2):
+                continue
+            for (i, _), (j, _) in zip(marks[::2], marks[1::2]):
+                yield self.finding(i, i + 1, f"straight quotation marks where the house writes `{opening}…{closing}`",
+                                   Fix.replace(i, i + 1, opening + inner))
+                yield self.finding(j, j + 1, f"straight quotation marks where the house writes `{opening}…{closing}`",
+                                   Fix.replace(j, j + 1, inner + closing))
+
+
+# A hyphen with a space on each side between two words: a dash typed as a hyphen. Not between
+# digits (`10 - 20` may be a range or a subtraction) nor at a line start (a list item).
+_SPACED_HYPHEN = regex.compile(r"(?<=[\p{L}\p{M},.;:!?)\]“”»\"'’])[ \u00a0]-[ \u00a0](?=[\p{L}(\[„“«\"'‘])")
+
+
+@register
+class HyphenAsDash(Rule):
+    code = "MT802"
+    name = "hyphen-as-dash"
+    category = "foreign-punctuation"
+    profiles = ("de-typography", "fr-typography")
+    what = ("Finds a hyphen with a space on each side between two words (`gewonnen - und zwar`), "
+            "where the house sets a spaced en dash (`gewonnen – und zwar`), as German and French "
+            "typography do. Not reported: a hyphen between digits (a range or a minus) and list "
+            "items. Profiles: de-typography, fr-typography.")
+    why = "A hyphen joins words; the pause in a sentence is a dash."
+    fix_safety = "Safe: the hyphen becomes an en dash, its spaces kept."
+    examples = (
+        Example("de", "Sie haben gewonnen⟦ - ⟧und zwar deutlich.", "Sie haben gewonnen – und zwar deutlich."),
+        Example("fr", "Ils ont gagné⟦ - ⟧et largement.", "Ils ont gagné – et largement."),
+    )
+    clean = (("de", "Ein Ost-West-Gefälle, 10 - 20 Tage.\n- ein Punkt der Liste"),)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        for m in _SPACED_HYPHEN.finditer(doc.masked):
+            hyphen = m.start() + 1
+            yield self.finding(m.start(), m.end(), "a hyphen between spaces where the house sets a dash `–`",
+                               Fix.replace(hyphen, hyphen + 1, "–"))
+
+
+_PERCENT = regex.compile(r"(?<![\p{L}\p{N}.,])(\p{Nd}+(?:[.,]\p{Nd}+)*)( ?)%")
+
+
+@register
+class PercentSpacing(Rule):
+    code = "MT803"
+    name = "percent-spacing"
+    category = "number-format"
+    needs_language_data = False
+    profiles = ("de-typography", "fr-typography")
+    what = ("Finds a percentage written without the space the language's CLDR pattern puts "
+            "before `%` (German and French `25 %`, a no-break space), or with a plain space where "
+            "a line break could part the two. The pattern is CLDR's, per language "
+            "(`languages/numbers/`). Profiles: de-typography, fr-typography.")
+    why = "`25%` is the English convention; DIN 5008 and French typography set `25 %`."
+    fix_safety = "Safe: the no-break space of the pattern is put between the number and `%`."
+    examples = (
+        Example("de", "Die Preise stiegen um ⟦25%⟧.", f"Die Preise stiegen um 25{NBSP}%."),
+        Example("fr", "Les prix ont augmenté de ⟦25 %⟧.", f"Les prix ont augmenté de 25{NBSP}%."),
+    )
+    clean = (("de", f"Die Preise stiegen um 25{NBSP}%."),)
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        pattern = number_words(lang.tag).percent_pattern
+        if not pattern.endswith("%") or pattern[-2:-1] not in (NBSP, NARROW_NBSP, " "):
+            return  # the language writes `25%` (or `%25`): nothing to add
+        space = pattern[-2]
+        for m in _PERCENT.finditer(doc.masked):
+            number_end = m.end(1)
+            yield self.finding(m.start(), m.end(), f"{lang.name} writes `{m.group(1)}{space}%` with a no-break space",
+                               Fix.replace(number_end, m.end() - 1, space))
+
+
+# A headline: a Markdown heading, or a text's first paragraph when it is one line of up to
+# MAX_HEADLINE_WORDS words with more text after it.
+MAX_HEADLINE_WORDS = 16
+_HEADLINE_PERIOD = regex.compile(r"(?<=[\p{L}\p{N}]{2})\.[ \t]*$")
+_MARKDOWN_HEADING = regex.compile(r"^#{1,6}[ \t]+")
+
+
+def headlines(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) of each headline of ``doc``.
+
+    >>> headlines(Document("Troops leave\\n\\nThey left. Then more.", "en"))
+    [(0, 12)]
+    """
+    text, paragraphs = doc.masked, doc.paragraphs
+    found = []
+    for n, (start, end) in enumerate(paragraphs):
+        line = text[start:end]
+        if "\n" in line.strip():
+            continue
+        if doc.markdown and _MARKDOWN_HEADING.match(line):
+            found.append((start, end))
+        elif n == 0 and len(paragraphs) > 1 and not doc.has_records and len(line.split()) <= MAX_HEADLINE_WORDS:
+            found.append((start, end))
+    return found
+
+
+@register
+class HeadlinePeriod(Rule):
+    code = "MT804"
+    name = "headline-period"
+    category = "foreign-punctuation"
+    profiles = ("us-news",)
+    what = ("Finds a headline that ends with a period: a Markdown heading, or a text's first "
+            "paragraph when it is one line of at most 16 words with no other sentence mark, "
+            "followed by more text. US news style sets no period after a headline. Not "
+            "reported: an ellipsis and an abbreviation's period (`U.S.`). Profile: us-news.")
+    why = "A headline is not a sentence of the story; the period marks MT that took it for one."
+    fix_safety = "Safe: the period is removed."
+    examples = (
+        Example("en", "Troops leave the city after a week⟦.⟧\n\nThe troops left on Monday.",
+                "Troops leave the city after a week\n\nThe troops left on Monday."),
+        Example("en", "# Troops leave the city⟦.⟧\n\nThe troops left on Monday.",
+                "# Troops leave the city\n\nThe troops left on Monday."),
+    )
+    clean = (("en", "Troops leave the U.S.\n\nThe troops left on Monday. They came back."),
+             ("en", "The troops left. They came back.\n\nNobody was hurt."))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        for start, end in headlines(doc):
+            body = text[start:end].rstrip()
+            if regex.search(r"[.!?…](?=\s)", body) or body.endswith(("..", "…")):
+                continue  # two sentences, or an ellipsis: not a headline's stray period
+            m = _HEADLINE_PERIOD.search(body)
+            if m is None or regex.search(r"(?:\b\p{L}\.){2}$", body):
+                continue  # no period, or an abbreviation's (`U.S.`)
+            at = start + m.start()
+            yield self.finding(at, at + 1, "a headline ends with a period", Fix.replace(at, at + 1, ""))
+
+
+@register
+class UndottedAbbreviation(Rule):
+    code = "MT805"
+    name = "undotted-abbreviation"
+    category = "spelling"
+    profiles = ("us-news",)
+    what = ("Finds `US`, `UN` and `UK` written without periods in running text, where US news "
+            "style (AP) writes `U.S.`, `U.N.`, `U.K.`; the abbreviations are the language's data "
+            "(`[house_style] dotted` in `language.toml`). Not reported: in a headline (AP "
+            "writes `US` there), inside a longer capitalized token (`USB`, `US-based` is "
+            "reported as `U.S.-based`). Profile: us-news.")
+    why = "The house writes the abbreviation one way; MT copies whichever form its data had."
+    fix_safety = "Safe: the periods are added."
+    examples = (
+        Example("en", "The troops left the city.\n\nThe ⟦US⟧ envoy arrived on Monday.",
+                "The troops left the city.\n\nThe U.S. envoy arrived on Monday."),
+    )
+    clean = (("en", "Troops and US envoy arrive\n\nThe U.S. envoy and a USB stick."),)
+
+    def runs_on(self, language: Language) -> bool:
+        return bool(_dotted(language))
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        dotted = _dotted(lang)
+        pattern = regex.compile(r"(?<![\p{L}\p{N}.])(" + "|".join(map(regex.escape, sorted(dotted))) + r")(?![\p{L}\p{N}.])")
+        skipped = headlines(doc)
+        for m in pattern.finditer(doc.masked):
+            if any(start <= m.start() < end for start, end in skipped):
+                continue  # AP writes `US` in a headline
+            yield self.finding(m.start(), m.end(), f"US news style writes `{dotted[m.group()]}`",
+                               Fix.replace(m.start(), m.end(), dotted[m.group()]))
+
+
+def _dotted(language: Language) -> dict[str, str]:
+    """``US`` → ``U.S.``: the abbreviations the language's house style writes with periods."""
+    return {word.replace(".", ""): word for word in language.house_style.get("dotted", [])}
