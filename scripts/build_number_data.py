@@ -17,7 +17,12 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
               forms: pt ``duas`` 2).
 ``scale``     words that multiply what precedes them (``million`` 1000000, ``millones``).
 ``alone``     words with a value that stand alone, never inside a spelled-out number (``dozen``
-              12, ``half`` 0.5), hand-written in ``language.toml [numbers]``.
+              12, ``half`` 0.5, ``décennie`` 10), hand-written in ``language.toml [numbers]``,
+              and the words derived from the cardinals 2–100 by ``[numbers] derived``: an
+              ending and what it replaces at the end of the cardinal (Italian ``enne`` for
+              a final vowel: ``venti`` → ``ventenne`` 20, "a twenty-year-old"; French
+              ``aine`` for a final ``e``: ``trente`` → ``trentaine`` 30; German ``jährige``:
+              ``zwanzigjährige`` 20).
 ``ordinal``   ordinal words 1–31 (``third`` 3, ``tercero`` 3), from num2words, with their case
               forms where ``language.toml [numbers] ordinal_endings`` gives them (uk ``другому`` 2).
 ``connector`` words inside a spelled-out number (``and`` in ``one hundred and five``),
@@ -201,6 +206,13 @@ def build(lang: str) -> str:
                 rows.setdefault(("ordinal", form), value)
     for name, number in month_names(lang):
         rows.setdefault(("month", name), number)
+    # Words derived from the cardinals by an ending (`derived = { "enne" = "[aeiou]$" }`: the
+    # pattern says what the ending replaces, "" for nothing).
+    for ending, replaced in extra.get("derived", {}).items():
+        for value in range(2, 101):
+            for word in single_words(lang, value):
+                form = regex.sub(replaced, "", word) + ending if replaced else word + ending
+                rows.setdefault(("alone", form), value)
     if extra:
         for kind in ("cardinal", "ordinal", "scale", "alone"):
             for word, value in extra.get(kind, {}).items():

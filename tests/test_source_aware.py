@@ -49,6 +49,12 @@ def codes(text, lang, source, source_lang=None):
     ("I keep it at 95, a bit warm.", "en", "La tengo a 35º, un poco caliente.", "es"),
     ("A 40-year-old man.", "en", "Ein vierzigjähriger Mann.", "de"),
     ("Rufen Sie #PRS_ORG# an, Tel. 24/7.", "de", "Call #PRS_ORG#, any time.", "en"),
+    # Words derived from a number ([numbers] derived and alone in language.toml).
+    ("A 20-year-old was arrested.", "en", "Un ventenne è stato arrestato.", "it"),
+    ("He spent 10 years in prison.", "en", "Il a passé une décennie en prison.", "fr"),
+    ("About 30 people came.", "en", "Vino una treintena de personas.", "es"),
+    ("A 20-year-old woman.", "en", "Eine zwanzigjährige Frau.", "de"),
+    ("She is 30 and single.", "en", "Es una treintañera soltera.", "es"),
 ])
 def test_numbers_that_agree_after_normalization_are_quiet(source, source_lang, target, target_lang):
     missing, _ = compare_numbers(source, source_lang, target, target_lang)
