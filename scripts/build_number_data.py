@@ -15,6 +15,9 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
               (``veintiuno`` 21, ``quinientos`` 500), lower-cased, plus the hand-written extra
               forms of ``language.toml [numbers] words`` (inflections: ru ``шести`` 6, feminine
               forms: pt ``duas`` 2).
+``prefix``    combining forms of numbers that begin compounds (Russian ``дву`` 2 in
+              ``двусторонний``, Czech ``dvou`` in ``dvoucestný``), hand-written in
+              ``language.toml [numbers]``; read only at the start of a word.
 ``scale``     words that multiply what precedes them (``million`` 1000000, ``millones``).
 ``alone``     words with a value that stand alone, never inside a spelled-out number (``dozen``
               12, ``half`` 0.5, ``décennie`` 10), hand-written in ``language.toml [numbers]``,
@@ -214,7 +217,7 @@ def build(lang: str) -> str:
                 form = regex.sub(replaced, "", word) + ending if replaced else word + ending
                 rows.setdefault(("alone", form), value)
     if extra:
-        for kind in ("cardinal", "ordinal", "scale", "alone"):
+        for kind in ("cardinal", "ordinal", "scale", "alone", "prefix"):
             for word, value in extra.get(kind, {}).items():
                 rows[(kind, word.lower())] = value
         for kind in ("connector", "percent", "unit"):

@@ -55,6 +55,8 @@ def codes(text, lang, source, source_lang=None):
     ("About 30 people came.", "en", "Vino una treintena de personas.", "es"),
     ("A 20-year-old woman.", "en", "Eine zwanzigjährige Frau.", "de"),
     ("She is 30 and single.", "en", "Es una treintañera soltera.", "es"),
+    ("The 2-way zip does not snag.", "en", "Двусторонний замок не цепляется.", "ru"),
+    ("The 2-way zip does not snag.", "en", "Dvoucestný zip se nezasekává.", "cs"),
 ])
 def test_numbers_that_agree_after_normalization_are_quiet(source, source_lang, target, target_lang):
     missing, _ = compare_numbers(source, source_lang, target, target_lang)

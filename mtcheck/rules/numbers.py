@@ -177,6 +177,7 @@ SIGNED_NUMBER = lazy(rf"(?<![\p{{L}}\p{{Nd}}.,])(?P<num>{_NUMBER})[ \u00a0\u202f
                      rf"|(?P<before>[{regex.escape('$€£¥₽₴₹₩₺₪₦₱₫₸₼')}])[ \u00a0]?(?P<num2>{_NUMBER})")
 TARGET_NUMBER = lazy(rf"(?<![\p{{Nd}}])(?:{_NUMBER})(?![\p{{Nd}}])")
 ISO_CURRENCY = lazy(r"\b[A-Z]{3}\b")
+_LISTED_NUMBER = lazy(rf"(?:[ \u00a0]*[,;/][ \u00a0]*|[ \u00a0]+(?P<word>\p{{L}}+)[ \u00a0]+){_NUMBER}")
 # How far from a number its sign or the sign's word may stand: `5 millones de dólares`.
 SIGN_WORD_WINDOW = 32
 
@@ -208,6 +209,11 @@ def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -
     """Does the number at ``text[start:end]`` keep a sign of ``kind``: the sign itself
     beside it (any of its class: `%` for `٪`, `€` for `$`), a currency code, or the sign's word
     in the target language after it (`5 Prozent`, `5 millones de dólares`)?"""
+    # A list shares the sign after its last number (`500, 1000 a 2 500 liber`): read past the
+    # numbers that follow with only a comma or a connector (`and`, `und`) between.
+    while (listed := _LISTED_NUMBER.match(text, end)) and (
+            not listed["word"] or listed["word"].lower() in data.connectors):
+        end = listed.end()
     before, after = text[max(0, start - 6):start], text[end:end + SIGN_WORD_WINDOW]
     after = after[:next((i for i, c in enumerate(after) if c.isdigit()), len(after))]  # `5 auf 24 Prozent`: 24's
     near = before + " " + after

@@ -116,6 +116,11 @@ class NumberWords:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
 
     @cached_property
+    def short_heads(self) -> frozenset:
+        """The combining forms of three letters (Russian `дву`), which ``heads`` cannot hold."""
+        return frozenset(w for w, (kind, _) in self.words.items() if kind == "prefix" and len(w) == 3)
+
+    @cached_property
     def heads(self) -> frozenset:
         """The first four letters of every number word and connector: a word that starts
         otherwise (most words of a text) is none of them, nor a compound of one."""
@@ -191,6 +196,8 @@ def _number_file(code: str | None) -> NumberWords:
         else:
             number = float(value)
             for spelling in _apostrophes(form):
+                if kind == "prefix" and spelling in words:
+                    continue  # a combining form that is also a word (Ukrainian `три`) stays the word
                 words[spelling] = (kind, int(number) if number.is_integer() else number)
     return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
                        frozenset(connectors), tuple(percent), frozenset(units),
@@ -359,7 +366,7 @@ def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
 
     for m in WORD.finditer(text):
         word = m.group().lower()
-        if word[:4] not in data.heads and "-" not in word:
+        if word[:4] not in data.heads and word[:3] not in data.short_heads and "-" not in word:
             close()
             continue
         if run and text[run[-1].end(): m.start()].strip():
@@ -388,11 +395,13 @@ def _word_mentions(text: str, data: NumberWords) -> list[Mention]:
 
 
 def _number_prefix(word: str, data: NumberWords):
-    """A number word (of at least 4 letters) that ``word`` starts with: compounds such as German
-    ``zweijährigen``, Russian ``девятивходовой``, Spanish ``cuarentona``."""
-    for k in range(min(len(word) - 2, 14), 3, -1):
+    """A number word (of at least 4 letters) or a number's combining form that ``word`` starts
+    with: compounds such as German ``zweijährigen``, Russian ``девятивходовой``, ``двусторонний``,
+    Spanish ``cuarentona``."""
+    for k in range(min(len(word) - 2, 14), 2, -1):
         entry = data.words.get(word[:k])
-        if entry and entry[0] in ("cardinal", "ordinal"):
+        # A combining form (`prefix`: Russian `дву` in `двусторонний`) may be three letters.
+        if entry and (entry[0] in ("cardinal", "ordinal") and k > 3 or entry[0] == "prefix"):
             return entry
     return None
 
