@@ -413,3 +413,17 @@ def test_a_sign_kept_in_any_form_or_not_the_rules_business_is_quiet(source, sour
 def test_a_sign_lost_is_reported_on_the_number(source, source_lang, target, target_lang, number):
     found = check(target, lang=target_lang, source=source, source_lang=source_lang, config=Config(select=["MT605"]))
     assert [f.text for f in found] == [number]
+
+
+# -- MT603: words left in the source's script inside a translated sentence --------------------------
+
+@pytest.mark.parametrize("target,target_lang,source,source_lang,left", [
+    ("He said the 北京 office would close soon.", "en", "他说北京办事处将很快关闭。", "zh", ["北京"]),
+    ("He said the Beijing (北京) office would close soon.", "en", "他说北京办事处将很快关闭。", "zh", []),
+    ("The troops stayed in the городе for a week.", "en", "Войска остались в городе на неделю.", "ru", ["городе"]),
+    ("Трансляция сериала на HBO Max начнётся в январе.", "ru", "The series begins streaming on HBO Max in January.", "en", []),
+    ("The official site of the award is https://премия.рф/ now.", "en", "Официальный сайт премии: https://премия.рф/.", "ru", []),
+])
+def test_words_left_in_the_source_script(target, target_lang, source, source_lang, left):
+    found = check(target, lang=target_lang, source=source, source_lang=source_lang, config=Config(select=["MT603"]))
+    assert [f.text for f in found] == left

@@ -538,6 +538,21 @@ class ForeignQuotes(Rule):
         return [Edit(m.start(), m.end(), close)]
 
 
+def _latin_form(mark: str) -> str:
+    """The mark a Latin-script text writes for a CJK one: its compatibility form where that is
+    ASCII or a dash (`｜` → `|`, `︱` → `—`, `——` → `—`); "" (no replacement) otherwise.
+
+    >>> _latin_form("｜"), _latin_form("︱"), _latin_form("——"), _latin_form("《")
+    ('|', '—', '—', '')
+    """
+    if mark == "——":
+        return "—"
+    import unicodedata
+
+    form = unicodedata.normalize("NFKC", mark)
+    return form if form != mark and (form.isascii() or form in "—–") else ""
+
+
 @register
 class ForeignMarks(Rule):
     code = "MT208"
@@ -545,10 +560,12 @@ class ForeignMarks(Rule):
     category = "foreign-punctuation"
     fix_availability = FixAvailability.SOMETIMES
     what = ("Finds inverted question and exclamation marks (`¿What`) outside Spanish, and "
-            "full-width CJK punctuation (`，` `。`) in a language written with Latin or Cyrillic "
-            "letters.")
+            "the marks of Chinese and Japanese punctuation (full-width `，` `。` `｜`, `︱`, `《》`, "
+            "`【】`, the double dash `——`) in a language that does not write them (CLDR's marks "
+            "of each language).")
     why = "Source-language punctuation carried over."
-    fix_safety = ("Safe: the mark is removed, or replaced by the Latin mark and a space. No fix for a mark "
+    fix_safety = ("Safe: the mark is removed, or replaced by the Latin mark and a space (`——` by "
+                  "`—`). No fix for a bracket with no Latin form (`《`), nor for a mark "
                   "that is a byte of mojibake (`¡` in `å¡`), which removing would garble further.")
     examples = (
         Example("en", "⟦¿⟧What happened?", "What happened?"),
@@ -560,16 +577,27 @@ class ForeignMarks(Rule):
         Example("pt", "⟦¡⟧Que surpresa!", "Que surpresa!"),
         Example("nl", "⟦¿⟧Wat is er gebeurd?", "Wat is er gebeurd?"),
         Example("ru", "⟦¿⟧Что случилось?", "Что случилось?"),
+        Example("en", "He said⟦——⟧the office would close.", "He said—the office would close."),
+        Example("en", "He read ⟦《⟧War and Peace⟦》⟧ twice.", None),
     )
-    clean = (("es", "¿Qué pasó? ¡Nada!"),)
-    PATTERN = regex.compile("[¿¡" + "".join(FULLWIDTH) + "]")
+    clean = (("es", "¿Qué pasó? ¡Nada!"), ("zh", "他说——我们走吧。《红楼梦》"), ("ja", "彼は——と言った。｜"),
+             ("en", "He said — and meant it — that the office would close."))
+    # The marks of the CJK punctuation and compatibility blocks (full-width `，`, `｜`, the
+    # presentation form `︱`, `《》`, `【】`), a Chinese double dash, and the Spanish inverted
+    # marks; quotation marks are MT207's. Which of them a language writes is CLDR's
+    # (`allowed_marks`): Chinese and Japanese list theirs.
+    PATTERN = regex.compile(r"——|[¿¡" + "".join(FULLWIDTH) + r"]"
+                            r"|[[\p{P}\p{S}]&&[\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]--[「」『』〝〞〟＂＇〜～]]",
+                            regex.V1)
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self.PATTERN.finditer(doc.masked):
             ch = m.group()
-            if ch in lang.allowed_marks:
+            if ch in lang.allowed_marks or all(c in lang.allowed_marks for c in ch):
                 continue
-            replacement = FULLWIDTH.get(ch, "")
+            if lang.full_width_marks and ch not in "¿¡":
+                continue  # Chinese, Japanese, Korean: their own marks, whatever CLDR lists
+            replacement = FULLWIDTH.get(ch) or _latin_form(ch)
             after = doc.text[m.end(): m.end() + 1]
             if after.isspace() or after == "":
                 replacement = replacement.rstrip(" ")
@@ -582,7 +610,8 @@ class ForeignMarks(Rule):
                 if doc.text[end:end + 1] and doc.text[end] in lang.no_space_before:
                     start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
             # A mark that is a byte of mojibake (`¡` of `å¡`) is left to the encoding repair.
-            fixes = () if byte_of_mojibake(doc.text, m.start()) else (Fix.replace(start, end, replacement),)
+            no_form = not replacement and ch not in "¿¡"  # `《`: no Latin mark to put there
+            fixes = () if no_form or byte_of_mojibake(doc.text, m.start()) else (Fix.replace(start, end, replacement),)
             yield self.finding(m.start(), m.end(), f"`{ch}` is not punctuation of {lang.name}", *fixes)
 
     @staticmethod

@@ -80,6 +80,35 @@ def _in_script(text: str, script: str) -> bool:
     return bool(letters) and len(_SCRIPTS[script].findall(lower)) >= MIN_SCRIPT_SHARE * letters
 
 
+# Scripts written without spaces: a run of their letters is a word or more (`北京`); in the
+# others a copied word has two letters at least.
+_UNSPACED = ("Han", "Hiragana", "Katakana")
+MIN_COPIED_LETTERS = 4  # a lower-case word of another alphabet, left as the source has it
+_UNSPACED_RUN = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]+")
+_IN_URL = lazy(r"(?:https?://|www\.)\S*$")  # a run inside a link, which the URL pattern may not take
+_GLOSSED = lazy(r"[(\[（「“\"'«]\s*$")  # `Beijing (北京)`: the original beside its translation
+
+
+def _copied_runs(text: str, source: str, script: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` in the source's ``script`` that the source has too: words left
+    untranslated inside a translated sentence (`the 北京 office`, `the городе`). Only runs of
+    Chinese or Japanese characters and lower-case words of another alphabet: Latin names and
+    terms stand in every script (`HBO`, `PDF`). A run in brackets or quotes is a gloss, kept on
+    purpose (`Beijing (北京)`).
+
+    >>> _copied_runs("He said the 北京 office (北京) would close.", "他说北京办事处将关闭。", "Han")
+    [(12, 14)]
+    """
+    if script in _UNSPACED:
+        pattern = _UNSPACED_RUN
+    elif script != "Latin":  # Latin names and terms stand in every script (`HBO`, `Wi-Fi`, `PDF`)
+        pattern = lazy(rf"(?<![\p{{L}}\-])\p{{Ll}}{{{MIN_COPIED_LETTERS},}}(?![\p{{L}}\-])")  # a common word
+    else:
+        return []
+    return [m.span() for m in pattern.finditer(text)
+            if m.group() in source and _SCRIPTS[script].match(m.group()) and not _GLOSSED.search(text, 0, m.start())]
+
+
 def _mostly_names(words: list[str]) -> bool:
     """Titles, names and headings: most words capitalized."""
     return sum(w[:1].isupper() for w in words) * 2 > len(words)
@@ -148,6 +177,12 @@ class Untranslated(Rule):
             elif (len(words) >= MIN_LANGID_WORDS and _mostly_source_words(words, source_lang, lang)
                   and _identified(text, source_lang, doc.lang) == source_lang):
                 yield self.finding(start, end, f"this sentence is in the source language ({source_lang})")
+            elif source_script not in (target_script, None):
+                for run_start, run_end in _copied_runs(text, bead.source_text or doc.source, source_script):
+                    if doc.is_protected(start + run_start, start + run_end) or _IN_URL.search(text, 0, run_start):
+                        continue  # a link (`https://премия.рф/`), a handle
+                    yield self.finding(start + run_start, start + run_end,
+                                       f"`{text[run_start:run_end]}` is left in the source's script ({source_lang})")
 
 
 MIN_SOURCE_SHARE = 0.6
