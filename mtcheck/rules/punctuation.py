@@ -17,6 +17,7 @@ from mtcheck.finding import Applicability, Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.codepages import byte_of_mojibake
+from mtcheck.text.numbers import number_words
 from mtcheck.text.chars import (NARROW_NBSP, NBSP, APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
                                 QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
 
@@ -744,6 +745,10 @@ class DoubledPunctuation(Rule):
 # `4_28_00.doc`, `1.500`).
 _NUMBER_PERIOD_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}_.,:/\\\-#@&\ue000])(\d{1,4})\.(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{N}\p{M}_/@\-\ue000]|\.[\p{L}\p{N}])")
 MIN_ORDINAL_WORD = 4  # `5.května`, `39.plass`; shorter lower-case words may be file extensions
+# A number glued to a word: digits (maybe a time or decimal) then letters, standing alone.
+_NUMBER_GLUED_WORD = regex.compile(r"(?<![\p{L}\p{N}\p{M}_.,:/\\\-#@&\ue000])(\d+(?:[.,:]\d+)*)(\p{L}[\p{L}\p{M}]*)"
+                                   r"(?![\p{L}\p{N}\p{M}_/@\-\ue000]|\.[\p{L}\p{N}])")
+MIN_GLUED_WORD, MIN_GLUED_ZIPF = 5, 4.0  # `20minutes`; shorter ones are units and suffixes (`5km`, `3rd`)
 MIN_ORDINAL_ZIPF = 3.0
 
 
@@ -753,7 +758,11 @@ class MissingSpaceAfterNumber(Rule):
     needs_word_spaces = True
     name = "missing-space-after-number"
     category = "missing-space"
-    what = ("Finds a number and its period glued to the next word: an ordinal in a language "
+    what = ("Finds a number glued to the word after it: a scale word (`5million`), the time of "
+            "day (German `9.30Uhr`, the language's `[numbers] time_words`), or a frequent "
+            "lower-case word (`20minutes`) where the language does not write digits and words as "
+            "one (`digit_compounds`: Czech `30denní`, German `25jährige`); and a number and its "
+            "period glued to the next word: an ordinal in a language "
             "that writes ordinals with a period (German `12.Jahrhundert`, `am 5.Mai`, Czech "
             "`5.května`, the language's `ordinal_dot`), or a sentence that ends with a number "
             "glued to the next one (`in 2020.The`). The word after must be capitalized (`Mai`, "
@@ -773,11 +782,17 @@ class MissingSpaceAfterNumber(Rule):
         Example("nl", "De verkoop daalde in ⟦2020.Het⟧ bedrijf herstelde later.", "De verkoop daalde in 2020. Het bedrijf herstelde later."),
         Example("ru", "Продажи упали в ⟦2020.Компания⟧ восстановилась позже.", "Продажи упали в 2020. Компания восстановилась позже."),
         Example("cs", "Schůze se koná ⟦5.května⟧ v Praze.", "Schůze se koná 5. května v Praze."),
+        Example("en", "The club paid ⟦5million⟧ for him.", "The club paid 5 million for him."),
+        Example("de", "Wir treffen uns um ⟦9.30Uhr⟧ am Bahnhof.", "Wir treffen uns um 9.30 Uhr am Bahnhof."),
+        Example("en", "The bus came after ⟦20minutes⟧ of waiting.", "The bus came after 20 minutes of waiting.",
+                applicability=Applicability.UNSAFE),
     )
     clean = (
         ("de", "Es kostet 3.5 Euro, z.B. in v1.2, um 12:30 Uhr, am 3. Mai und 1.500 Besucher."),
         ("en", "See Letter 4.doc, image_1.jpg and www.example.com/2020.The at 3.5 percent."),
         ("nb", "Filen heter Rapport 20.doc og bilde 10.JPG."),
+        ("en", "It runs at 100Mbps and 5km, at 10am on the 2nd, on 4G and in 3D."),
+        ("de", "Eine 25jährige Frau kaufte das 3fache."), ("cs", "Byl to 30denní pobyt."),
     )
 
     def check(self, doc: Document, lang: Language) -> Iterable:
@@ -796,6 +811,32 @@ class MissingSpaceAfterNumber(Rule):
             cut = m.end(1) + 1
             yield self.finding(m.start(1), m.end(2), f"no space after `{number}.` in `{number}.{word}`",
                                Fix.replace(cut, cut, " "))
+        yield from self._glued_words(doc, lang)
+
+    def _glued_words(self, doc: Document, lang: Language) -> Iterable:
+        """A number glued to the word after it: a scale word (`5million`), a word of the time of
+        day (`9.30Uhr`, the language's `[numbers] time_words`), or, where the language does not
+        write compounds of digits and words (`[numbers] digit_compounds`: Czech `30denní`,
+        German `25jährige`), a frequent lower-case word (`20minutes`)."""
+        from mtcheck.languages import language_settings
+
+        numbers = language_settings(lang.code).get("numbers", {})
+        time_words = frozenset(numbers.get("time_words", ()))
+        compounds = numbers.get("digit_compounds", False)
+        data = number_words(lang.tag)
+        for m in _NUMBER_GLUED_WORD.finditer(doc.masked):
+            number, word = m.group(1), m.group(2)
+            lower = lang.lower(word)
+            kind = data.words.get(lower, ("",))[0]
+            if kind == "scale" and len(word) >= MIN_GLUED_WORD or lower in time_words:  # `16bn` is news style
+                safe = True
+            elif (not compounds and word.islower() and len(word) >= MIN_GLUED_WORD and kind == ""
+                  and lower not in data.units and lang.zipf(word) >= MIN_GLUED_ZIPF):
+                safe = False  # `3years`: a word; `4G`, `10am`, `2nd`, `5km` are not judged
+            else:
+                continue
+            yield self.finding(m.start(1), m.end(2), f"no space between `{number}` and `{word}`",
+                               Fix.replace(m.end(1), m.end(1), " ", safe=safe))
 
 
 # A mark glued to the word before it (French `Pourquoi?`): a letter, digit or closing mark
