@@ -7,7 +7,8 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
 ``symbol``    ``decimal`` and ``group``: the locale's separators, from CLDR through Babel
               (``en`` → ``.`` and ``,``; ``de`` → ``,`` and ``.``; ``fr`` → ``,`` and a narrow
               no-break space); ``percent_pattern``: how it writes a percentage (``#,##0%``;
-              ``de`` ``#,##0 %`` with a no-break space; ``tr`` ``%#,##0``).
+              ``de`` ``#,##0 %`` with a no-break space; ``tr`` ``%#,##0``); ``date_pattern``:
+              CLDR's long date (``MMMM d, y``; ``de`` ``d. MMMM y``).
               ``decimal_variants``: other decimal marks in wide use, from ``language.toml
               [numbers]`` and checked against CLDR's locales (Spanish in Mexico and the United
               States writes ``9.4``).
@@ -182,6 +183,7 @@ def build(lang: str) -> str:
     rows[("symbol", "decimal")] = symbols["decimal"]
     rows[("symbol", "group")] = symbols["group"]
     rows[("symbol", "percent_pattern")] = locale.percent_formats[None].pattern
+    rows[("symbol", "date_pattern")] = locale.date_formats["long"].pattern
     extra = {}
     settings = SETTINGS / lang / "language.toml"
     if settings.exists():

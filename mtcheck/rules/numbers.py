@@ -278,6 +278,59 @@ class DroppedSign(Rule):
                                        f"`{target[s:e]}` has lost the sign of the source's `{written}`")
 
 
+# A date written month first: a month name, a day (maybe with an English ordinal suffix), a
+# comma and a year (`März 4, 2024`, `March 4th, 2024`).
+_MONTH_FIRST = lazy(r"(?<![\p{L}\p{N}])(?P<month>\p{L}+)\.?[ \u00a0](?P<day>\d{1,2})(?:st|nd|rd|th)?,[ \u00a0](?P<year>\d{4})(?!\p{N})")
+
+
+def formatted_date(pattern: str, day: str, month: str, year: str) -> str:
+    """A date in CLDR's ``pattern`` (its day, month name and year tokens, quoted literals).
+
+    >>> formatted_date("d. MMMM y", "4", "März", "2024"), formatted_date("d 'de' MMMM 'de' y", "4", "marzo", "2024")
+    ('4. März 2024', '4 de marzo de 2024')
+    """
+    out = []
+    for literal, token in regex.findall(r"'([^']*)'|(d+|M+|y+|.)", pattern):
+        out.append(literal if literal or not token else {"d": day, "M": month, "y": year}.get(token[0], token))
+    return "".join(out)
+
+
+@register
+class DateFormat(Rule):
+    code = "MT606"
+    needs_language_data = False
+    name = "date-format"
+    category = "number-format"
+    what = ("Finds a date written month first (`März 4, 2024`, the English order) in a language "
+            "whose dates put the day first, as CLDR's long date pattern of the language says "
+            "(`d. MMMM y` in German, `d 'de' MMMM 'de' y` in Spanish). The month must be one of "
+            "the language's month names (`languages/numbers/`).")
+    why = "The source's date order carried into the translation: readers stumble, or misread a numeric date."
+    fix_safety = "Safe: the date is rewritten in the language's long pattern, the month as written."
+    examples = (
+        Example("de", "Das Treffen ist am ⟦März 4, 2024⟧ in Berlin.", "Das Treffen ist am 4. März 2024 in Berlin."),
+        Example("es", "La reunión es el ⟦marzo 4, 2024⟧ en Madrid.", "La reunión es el 4 de marzo de 2024 en Madrid."),
+        Example("fr", "La réunion a lieu le ⟦mars 4, 2024⟧ à Paris.", "La réunion a lieu le 4 mars 2024 à Paris."),
+        Example("it", "La riunione è il ⟦marzo 4, 2024⟧ a Roma.", "La riunione è il 4 marzo 2024 a Roma."),
+        Example("pt", "A reunião é em ⟦março 4, 2024⟧ em Lisboa.", "A reunião é em 4 de março de 2024 em Lisboa."),
+        Example("nl", "De vergadering is op ⟦maart 4, 2024⟧ in Amsterdam.", "De vergadering is op 4 maart 2024 in Amsterdam."),
+        Example("ru", "Встреча пройдёт ⟦марта 4, 2024⟧ в Москве.", "Встреча пройдёт 4 марта 2024\u202fг. в Москве."),
+    )
+    clean = (("en", "The meeting is on March 4, 2024 in Berlin."), ("de", "Am 4. März 2024, um 9 Uhr."))
+
+    def runs_on(self, language: Language) -> bool:
+        return number_words(language.tag).date_pattern.startswith("d")
+
+    def check(self, doc: Document, lang: Language):
+        data = number_words(lang.tag)
+        for m in _MONTH_FIRST.finditer(doc.masked):
+            if data.words.get(lang.lower(m["month"]), ("",))[0] != "month" or not 1 <= int(m["day"]) <= 31:
+                continue
+            fixed = formatted_date(data.date_pattern, m["day"], m["month"], m["year"])
+            yield self.finding(m.start(), m.end(), f"{lang.name} writes this date `{fixed}`",
+                               Fix.replace(m.start(), m.end(), fixed))
+
+
 def _digit_values(text: str, lang: str) -> frozenset:
     return frozenset().union(*(m.values for m in mentions(_visible(text), lang) if m.kind == "digits"))
 

@@ -111,6 +111,8 @@ class NumberWords:
     signs: dict = field(default_factory=dict)
     # CLDR's pattern of a percentage: `#,##0%`, German `#,##0\u00a0%`, Turkish `%#,##0`.
     percent_pattern: str = "#,##0%"
+    # CLDR's long date: `MMMM d, y`, German `d. MMMM y`, Spanish `d 'de' MMMM 'de' y`.
+    date_pattern: str = "MMMM d, y"
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -202,7 +204,8 @@ def _number_file(code: str | None) -> NumberWords:
     return NumberWords(symbols.get("decimal", "."), symbols.get("group", ","), symbols.get("decimal_variants", ""), words,
                        frozenset(connectors), tuple(percent), frozenset(units),
                        signs={sign: tuple(forms) for sign, forms in signs.items()},
-                       percent_pattern=symbols.get("percent_pattern", "#,##0%"))
+                       percent_pattern=symbols.get("percent_pattern", "#,##0%"),
+                       date_pattern=symbols.get("date_pattern", "MMMM d, y"))
 
 
 def _apostrophes(form: str) -> tuple[str, ...]:
