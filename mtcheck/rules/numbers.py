@@ -298,7 +298,6 @@ def formatted_date(pattern: str, day: str, month: str, year: str) -> str:
 @register
 class DateFormat(Rule):
     code = "MT606"
-    needs_language_data = False
     name = "date-format"
     category = "number-format"
     what = ("Finds a date written month first (`März 4, 2024`, the English order) in a language "

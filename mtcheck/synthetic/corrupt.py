@@ -112,7 +112,9 @@ def split_word(text: str, rng: random.Random, lang: Language, source: str | None
 @corruptor("repeated-word")
 def repeat_word(text: str, rng: random.Random, lang: Language, source: str | None = None) -> Corruption | None:
     """A word written twice: ``the city`` → ``the the city``."""
-    words = _words(text, lang, lambda m: m.group().lower() not in lang.repeated_ok and len(m.group()) >= 2)
+    # Not a word whose doubling may be grammatical, anywhere or in some context (`had had`, `is is`).
+    words = _words(text, lang, lambda m: m.group().lower() not in lang.repeated_ok
+                   and m.group().lower() not in lang.repeated_context and len(m.group()) >= 2)
     if not words:
         return None
     m = rng.choice(words)
