@@ -12,6 +12,7 @@
    their sources (goal: source-aware at least half the target-only throughput).
 
     python benchmarks/source_aware.py [--data ../shared/data] [--sample 50 --out sample.jsonl]
+                                      [--rules MT601,…] [--every-target] [--show-references] [--no-speed]
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE_RULES = ["MT601", "MT602", "MT603", "MT604", "MT605"]
 
 
-def load(data: Path) -> list[dict]:
+def load(data: Path, every_target: bool = False) -> list[dict]:
     records = []
     for path in sorted((data / "wmt22").glob("*.jsonl")) + sorted((data / "wmt24").glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):
             r = json.loads(line)
-            if r["target_lang"] in available():
+            if every_target or r["target_lang"] in available():
                 records.append(r)
     return records
 
@@ -62,13 +63,21 @@ def systems_of(records: list[dict]) -> list[str]:
     return sorted({s for r in records for s in r["systems"]})
 
 
-def quiet(records: list[dict], config: Config) -> dict[str, tuple[int, Counter]]:
-    """Words and findings per rule, per target language, on the human references."""
+def quiet(records: list[dict], config: Config, show: bool = False) -> dict[str, tuple[int, Counter]]:
+    """Words and findings per rule, per target language, on the human references (``show``:
+    print each finding with its source and reference, for the hand check)."""
     words: Counter = Counter()
     found: dict[str, Counter] = defaultdict(Counter)
     for group, doc in documents(records, None):
         words[doc.lang] += len(doc.text.split())
-        found[doc.lang].update(f.code for f in check_document(doc, config))
+        findings = check_document(doc, config)
+        found[doc.lang].update(f.code for f in findings)
+        if show:
+            by_id = {r["id"]: r for r in group}
+            for f in findings:
+                r = by_id[f.record]
+                print(f"{f.record} {f.code} {f.message}\n    source:    {r['source'][:300]}\n"
+                      f"    reference: {r['reference'][:300]}")
     return {lang: (n, found[lang]) for lang, n in words.items()}
 
 
@@ -122,13 +131,16 @@ def main() -> None:
     parser.add_argument("--rules", default=",".join(SOURCE_RULES))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--every-target", action="store_true",
+                        help="every pair of the data (cs, uk, ja, zh targets too), not only the targets with full data")
+    parser.add_argument("--show-references", action="store_true", help="print each finding on a reference")
     args = parser.parse_args()
-    records = load(args.data)
+    records = load(args.data, args.every_target)
     config = Config(select=args.rules.split(","))
 
     print("## Human references as translations (findings per 10,000 words)\n")
     print("| target | words | findings | per 10k | by rule |\n|---|---|---|---|---|")
-    for lang, (words, by_rule) in sorted(quiet(records, config).items()):
+    for lang, (words, by_rule) in sorted(quiet(records, config, args.show_references).items()):
         n = sum(by_rule.values())
         rules = ", ".join(f"{code} {k}" for code, k in sorted(by_rule.items()))
         print(f"| {lang} | {words:,} | {n} | {n / words * 1e4:.2f} | {rules} |")
