@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="report findings")
     check.add_argument("--format", choices=FORMATS, default="text", dest="output_format",
                        help="text for people; json (the documented contract), sarif 2.1.0, github annotations")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
     check.add_argument("--no-show-source", action="store_true", help="one line per finding")
     check.add_argument("--model", nargs="?", const="shipped", metavar="FOLDER",
                        help="add the trained tagger's findings (models/mtcheck-tagger, or FOLDER); needs the model extra")
@@ -84,8 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--metrics", default="BLEU,chrF,chrF++,TER", help="comma-separated (default: %(default)s)")
     score.add_argument("--resamples", type=int, default=1000, help="paired bootstrap resamples (default: %(default)s)")
     score.add_argument("--seed", type=int, default=12345, help="the bootstrap's seed (default: %(default)s, sacrebleu's)")
-    score.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
-    score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
+    score.add_argument("--format", choices=("text", "json"), default="text", dest="output_format",
+                       help="a table for people, or JSON (one object per metric and variant)")
+    score.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
+                       help="refuse inputs larger than this (default: %(default)g MB; 0: no limit)")
 
     bench = sub.add_parser("bench", parents=[rules_chosen],
                            help="check corpora system by system; report.json, report.md, report.html")
@@ -93,8 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--out", required=True, metavar="DIR", help="where the report goes")
     bench.add_argument("--lang", help="target language where records have no target_lang")
     bench.add_argument("--metrics", default="BLEU,chrF,chrF++,TER", help="comma-separated; empty for none")
-    bench.add_argument("--resamples", type=int, default=1000)
-    bench.add_argument("--seed", type=int, default=12345)
+    bench.add_argument("--resamples", type=int, default=1000,
+                       help="paired bootstrap resamples of each score (default: %(default)s)")
+    bench.add_argument("--seed", type=int, default=12345, help="the bootstrap's seed (default: %(default)s, sacrebleu's)")
     bench.add_argument("--workers", type=int, default=1, help="check on a local Dask cluster of N processes")
     bench.add_argument("--scheduler", metavar="ADDRESS", help="check on an existing Dask cluster (tcp://host:8786)")
 
@@ -103,13 +107,17 @@ def _parser() -> argparse.ArgumentParser:
     corrupt.add_argument("--lang", required=True, help="language of the clean text")
     corrupt.add_argument("--source", metavar="PATH", help="one source per line (for untranslated and omission)")
     corrupt.add_argument("--categories", help="comma-separated taxonomy categories (default: every one there is a corruptor for)")
-    corrupt.add_argument("--seed", type=int, default=0)
-    corrupt.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB")
+    corrupt.add_argument("--seed", type=int, default=0,
+                         help="where each corruption goes and what it is; the same seed gives the same output "
+                              "(default: %(default)s)")
+    corrupt.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
+                         help="refuse inputs larger than this (default: %(default)g MB; 0: no limit)")
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format")
+    rules.add_argument("--format", choices=("text", "json"), default="text", dest="output_format",
+                       help="a table for people, or JSON with each rule's languages and fix safety")
     rule = sub.add_parser("rule", help="explain one rule")
-    rule.add_argument("code")
+    rule.add_argument("code", metavar="RULE", help="a code (MT101) or a name (merged-words), as `mtcheck rules` lists them")
     languages = sub.add_parser("languages", help="list the languages with data, and what is checked in each")
     languages.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output_format",
                            help="a table for the terminal, for Markdown documents, or JSON")
@@ -529,12 +537,15 @@ def cmd_rules(args) -> int:
 
 def cmd_rule(args) -> int:
     from mtcheck.io.rule_docs import rule_page
-    from mtcheck.rules import get_rule
+    from mtcheck.rules import all_rules, get_rule
 
     try:
         r = get_rule(args.code)
     except KeyError:
-        raise InputError(f"no rule {args.code!r} (see `mtcheck rules`)") from None
+        # A category is no rule, but says which rules to look at (`extra-space`: MT202, MT203…).
+        of_category = [f"{r.code} {r.name}" for r in all_rules() if r.category == args.code.lower()]
+        hint = f"; rules of the category {args.code.lower()}: {', '.join(of_category)}" if of_category else ""
+        raise InputError(f"no rule {args.code!r} (see `mtcheck rules`){hint}") from None
     print(rule_page(r), end="")
     return EXIT_CLEAN
 

@@ -590,6 +590,40 @@ def test_unknown_rule_is_exit_2(capsys):
     assert_one_line_error(err, "MT999")
 
 
+def test_rule_takes_the_name_that_rules_lists(capsys):
+    """`mtcheck rules` shows a code and a name per rule; `rule` takes either."""
+    for r in all_rules():
+        assert run(capsys, "rule", r.name)[1] == run(capsys, "rule", r.code)[1], r.name
+
+
+def test_a_category_that_is_no_rule_name_lists_its_rules(capsys):
+    rc, out, err = run(capsys, "rule", "extra-space")
+    assert rc == 2 and out == ""
+    assert_one_line_error(err, "no rule 'extra-space'", "MT202 space-before-punctuation", "MT203 doubled-space")
+
+
+def _options(parser, where="mtcheck"):
+    """(command, option) for every option and positional of ``parser`` and its subcommands."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _options(sub, f"{where} {name}")
+        else:
+            yield where, action
+
+
+def test_every_option_of_every_command_has_help_text():
+    from mtcheck.cli import _parser
+
+    options = list(_options(_parser()))
+    assert len({where for where, _ in options}) == 9  # mtcheck and its eight commands
+    missing = [f"{where} {'/'.join(a.option_strings) or a.dest}" for where, a in options
+               if not (a.help or "").strip()]
+    assert missing == []
+
+
 def test_changing_the_selection_of_a_used_config_changes_the_rules_run():
     """The per-config cache of selected rules must not answer for an older selection."""
     from mtcheck import check

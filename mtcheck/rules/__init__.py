@@ -203,7 +203,12 @@ def _catalogue() -> tuple[Rule, ...]:
 
 
 def get_rule(code: str) -> Rule:
-    rules = {r.code: r for r in all_rules()}
-    if code.upper() not in rules:
-        raise KeyError(code)
-    return rules[code.upper()]
+    """A rule by its code (any case) or its name, as ``mtcheck rules`` lists both.
+
+    >>> get_rule("mt102").name, get_rule("glued-sentences").code
+    ('glued-sentences', 'MT102')
+    """
+    for r in all_rules():
+        if r.code == code.upper() or r.name == code.lower():
+            return r
+    raise KeyError(code)
