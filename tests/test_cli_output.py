@@ -209,9 +209,9 @@ def test_github_annotations(capsys):
     assert rc == 1
     lines = out.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("::warning file=a.txt,line=1,col=11,title=MT101 merged-words::")
-    assert lines[1].startswith("::notice file=a.txt,line=1,col=28,title=MT203 extra-space::")
-    assert lines[2].startswith("::notice file=a.txt,line=3,col=1,title=MT205 unbalanced-quote::")
+    assert lines[0].startswith("::warning file=a.txt,line=1,col=11,title=MT101 merged-words [merged-words]::")
+    assert lines[1].startswith("::notice file=a.txt,line=1,col=28,title=MT203 doubled-space [extra-space]::")
+    assert lines[2].startswith("::notice file=a.txt,line=3,col=1,title=MT205 unbalanced-quote [unbalanced-quote]::")
     assert "disappearedin" in lines[0]
 
 
@@ -220,7 +220,7 @@ def test_github_annotations_escape_properties_and_name_records(capsys):
     rc, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--format", "github", "a,b.jsonl")
     assert rc == 1
     (line,) = out.splitlines()
-    assert line.startswith("::warning file=a%2Cb.jsonl,line=1,col=11,title=MT101 merged-words::")
+    assert line.startswith("::warning file=a%2Cb.jsonl,line=1,col=11,title=MT101 merged-words [merged-words]::")
     assert line.endswith("(record r1)")
 
 
@@ -238,9 +238,9 @@ def test_text_format_lines(capsys):
     write("a.txt", THREE)
     rc, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--color", "never", "a.txt")
     assert rc == 1
-    assert "a.txt:1:11: MT101 [merged-words] " in out
-    assert "a.txt:1:28: MT203 [extra-space] " in out
-    assert "a.txt:3:1: MT205 [unbalanced-quote] " in out
+    assert "a.txt:1:11: MT101 merged-words [merged-words] " in out
+    assert "a.txt:1:28: MT203 doubled-space [extra-space] " in out
+    assert "a.txt:3:1: MT205 unbalanced-quote [unbalanced-quote] " in out
     assert "Found 3 finding(s) in 1 file(s)" in out
     assert "\x1b[" not in out
 
@@ -248,7 +248,7 @@ def test_text_format_lines(capsys):
 def test_text_format_no_show_source_is_one_line_per_finding(capsys):
     write("a.txt", THREE)
     _, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--no-show-source", "a.txt")
-    heads = [line for line in out.splitlines() if re.match(r"a\.txt:\d+:\d+: MT\d{3} \[", line)]
+    heads = [line for line in out.splitlines() if re.match(r"a\.txt:\d+:\d+: MT\d{3} [a-z-]+ \[", line)]
     assert len(heads) == 3
     # findings and fix hints only: no source excerpt lines
     assert not any(line.startswith("    ") and "fix" not in line for line in out.splitlines())
@@ -258,7 +258,7 @@ def test_text_format_names_records(capsys):
     write("batch.jsonl", '{"id": "a", "translation": "The ministry said so."}\n'
                          '{"id": "b", "translation": "They have disappearedin the city."}\n')
     _, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "batch.jsonl")
-    assert "batch.jsonl[b]:2:11: MT101 [merged-words] " in out
+    assert "batch.jsonl[b]:2:11: MT101 merged-words [merged-words] " in out
 
 
 def test_text_format_clean_and_color(capsys):

@@ -57,15 +57,28 @@ class Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
 
+def rule_name(code: str) -> str:
+    """The name of the rule that reports ``code``, as ``mtcheck rules`` lists it; the trained
+    tagger's findings (MT900–MT917, no rule of the catalogue) are the model's.
+
+    >>> rule_name("MT102"), rule_name("MT900")
+    ('glued-sentences', 'model')
+    """
+    from mtcheck.rules import all_rules  # loaded already by any check
+
+    return next((r.name for r in all_rules() if r.code == code), "model")
+
+
 def to_text(findings: list[Finding], files: int, color: bool = False, show_source: bool = True) -> str:
-    """ruff-style: ``path:line:col: CODE [category] message``, the flagged text and the fix."""
+    """ruff-style: ``path:line:col: CODE name [category] message``, the flagged text and the fix."""
     s = Style(color)
     out = []
+    names = {code: rule_name(code) for code in {f.code for f in findings}}
     for f in findings:
         where = f.path or "-"
         if f.record is not None:
             where += f"[{record_label(f.record)}]"
-        head = (f"{s(where, '1')}:{f.line}:{f.column}: {s(f.code, '1;31')} "
+        head = (f"{s(where, '1')}:{f.line}:{f.column}: {s(f.code, '1;31')} {names[f.code]} "
                 f"[{f.category}] {f.message}")
         out.append(head)
         if show_source and f.text:
@@ -116,7 +129,7 @@ def to_github(findings: list[Finding]) -> str:
 
     lines = []
     for f in findings:
-        title = f"{f.code} {f.category}"
+        title = f"{f.code} {rule_name(f.code)} [{f.category}]"
         msg = f.message + (f" (record {record_label(f.record)})" if f.record is not None else "")
         lines.append(f"::{_GITHUB_LEVEL[f.severity.value]} file={esc(f.path or '-', True)},line={f.line},"
                      f"col={f.column},title={esc(title, True)}::{esc(msg)}")
