@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 import regex
@@ -81,6 +81,10 @@ class FixResult:
     text: str  # the whole file's new text
     applied: list[Finding]  # the findings whose fixes were applied, all passes
     remaining: list[Finding]  # findings left after fixing
+    # Of ``applied``, those that a check of the file as it was does not report: a fix made them
+    # (`&quot;x&quot; ,` has no space before a comma until the quote is `"`). `fix` says how
+    # many, so that its count is check's fixable count plus these.
+    revealed: list[Finding] = field(default_factory=list)
 
 
 def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | None = None,
@@ -88,24 +92,32 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
     """Apply fixes until none applies (at most MAX_FIX_PASSES passes); one pass may unveil
     another finding, e.g. a tripled word."""
     if inp.kind in ("text", "markdown"):
-        text, applied = inp.text, []
+        text, applied, revealed, first, done = inp.text, [], [], None, []
         for _ in range(MAX_FIX_PASSES):
             findings = _check_text(inp, text, config, lang, source, source_lang)
             plan = choose_fixes(findings, unsafe, text)
+            if first is None:
+                first = findings
+            else:
+                revealed += [f for f, _ in plan if not _reported(f, first, done)]
             if not plan:
                 # The findings of the last check are what is left: no second check of the same
                 # text (it doubled the cost of `fix` on a file with nothing to fix).
-                return FixResult(text, applied, findings)
+                return FixResult(text, applied, findings, revealed)
             applied += [f for f, _ in plan]
+            done.append([e for _, fix in plan for e in fix.edits])
             text = apply_plan(text, plan)
-        return FixResult(text, applied, _check_text(inp, text, config, lang, source, source_lang))
+        return FixResult(text, applied, _check_text(inp, text, config, lang, source, source_lang), revealed)
 
     translations = {i: r.translation for i, r in enumerate(inp.records)}
     passes = defaultdict(list)  # per record, the edits of each pass: where the file is spliced
-    applied, remaining = [], []
+    applied, remaining, revealed = [], [], []
     for indexes, doc in documents(inp, config, lang, source, source_lang):
+        first = None
         for _ in range(MAX_FIX_PASSES + 1):
             findings = check_document(doc, config)
+            if first is None:
+                first = findings
             # Group by the record's line in the file and its id: ids may repeat within one
             # doc_id, and lines (which Finding.line holds for records) may repeat too in XML
             # written on one line; the reader makes the pair unique per record.
@@ -117,6 +129,8 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
                 plan = choose_fixes(by_record.get((inp.records[i].line, inp.records[i].id), []), unsafe,
                                     translations[i])
                 if plan:
+                    if findings is not first:
+                        revealed += [f for f, _ in plan if not _reported(f, first, passes[i])]
                     applied += [f for f, _ in plan]
                     translations[i] = apply_plan(translations[i], plan)
                     passes[i].append([e for _, fix in plan for e in fix.edits])
@@ -131,7 +145,39 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
                                         source_lang=doc.source_lang)
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
     edits = {i: compose(inp.records[i].translation, passes[i]) for i in fixed}
-    return FixResult(write_records(inp, fixed, edits), applied, remaining)
+    return FixResult(write_records(inp, fixed, edits), applied, remaining, revealed)
+
+
+def _reported(finding: Finding, first: list[Finding], passes: list[list[Edit]]) -> bool:
+    """Whether a finding of a later pass is one that the first check reported: a finding of its
+    rule at the same place, once the span is taken back through the edits of the passes
+    before (a fix held for the next pass, beside a mojibake repair, is found again there)."""
+    start, end = finding.start, finding.end
+    for edits in reversed(passes):
+        start, end = _before(start, edits, at_end=False), _before(end, edits, at_end=True)
+    return any(f.code == finding.code and f.record == finding.record and f.start <= end and start <= f.end
+               for f in first)
+
+
+def _before(pos: int, edits: list[Edit], at_end: bool) -> int:
+    """Where offset ``pos`` of the text after ``edits`` was before them. A start offset points
+    at a character, an end offset just after one; inside what an edit wrote, both go to the
+    side of the span it replaced.
+
+    >>> edits = [Edit(0, 6, '"'), Edit(9, 10, "")]  # '&quot;abc ,d' → '"abc,d'
+    >>> [_before(p, edits, False) for p in (0, 1, 4)], [_before(p, edits, True) for p in (1, 4, 6)]
+    ([0, 6, 10], [6, 9, 12])
+    """
+    shift = 0
+    for e in sorted(edits):
+        written_start = e.start + shift
+        written_end = written_start + len(e.replacement)
+        if pos < written_start or at_end and pos == written_start:
+            break
+        if pos < written_end or at_end and pos == written_end:
+            return e.end if at_end else e.start
+        shift += len(e.replacement) - (e.end - e.start)
+    return pos - shift
 
 
 def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:

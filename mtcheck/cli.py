@@ -274,16 +274,19 @@ def cmd_fix(args) -> int:
         raise InputError("--output goes with exactly one input")
     results = [(inp, fix_file(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang))
                for inp, source in inputs]
-    changed_any, remaining_failing, fixed_count, writes = False, 0, 0, []
+    changed_any, remaining_failing, fixed_count, revealed_count, writes = False, 0, 0, 0, []
     for inp, result in results:
         changed = result.text != inp.text
         changed_any |= changed
         fixed_count += len(result.applied)
+        revealed_count += len(result.revealed)
         remaining_failing += sum(1 for f in result.remaining if f.severity.rank >= config.fail_on.rank)
         if args.explain:
+            revealed = {id(f) for f in result.revealed}
             for f in result.applied:
                 where = f"{inp.path}" + (f"[{record_label(f.record)}]" if f.record is not None else "")
-                print(f"{where}:{f.line}:{f.column}: {f.code} fixed: {f.message}", file=sys.stderr)
+                how = "fixed (found once earlier fixes were made)" if id(f) in revealed else "fixed"
+                print(f"{where}:{f.line}:{f.column}: {f.code} {how}: {f.message}", file=sys.stderr)
         if args.diff:
             if changed:
                 sys.stdout.writelines(_unified_diff(inp.text, result.text, inp.path))
@@ -296,7 +299,10 @@ def cmd_fix(args) -> int:
             writes.append((inp.path, inp.encode(result.text), inp.snapshot))
     _write_all(writes)
     verb = "Would fix" if args.diff else "Fixed"
-    print(f"{verb} {fixed_count} finding(s); {remaining_failing} remaining.", file=sys.stderr)
+    # Check's "N fixable" counts the findings of the text as it is; a fix can make another (a
+    # repaired `&quot;` next to a space), which a later pass fixes: those are said apart.
+    revealed = f", {revealed_count} of them found once earlier fixes were made" if revealed_count else ""
+    print(f"{verb} {fixed_count} finding(s){revealed}; {remaining_failing} remaining.", file=sys.stderr)
     if args.diff:
         return EXIT_FINDINGS if changed_any else EXIT_CLEAN
     return EXIT_FINDINGS if remaining_failing else EXIT_CLEAN

@@ -7,6 +7,7 @@ Which marks a language uses, and which take a space before them, is read from it
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -209,11 +210,19 @@ class SpaceBeforePunctuation(Rule):
         Example("nl", "Waarom⟦ ⟧? Daarom.", "Waarom? Daarom."),
     )
     clean = (("fr", "Pourquoi ? Parce que : voilà ; « oui » !"), ("en", "Smile :) and wait ... or .5 more"),
-             ("en", "At 10 : 30 it ended, with .Net and the .dll file."))
+             ("en", "At 10 : 30 it ended, with .Net and the .dll file."), ("en", "Tom &amp; , Jerry"))
+    # What may stand before the space: a word's end, a closing bracket or quote
+    # (MT302 reports the entity, and its fix leaves the mark: `&quot;severe&quot; ,` is
+    # `"severe" ,`, whose space `fix` would otherwise remove in a pass that check never showed).
+    WORD_END = r"[\p{L}\p{N})\]”»\"'’]"
+    ENTITY = regex.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);\Z")
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for m in self._pattern(lang.no_space_before).finditer(doc.masked):
             mark, after = m.group(2), doc.masked[m.end():m.end() + 1]
+            entity = self.ENTITY.search(doc.masked, max(0, m.start() - 12), m.start())
+            if entity and not regex.fullmatch(self.WORD_END, html.unescape(entity.group())):
+                continue  # `&amp; ,`: the entity stands for no word end
             if mark in ":;" and after == ")" or mark == "." and after == ".":
                 continue  # a smiley, :) or ;), or an ellipsis
             if mark == "." and (doc.masked[m.end():m.end() + 2] == " ." or doc.masked[m.start() - 1: m.start()] == "."):
@@ -229,7 +238,7 @@ class SpaceBeforePunctuation(Rule):
     def _pattern(marks: str) -> regex.Pattern:
         # The mark must end its word: " .Net", " .5" and " ..." are not spacing errors.
         # Invisible characters (MT304's) between the word and the space: `word\u2060 !` too.
-        return regex.compile(rf"(?<=[\p{{L}}\p{{N}})\]”»\"'’][\u200b-\u200f\u2060\ufeff\u00ad]*)([{_SPACE}]+)([{regex.escape(marks)}])(?=[\s\"”»’)]|$)")
+        return regex.compile(rf"(?<=(?:{SpaceBeforePunctuation.WORD_END}|&#?\w+;)[\u200b-\u200f\u2060\ufeff\u00ad]*)([{_SPACE}]+)([{regex.escape(marks)}])(?=[\s\"”»’)]|$)")
 
 
 @register
