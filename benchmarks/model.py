@@ -11,7 +11,7 @@ MQM category that some tag maps to: recall of the raters' spans by a finding of 
 category, precision of those findings (a match with any rater error of the segment,
 ``mtcheck/detection.py``). Human text with the model on: the WMT22/WMT24 references.
 
-    python benchmarks/model.py [--model models/mtcheck-tagger] [--texts 60] [--min-confidence 0.5]
+    python benchmarks/model.py [--model mtcheck/model/mtcheck-tagger] [--texts 60] [--min-confidence 0.5]
                                [--json out.json]
 """
 
@@ -128,7 +128,7 @@ def speed(data: Path, model: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--model", default=str(ROOT / "models" / "mtcheck-tagger"))
+    parser.add_argument("--model", default=str(ROOT / "mtcheck" / "model" / "mtcheck-tagger"))
     parser.add_argument("--texts", type=int, default=60, help="held-out texts per language")
     parser.add_argument("--min-confidence", type=float, help="the tagger's threshold (default: the shipped one)")
     parser.add_argument("--json", type=Path)

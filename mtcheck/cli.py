@@ -63,8 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
     check.add_argument("--no-show-source", action="store_true", help="one line per finding")
-    check.add_argument("--model", nargs="?", const="shipped", metavar="FOLDER",
-                       help="add the trained tagger's findings (models/mtcheck-tagger, or FOLDER); needs the model extra")
+    # A flag, not an option with an optional value: `--model mt.txt` must not read the file as
+    # the model's folder (it did, then said PATH was missing).
+    check.add_argument("--model", action="store_true",
+                       help="add the findings of the shipped trained tagger (pip install 'mtcheck[model]')")
+    check.add_argument("--model-dir", metavar="FOLDER",
+                       help="add the findings of the tagger trained into FOLDER (scripts/train_model.py); implies --model")
     check.add_argument("--workers", type=int, default=1, help="check documents on a local Dask cluster of N processes")
     check.add_argument("--scheduler", metavar="ADDRESS", help="check documents on an existing Dask cluster")
 
@@ -148,10 +152,14 @@ def _config(args) -> Config:
             raise ConfigError(str(e)) from None
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)
-    if getattr(args, "model", None):
+    if getattr(args, "model_dir", None) or getattr(args, "model", False):
         from mtcheck.model.tagger import DEFAULT
 
-        config.model = str(DEFAULT) if args.model == "shipped" else args.model
+        config.model = args.model_dir or str(DEFAULT)
+    if config.model:  # from the flags or the config: a missing extra or folder is said before checking
+        from mtcheck.model.tagger import require
+
+        require(config.model)
     for path in args.glossary:
         from mtcheck.io.glossary import GlossaryError, load_glossary
 

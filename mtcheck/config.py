@@ -55,7 +55,7 @@ class Config:
     path: Path | None = None  # where it was read from
     # Required translations of source terms (MT703); its target terms are also accepted words.
     glossary: Glossary | None = None
-    # The trained tagger as a second opinion: a models/ folder (``model = true``: the shipped one).
+    # The trained tagger as a second opinion: a model's folder (``model = true``: the shipped one).
     model: str | None = None
     # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
     rule_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)

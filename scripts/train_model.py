@@ -18,7 +18,7 @@ errors, clean text) is ``O``, which is what the model must say about it.
 The vocabulary is trained on the clean text: the UD sentences and the WMT human references.
 Seeded: the same seed gives the same vocabulary, data and weights.
 
-    python scripts/train_model.py --out models/mtcheck-tagger [--steps 10000] [--seed 1]
+    python scripts/train_model.py --out mtcheck/model/mtcheck-tagger [--steps 10000] [--seed 1]
 
 The tokenizer is sentencepiece (unigram, byte fallback, identity normalization so offsets are
 the text's); the model transformers' ``BertForTokenClassification`` built from a config (no
@@ -188,7 +188,7 @@ def train(examples, sp, steps: int, batch_size: int, seed: int, lr: float = 5e-4
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=ROOT / "models" / "mtcheck-tagger")
+    parser.add_argument("--out", type=Path, default=ROOT / "mtcheck" / "model" / "mtcheck-tagger")
     parser.add_argument("--vocab", type=int, default=8000)
     parser.add_argument("--steps", type=int, default=10000)
     parser.add_argument("--batch", type=int, default=32)

@@ -78,8 +78,9 @@ def test_a_check_run_loads_no_scoring_or_synthetic_module(tmp_path, fmt):
 
 
 def test_every_data_file_is_package_data():
-    """A wheel carries what the checkout reads: every file under mtcheck/languages is matched
-    by pyproject's package-data (defaults.toml was not, so an installed mtcheck lacked it)."""
+    """A wheel carries what the checkout reads: every file under mtcheck/ that is not Python is
+    matched by pyproject's package-data of the package it is in (defaults.toml was not, so an
+    installed mtcheck lacked it; nor was the shipped model, so `mtcheck[model]` had none)."""
     import fnmatch
 
     try:
@@ -87,10 +88,16 @@ def test_every_data_file_is_package_data():
     except ImportError:  # Python 3.10
         import tomli as tomllib
     pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = pyproject["tool"]["setuptools"]["package-data"]["mtcheck.languages"]
-    base = PACKAGE / "languages"
-    data = [p.relative_to(base).as_posix() for p in base.rglob("*")
-            if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
-    missing = [f for f in data if not any(fnmatch.fnmatch(f, pat) and f.count("/") == pat.count("/")
-                                          for pat in patterns)]
-    assert data and not missing, missing
+    package_data = pyproject["tool"]["setuptools"]["package-data"]
+    data = [p for p in PACKAGE.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    missing = []
+    for path in data:
+        package = next(parent for parent in path.parents if (parent / "__init__.py").exists())
+        name = ".".join(package.relative_to(PACKAGE.parent).parts)
+        inside = path.relative_to(package).as_posix()
+        if not any(fnmatch.fnmatch(inside, pat) and inside.count("/") == pat.count("/")
+                   for pat in package_data.get(name, [])):
+            missing.append(path.relative_to(PACKAGE).as_posix())
+    assert any(p.name == "model.safetensors" for p in data) and any(p.name == "defaults.toml" for p in data)
+    assert not missing, missing

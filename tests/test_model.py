@@ -1,5 +1,5 @@
 """The tagger (mtcheck.model): a tiny model trained for a few steps learns (its loss falls), the same
-seed gives the same weights, and the shipped model loads offline from models/ and tags a
+seed gives the same weights, and the shipped model loads offline from the package (mtcheck/model/mtcheck-tagger) and tags a
 corruption of held-out text. Skipped where torch, transformers or sentencepiece are absent."""
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def test_the_shipped_model_tags_a_corruption_of_held_out_text(shared):
     from mtcheck.model.tagger import DEFAULT, tag
 
     if not (DEFAULT / "model.safetensors").exists():
-        pytest.skip("no shipped model in models/mtcheck-tagger")
+        pytest.skip("no shipped model in mtcheck/model/mtcheck-tagger")
     rows = [json.loads(line) for line in (shared / "data" / "ud" / "es-ancora.jsonl").open(encoding="utf-8")]
     held_out = [r["text"] for r in rows if r["split"] == "test" and len(r["text"].split()) >= 8][:60]
     corrupted = [c for i, t in enumerate(held_out) if (c := corrupt(t, "mojibake", get_language("es"), seed=i))]
@@ -111,7 +111,7 @@ def test_batched_tagging_answers_in_the_input_order():
     from mtcheck.model.tagger import DEFAULT, tag
 
     if not (DEFAULT / "model.safetensors").exists():
-        pytest.skip("no shipped model in models/mtcheck-tagger")
+        pytest.skip("no shipped model in mtcheck/model/mtcheck-tagger")
     texts = ["La situaciÃ³n es grave en la regiÃ³n desde el lunes por la maÃ±ana.", "Bien.",
              "Die MÃ¤nner kamen am Abend zurÃ¼ck.", "Ok"]
     together = tag(texts)

@@ -3,7 +3,7 @@ inside sentences with BIO tags over the taxonomy categories that live there.
 
 ``data.py`` turns clean text into tagged examples with the corruptor; ``scripts/train_model.py``
 trains the sentencepiece vocabulary and the encoder from scratch; ``tagger.py`` loads a trained
-model from ``models/<name>/`` (offline, torch and transformers imported only there).
+model from its folder, the shipped one ``mtcheck/model/mtcheck-tagger/`` (offline, torch and transformers imported only there).
 """
 
 # The categories a sentence-level tagger can see (page furniture, repetition, omission and

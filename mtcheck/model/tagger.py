@@ -1,4 +1,4 @@
-"""Load a trained tagger from ``models/<name>/`` and turn its BIO tags into findings.
+"""Load a trained tagger from its folder (the shipped one: ``mtcheck/model/mtcheck-tagger/``) and turn its BIO tags into findings.
 
 Offline only: the folder holds ``config.json``, ``model.safetensors`` and the sentencepiece
 ``tokenizer.model``; nothing is fetched. torch and transformers are imported here, on the
@@ -14,7 +14,8 @@ from mtcheck.finding import Finding
 from mtcheck.model import LABELS, TAGGED
 from mtcheck.model.data import encode
 
-DEFAULT = Path(__file__).resolve().parents[2] / "models" / "mtcheck-tagger"
+# Shipped inside the package (package data), so that a wheel installed with the model extra has it.
+DEFAULT = Path(__file__).resolve().parent / "mtcheck-tagger"
 MAX_TOKENS = 128
 BATCH = 32
 MIN_CONFIDENCE = 0.5
@@ -26,18 +27,36 @@ class ModelUnavailable(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=2)
-def load(folder: str = str(DEFAULT)):
-    """(tokenizer, model) of a trained tagger, on the CPU, in evaluation mode."""
+def require(folder: str = str(DEFAULT)) -> None:
+    """ModelUnavailable, with what to do, unless ``folder`` holds a trained model and the model
+    extra is installed; nothing is imported (find_spec), so a check fails before it starts.
+
+    >>> require("/nonexistent")
+    Traceback (most recent call last):
+    mtcheck.model.tagger.ModelUnavailable: /nonexistent: no trained model here (scripts/train_model.py writes one)
+    """
+    from importlib.util import find_spec
+
     path = Path(folder)
     if not (path / "model.safetensors").exists() or not (path / "tokenizer.model").exists():
         raise ModelUnavailable(f"{path}: no trained model here (scripts/train_model.py writes one)")
+    missing = [name for name in ("torch", "transformers", "sentencepiece") if find_spec(name) is None]
+    if missing:
+        raise ModelUnavailable(f"the model needs {', '.join(missing)}: pip install 'mtcheck[model]'")
+
+
+@lru_cache(maxsize=2)
+def load(folder: str = str(DEFAULT)):
+    """(tokenizer, model) of a trained tagger, on the CPU, in evaluation mode."""
+    require(folder)
+    path = Path(folder)
     try:
         import sentencepiece as spm
         import torch
         from transformers import BertForTokenClassification
-    except ImportError:
-        raise ModelUnavailable("the model needs torch, transformers and sentencepiece: pip install 'mtcheck[model]'") from None
+    except ImportError as exc:  # installed but broken (a torch built for another Python)
+        raise ModelUnavailable(f"the model needs torch, transformers and sentencepiece ({exc}): "
+                               "pip install 'mtcheck[model]'") from None
     from transformers.utils import logging
 
     logging.set_verbosity_error()  # no "Loading weights" bars on a linter's stderr
@@ -50,9 +69,9 @@ def load(folder: str = str(DEFAULT)):
 
 def tag(texts: list[str], folder: str = str(DEFAULT)) -> list[list[tuple[int, int, str, float]]]:
     """For each text, the spans the model tags: (start, end, category, confidence)."""
+    sp, model = load(folder)  # first: without torch, its one-line error, not an ImportError
     import torch
 
-    sp, model = load(folder)
     encoded = [encode(sp, t) for t in texts]
     # Batches of texts of similar length (padding is wasted work), answers in the input's order.
     order = sorted(range(len(texts)), key=lambda i: len(encoded[i][0]))
