@@ -197,11 +197,25 @@ def _total_size(paths: list[str]) -> int:
     return total
 
 
-def cmd_check(args) -> int:
+class Checked:
+    """What ``check`` found: the findings, the number of files, (segments, words) checked (for
+    the JSON summary's score), the languages of the documents, and the config they ran with."""
+
+    def __init__(self, findings, files, size, languages, config):
+        self.findings, self.files, self.size, self.languages, self.config = findings, files, size, languages, config
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a finding is at or above ``fail-on``, else 0."""
+        failing = [f for f in self.findings if f.severity.rank >= self.config.fail_on.rank]
+        return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def checked(args) -> Checked:
+    """Check the inputs of a parsed ``check`` command line (its output format left to the
+    caller: cmd_check, and the GitHub Action, which writes SARIF and annotations of one run)."""
     from mtcheck.checker import check_all, documents, size
-    from mtcheck.io import writers
     from mtcheck.io.progress import Progress
-    from mtcheck.rules import all_rules
 
     config = _config(args)
     findings, files, segments, words = [], 0, 0, 0
@@ -224,9 +238,17 @@ def cmd_check(args) -> int:
     for found in check_all(docs(), config, workers=args.workers, scheduler=args.scheduler):
         findings += found
     progress.close()
-    fmt = args.output_format
+    return Checked(findings, files, (segments, words), languages, config)
+
+
+def cmd_check(args) -> int:
+    from mtcheck.io import writers
+    from mtcheck.rules import all_rules
+
+    run = checked(args)
+    findings, fmt = run.findings, args.output_format
     if fmt == "json":
-        print(writers.to_json(findings, files, (segments, words), config))
+        print(writers.to_json(findings, run.files, run.size, run.config))
     elif fmt == "sarif":
         print(writers.to_sarif(findings, all_rules(), __version__))
     elif fmt == "github":
@@ -236,11 +258,10 @@ def cmd_check(args) -> int:
     else:
         color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
                                            and "NO_COLOR" not in os.environ)
-        print(writers.to_text(findings, files, color=color, show_source=not args.no_show_source))
-        for note in _language_notes(languages, config):
+        print(writers.to_text(findings, run.files, color=color, show_source=not args.no_show_source))
+        for note in _language_notes(run.languages, run.config):
             print(note)
-    failing = [f for f in findings if f.severity.rank >= config.fail_on.rank]
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return run.exit_code
 
 
 def _language_notes(languages: set[str], config) -> list[str]:
@@ -570,6 +591,12 @@ def _model_unavailable() -> type:
     return ModelUnavailable
 
 
+def said_in_one_line() -> tuple[type, ...]:
+    """The errors that are a user's to fix (bad input, configuration, a missing extra): said
+    as one line `mtcheck: error: …`, exit code 2, never a traceback."""
+    return (InputError, ConfigError, UnknownLanguage, _model_unavailable())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -577,7 +604,7 @@ def main(argv: list[str] | None = None) -> int:
                "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages}[args.command]
     try:
         return handler(args)
-    except (InputError, ConfigError, UnknownLanguage, _model_unavailable()) as exc:
+    except said_in_one_line() as exc:
         print(f"mtcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
