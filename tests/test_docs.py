@@ -133,3 +133,18 @@ def test_sample_sessions_show_what_the_commands_print(page, block, tmp_path, mon
             monkeypatch.chdir(tmp_path)
         missing = expected_in_order(shown_lines, (out.getvalue() + err.getvalue()).splitlines())
         assert not missing, (page.name, command, missing, out.getvalue() + err.getvalue())
+
+
+def test_ci_runs_the_readme_set_up_commands():
+    """.ci/run runs the README's two set-up commands (pip's -q aside): the light install and
+    the example, then the test extra and the tests, so the README's first command is tested
+    without the extras."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme[readme.index("## Set up"):readme.index("## Check a file")]
+    commands = [line.strip() for line in setup.splitlines() if line.startswith("    ")]
+    assert len(commands) == 2 and "pip install -e . &&" in commands[0] and "'.[test]'" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("pip install -q ", "pip install ")
+    light = commands[0].replace(" && .venv/bin/mtcheck check examples/article.txt", "")
+    assert light in ci and ".venv/bin/mtcheck check examples/article.txt" in ci
+    assert commands[1] in ci
+    assert ci.index(light) < ci.index(commands[1])
