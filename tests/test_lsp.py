@@ -200,6 +200,21 @@ async def test_quick_fix_and_fix_all_edit_the_text(client: LanguageClient, tmp_p
 
 
 @asyncio_test
+async def test_the_fix_all_edits_the_buffer_as_it_is_now(client: LanguageClient, tmp_path):
+    """A quick fix applied, and the fix-all chosen before the change is checked again: its
+    edit is made for the text the editor has now."""
+    english_config(tmp_path)
+    uri = open_doc(client, tmp_path / "a.txt", ARTICLE)
+    glued = (await published(client, uri, 1)).diagnostics[0]
+    actions = await code_actions(client, uri, glued.range.start, glued.range.end)
+    quick_fixed = apply_edits(ARTICLE, actions[0].edit.changes[uri])
+    change_doc(client, uri, quick_fixed, 2)
+    fix_all = next(a for a in actions if a.kind == "source.fixAll.mtcheck")
+    resolved = await client.code_action_resolve_async(fix_all)
+    assert apply_edits(quick_fixed, resolved.edit.changes[uri]) == quick_fixed.replace("the the", "the")
+
+
+@asyncio_test
 async def test_an_unsafe_fix_is_offered_but_not_preferred(client: LanguageClient, tmp_path):
     english_config(tmp_path)
     text = "Yesterday the govern ment said that the troops left.\n"  # MT103: an unsafe fix

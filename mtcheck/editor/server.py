@@ -63,7 +63,7 @@ class MtcheckServer(LanguageServer):
             analysis = Analysis(text, error=f"internal error: {exc!r}")
         if analysis is None or self.workspace.get_text_document(uri).version != version:
             return  # not a file mtcheck reads, or changed while checked: a newer check is on its way
-        index = LineIndex(text, self.workspace.position_encoding or "utf-16")
+        index = self.index(text)
         self.results[uri] = (version, analysis, index)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=diagnostics(analysis, index)))
@@ -84,11 +84,17 @@ class MtcheckServer(LanguageServer):
 
     def _fixed(self, doc, text: str) -> str | None:
         path = file_path(doc)
+        kind = kind_for(path, doc.language_id)
         try:
             config = self.configs.for_buffer(path, self.workspace.root_path)
         except ConfigError:
             return None
-        return fixed_text(text, path or doc.uri, kind_for(path, doc.language_id), config)
+        return fixed_text(text, path or doc.uri, kind, config) if kind else None
+
+    def index(self, text: str) -> LineIndex:
+        """Positions in ``text``, in the encoding agreed at initialize (UTF-16 unless the client
+        offered another first)."""
+        return LineIndex(text, self.workspace.position_encoding or "utf-16")
 
     def current(self, uri: str) -> tuple[Analysis, LineIndex] | None:
         """The findings of the buffer as it is now; None while a newer version waits for its check."""
@@ -204,15 +210,17 @@ def resolves_edits(ls: MtcheckServer) -> bool:
 
 @server.feature(types.CODE_ACTION_RESOLVE)
 async def resolve_code_action(ls: MtcheckServer, action: types.CodeAction) -> types.CodeAction:
-    """The fix-all's edit, made when it is chosen: ``mtcheck fix`` on the buffer, pass after
-    pass, as whole lines that changed. A buffer changed since: no edit."""
+    """The fix-all's edit, made when it is chosen: ``mtcheck fix`` on the buffer as it is now
+    (not as last checked: a quick fix applied a moment ago is in it), pass after pass, as whole
+    lines that changed. A buffer that changes meanwhile gets no edit."""
     uri = (action.data or {}).get("uri")
-    if action.kind != FIX_ALL or uri is None or ls.current(uri) is None:
+    if action.kind != FIX_ALL or uri not in ls.workspace.text_documents:
         return action
     doc = ls.workspace.get_text_document(uri)
-    text, index = doc.source, ls.current(uri)[1]
+    version, text = doc.version, doc.source
     fixed = await ls.in_worker(ls._fixed, doc, text)
-    if fixed is not None and ls.current(uri) is not None:
+    if fixed is not None and ls.workspace.get_text_document(uri).version == version:
+        index = ls.index(text)
         action.edit = types.WorkspaceEdit(changes={uri: text_edits(index, line_edits(text, fixed))})
     return action
 
