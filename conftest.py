@@ -3,6 +3,12 @@ normal way first, so that the doctests of rule modules (collected with --import-
 find them in sys.modules instead of importing a second copy of the package, whose empty rule
 registry would leave later tests with no rules."""
 
+import importlib.util
+
 import mtcheck.rules
 
 mtcheck.rules.all_rules()
+
+# The language server's module imports pygls at its top (it is the pygls path): without the lsp
+# extra it is not collected for doctests (tests/test_lsp.py skips too).
+collect_ignore = [] if importlib.util.find_spec("pygls") else ["mtcheck/editor/server.py"]

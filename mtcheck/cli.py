@@ -5,6 +5,7 @@
     mtcheck fix --unsafe-fixes --diff a.txt   show what all fixes would change
     mtcheck score --reference ref.txt mt.txt  BLEU, chrF, chrF++, TER before and after fixes
     mtcheck rules | mtcheck rule MT101        the catalogue
+    mtcheck lsp                               a language server for editors (docs/editors.md)
 """
 
 from __future__ import annotations
@@ -122,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="a table for people, or JSON with each rule's languages and fix safety")
     rule = sub.add_parser("rule", help="explain one rule")
     rule.add_argument("code", metavar="RULE", help="a code (MT101) or a name (merged-words), as `mtcheck rules` lists them")
+    sub.add_parser("lsp", help="a language server over standard input and output, for editors (docs/editors.md); "
+                              "needs the lsp extra")
     languages = sub.add_parser("languages", help="list the languages with data, and what is checked in each")
     languages.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output_format",
                            help="a table for the terminal, for Markdown documents, or JSON")
@@ -585,6 +588,18 @@ def cmd_rule(args) -> int:
     return EXIT_CLEAN
 
 
+def cmd_lsp(args) -> int:
+    """Serve until the editor says exit. pygls is imported here only: never by `check`."""
+    try:
+        from mtcheck.editor.server import serve
+    except ImportError as exc:
+        if exc.name not in ("pygls", "lsprotocol") and not (exc.name or "").startswith(("pygls.", "lsprotocol.")):
+            raise
+        print("mtcheck: error: the language server needs pygls (pip install 'mtcheck[lsp]')", file=sys.stderr)
+        return EXIT_ERROR
+    return serve()
+
+
 def _model_unavailable() -> type:
     from mtcheck.model.tagger import ModelUnavailable  # no torch import: only when --model runs
 
@@ -601,7 +616,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "bench": cmd_bench, "corrupt": cmd_corrupt,
-               "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages}[args.command]
+               "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages, "lsp": cmd_lsp}[args.command]
     try:
         return handler(args)
     except said_in_one_line() as exc:

@@ -1,7 +1,8 @@
 """The package layout is the architecture (docs/architecture.md): shared analysis in text/
 uses no rules and no I/O, rules use no scoring, and nothing on the lint path loads scoring/
-or synthetic/. Checked on the imports each module makes when it is imported (module level),
-and on what a real ``mtcheck check`` run has loaded."""
+or synthetic/ (nor the language server's editor/ and pygls). Checked on the imports each
+module makes when it is imported (module level), and on what a real ``mtcheck check`` run has
+loaded."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ def test_the_walk_sees_the_layers_and_their_imports():
 
 @pytest.mark.parametrize("fmt", ["text", "sarif", "github"])
 def test_a_check_run_loads_no_scoring_or_synthetic_module(tmp_path, fmt):
+    """Nor the language server's modules and pygls (when installed: `mtcheck lsp` only)."""
     article = tmp_path / "a.txt"
     article.write_text("They have disappearedin the city. The the army left.\n", encoding="utf-8")
     code = ("import sys, contextlib, io\n"
@@ -72,7 +74,7 @@ def test_a_check_run_loads_no_scoring_or_synthetic_module(tmp_path, fmt):
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    rc = main(['check', '--isolated', '--format', {fmt!r}, {str(article)!r}])\n"
             "print(rc, sorted(m for m in sys.modules if m.startswith(('mtcheck.scoring', 'mtcheck.synthetic',"
-            " 'mtcheck.model'))))\n")
+            " 'mtcheck.model', 'mtcheck.editor', 'pygls', 'lsprotocol'))))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "1 []"
 

@@ -135,8 +135,20 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
     if max_bytes and len(data) > max_bytes:
         raise InputError(f"{name}: input over the limit of {_size(max_bytes)} (raise it with --max-size)")
     text, bom = decode(data, name)
-    kind = kind_of(stdin_name or path, fmt)
-    inp = InputFile(path=name, kind=kind, text=text, bom=bom, snapshot=snapshot)
+    inp = parse_input(text, name, kind_of(stdin_name or path, fmt), bom)
+    inp.snapshot = snapshot
+    return inp
+
+
+def parse_input(text: str, name: str, kind: str, bom: bool = False) -> InputFile:
+    """An input from its decoded text (BOM stripped), as ``read_input`` makes it from a file's
+    bytes: the editor's buffer, which is not on disk yet, is read by the same readers.
+
+    >>> inp = parse_input('{"id": "a", "translation": "Hi."}\\n', "t.jsonl", "jsonl")
+    >>> [(r.id, r.translation, r.line) for r in inp.records]
+    [('a', 'Hi.', 1)]
+    """
+    inp = InputFile(path=name, kind=kind, text=text, bom=bom)
     if kind == "jsonl":
         inp.records = _jsonl_records(text, name)
     elif kind == "tsv":
@@ -229,22 +241,48 @@ def write_records(inp: InputFile, fixed: dict[int, str], edits: dict[int, list[E
     """
     if inp.kind in TRANSLATION_KINDS:
         return inp.translation_file.write(inp.text, fixed, edits)
-    starts = [0]
-    for line in split_lines(inp.text):
-        starts.append(starts[-1] + len(line))
+    starts = line_starts(inp.text)
     replacements = []
     for i, new in fixed.items():
         record = inp.records[i]
-        target = _line_target(inp, record)
+        target, base = record_target(inp, i, starts)
         found = splice(target, edits[i] if edits and i in edits else diff_edits(record.translation, new))
         if found is None:
             continue
         line = apply(record.raw, found)
         if _read_back(inp, line) != new:  # never write what would not read back as the fix
             raise InputError(f"{inp.path}:{record.line}: cannot write the fixed translation back")
-        base = starts[record.line - 1]
         replacements += [(base + start, base + end, text) for start, end, text in found]
     return apply(inp.text, replacements)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of each line of ``text`` (lines as ``split_lines`` breaks them), and its end.
+
+    >>> line_starts("a\\r\\nbc\\n")
+    [0, 3, 6]
+    """
+    starts = [0]
+    for line in split_lines(text):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def record_target(inp: InputFile, i: int, starts: list[int] | None = None) -> tuple[Target, int]:
+    """Where the translation of record ``i`` is in ``inp.text``: its Target, and the offset of
+    ``inp.text`` its spans count from (the record's line; 0 in a PO/XLIFF/TMX file, whose
+    targets count from the file's start). ``starts``: ``line_starts(inp.text)``, computed once
+    for many records.
+
+    >>> inp = parse_input('{"translation": "a"}\\n{"translation": "caf\\\\u00e9"}\\n', "t.jsonl", "jsonl")
+    >>> target, base = record_target(inp, 1)
+    >>> target.text, base, [(base + s, base + e) for s, e in target.spans][-1]
+    ('café', 21, (41, 47))
+    """
+    if inp.kind in TRANSLATION_KINDS:
+        return inp.translation_file.targets[i], 0
+    record = inp.records[i]
+    return _line_target(inp, record), (starts or line_starts(inp.text))[record.line - 1]
 
 
 def _line_target(inp: InputFile, record: Record) -> Target:

@@ -98,6 +98,20 @@ def _insertion_point(target: Target, at: int) -> tuple[int, int]:
     return target.end, 0
 
 
+def file_span(target: Target, start: int, end: int) -> tuple[int, int]:
+    """The span of the file's text that characters ``start:end`` of the translation come from
+    (an empty span: where text inserted there would go), counted as ``target.spans`` are.
+
+    >>> t = Target("a&b", [(0, 1), (1, 6), (6, 7)], [0, 0, 0], lambda s: s)
+    >>> file_span(t, 1, 3), file_span(t, 1, 1)
+    ((1, 7), (1, 1))
+    """
+    if start < end:
+        return target.spans[start][0], target.spans[end - 1][1]
+    at, _ = _insertion_point(target, start)
+    return at, at
+
+
 def splice(target: Target, edits: Iterable[Edit]) -> list[tuple[int, int, str]] | None:
     """Replacements (start, end, text) of the file's text for edits of ``target.text``, or None
     when one would touch an inline code (a MASK character) or cannot be written there.

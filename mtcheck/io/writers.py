@@ -90,7 +90,7 @@ def to_text(findings: list[Finding], files: int, color: bool = False, show_sourc
         if f.fixes:
             fix = f.fixes[0]
             label = "fix" if fix.is_safe else "unsafe fix"
-            out.append(f"    {s(label, '32' if fix.is_safe else '35')}: {_describe(f, fix)}")
+            out.append(f"    {s(label, '32' if fix.is_safe else '35')}: {describe_fix(f, fix)}")
     summ = summary(findings, files)
     if findings:
         cats = ", ".join(f"{n} {c}" for c, n in summ["by_category"].items())
@@ -111,7 +111,7 @@ def record_label(record: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def _describe(f: Finding, fix) -> str:
+def describe_fix(f: Finding, fix) -> str:
     """``old → new`` for a fix inside the flagged span, else the edits themselves."""
     if all(f.start <= e.start <= e.end <= f.end for e in fix.edits):
         new = f.text
