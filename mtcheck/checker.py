@@ -7,6 +7,7 @@
          protected spans, the accept-list, suppressions and severity overrides, and placed at
          its record, line and column ─▶ a sorted list
       ─▶ fix_file: choose and apply fixes (mtcheck.fixes), check again, until nothing changes
+      ─▶ apply_findings: the fixes of chosen findings only, in one pass (``mtcheck review``)
 
 Plain and Markdown files are one Document. Records (JSONL, TSV; the units of PO, XLIFF and TMX
 files, see io/formats.py) are grouped into Documents by consecutive equal ``doc_id`` (a record
@@ -178,6 +179,44 @@ def _before(pos: int, edits: list[Edit], at_end: bool) -> int:
             return e.end if at_end else e.start
         shift += len(e.replacement) - (e.end - e.start)
     return pos - shift
+
+
+def apply_findings(inp: InputFile, findings: Iterable[Finding]) -> FixResult:
+    """The file's new text with the fixes of exactly these findings applied, in one pass and
+    with no check after it: the fixes a person accepted (``mtcheck review``). Each finding's
+    first fix is taken, safe or not (give a finding with the one fix meant). Fixes that
+    conflict are resolved as in ``fix`` (fixes.choose_fixes); ``remaining`` holds the given
+    findings whose fix was not applied. Records are spliced as ``fix_file`` splices them.
+
+    >>> inp = InputFile("a.txt", "text", "They have disappearedin the the city.")
+    >>> found = check(inp.text, lang="en")
+    >>> [f.code for f in found]
+    ['MT101', 'MT105']
+    >>> apply_findings(inp, found[1:]).text
+    'They have disappearedin the city.'
+    """
+    findings = list(findings)
+    if inp.kind in ("text", "markdown"):
+        plan = choose_fixes(findings, True, inp.text)
+        return _result(apply_plan(inp.text, plan), findings, plan)
+    index = {(r.line, r.id): i for i, r in enumerate(inp.records)}
+    by_record = defaultdict(list)
+    for f in findings:
+        by_record[index[f.line, f.record]].append(f)
+    fixed, edits, plans = {}, {}, []
+    for i, found in by_record.items():
+        original = inp.records[i].translation
+        plan = choose_fixes(found, True, original)
+        if plan:
+            fixed[i] = apply_plan(original, plan)
+            edits[i] = compose(original, [[e for _, fix in plan for e in fix.edits]])
+            plans += plan
+    return _result(write_records(inp, fixed, edits), findings, plans)
+
+
+def _result(text: str, findings: list[Finding], plan: list) -> FixResult:
+    applied = {id(f) for f, _ in plan}
+    return FixResult(text, [f for f in findings if id(f) in applied], [f for f in findings if id(f) not in applied])
 
 
 def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:
