@@ -3,6 +3,7 @@
     mtcheck check article.txt                 findings, one line each
     mtcheck fix article.txt                   apply safe fixes in place
     mtcheck fix --unsafe-fixes --diff a.txt   show what all fixes would change
+    mtcheck review article.txt                accept or reject each fix in the browser, then save
     mtcheck score --reference ref.txt mt.txt  BLEU, chrF, chrF++, TER before and after fixes
     mtcheck rules | mtcheck rule MT101        the catalogue
     mtcheck lsp                               a language server for editors (docs/editors.md)
@@ -79,6 +80,19 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--output", metavar="PATH", help="write the fixed copy here (one input only)")
     fix.add_argument("--explain", action="store_true", help="list each applied fix on stderr")
 
+    review = sub.add_parser("review", parents=[rules_chosen],
+                            help="a local page to accept or reject each fix, then save or download the file")
+    review.add_argument("path", metavar="PATH", help="one file (.txt .md .jsonl .tsv .po .xlf .xliff .tmx)")
+    review.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
+    review.add_argument("--source", metavar="PATH", help="the source text, shown beside the translation and checked against")
+    review.add_argument("--source-lang", help="language of the source")
+    review.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv", "po", "xliff", "tmx"),
+                        help="input format (default: from the file suffix)")
+    review.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
+                        help="refuse a file larger than this (default: %(default)g MB; 0: no limit)")
+    review.add_argument("--port", type=_port, default=0, help="port on 127.0.0.1 (default: a free one)")
+    review.add_argument("--no-browser", action="store_true", help="print the page's address only")
+
     score = sub.add_parser("score", parents=[rules_chosen],
                            help="BLEU, chrF, chrF++ and TER before and after fixes, with intervals")
     score.add_argument("translation", metavar="TRANSLATION",
@@ -129,6 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     languages.add_argument("--format", choices=("text", "markdown", "json"), default="text", dest="output_format",
                            help="a table for the terminal, for Markdown documents, or JSON")
     return parser
+
+
+def _port(value: str) -> int:
+    port = int(value) if value.isdigit() else -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return port
 
 
 def _split(value: str | None) -> list[str]:
@@ -394,6 +415,18 @@ def _write(path: str, data: bytes, snapshot=None) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+def cmd_review(args) -> int:
+    """Serve the review page until Ctrl-C (mtcheck/review/)."""
+    from mtcheck.review.server import serve
+    from mtcheck.review.session import Review
+
+    config = _config(args)
+    max_bytes = int(args.max_size * 1048576)
+    source = read_input(args.source, "text", max_bytes).text if args.source else None
+    review = Review(args.path, config, args.lang, source, args.source_lang, args.input_format, max_bytes)
+    return serve(review, args.port, open_browser=not args.no_browser)
+
+
 def _segments_input(path: str, max_bytes: int):
     """A translation or clean text as records: JSONL/TSV as they are, a text file one line each."""
     from mtcheck.io.readers import lines_as_records
@@ -615,8 +648,9 @@ def said_in_one_line() -> tuple[type, ...]:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "fix": cmd_fix, "score": cmd_score, "bench": cmd_bench, "corrupt": cmd_corrupt,
-               "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages, "lsp": cmd_lsp}[args.command]
+    handler = {"check": cmd_check, "fix": cmd_fix, "review": cmd_review, "score": cmd_score, "bench": cmd_bench,
+               "corrupt": cmd_corrupt, "rules": cmd_rules, "rule": cmd_rule, "languages": cmd_languages,
+               "lsp": cmd_lsp}[args.command]
     try:
         return handler(args)
     except said_in_one_line() as exc:
