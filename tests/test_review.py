@@ -312,10 +312,12 @@ def test_ctrl_c_stops_the_server(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("It rained.\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    proc = subprocess.Popen([sys.executable, "-m", "mtcheck", "review", "--isolated", "--lang", "en", "--no-browser",
-                             str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            # a background job may start with SIGINT ignored; Ctrl-C reaches a terminal's job
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # Python's own Ctrl-C handler set first: a test run in the background starts with SIGINT
+    # ignored, and Python then leaves it ignored (a terminal's foreground job never is).
+    start = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+             "sys.argv[0] = 'mtcheck'; runpy.run_module('mtcheck', run_name='__main__')")
+    proc = subprocess.Popen([sys.executable, "-c", start, "review", "--isolated", "--lang", "en", "--no-browser",
+                             str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         url = proc.stdout.readline().strip()
         port = int(url.rsplit(":", 1)[1].strip("/"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mtcheck.checker import apply_findings, check_document, documents
 from mtcheck.config import Config
-from mtcheck.finding import Edit, Finding, Fix  # noqa: F401 (Edit: the doctests)
+from mtcheck.finding import Finding, Fix
 from mtcheck.fixes import choose_fixes
 from mtcheck.io.files import FileChanged, check_unchanged, write_atomic
 from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, InputFile, read_input
@@ -85,6 +85,7 @@ def pieces(text: str, spans: list[tuple[int, int, int]]) -> list[list]:
 def old_and_new(text: str, finding: Finding, fix: Fix) -> tuple[str, str]:
     """The stretch of ``text`` the finding and its fix cover, before and after the fix.
 
+    >>> from mtcheck.finding import Edit
     >>> f = Finding("MT207", "foreign-punctuation", 3, 4, "m")
     >>> old_and_new("He «went» home", f, Fix((Edit(3, 4, "“"), Edit(8, 9, "”"))))
     ('«went»', '“went”')
