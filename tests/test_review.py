@@ -56,9 +56,9 @@ def test_save_applies_the_accepted_fixes_only(tmp_path):
 
 
 @pytest.mark.parametrize("name, text", [
-    ("article.txt", ARTICLE),
+    ("article.txt", "The cityâ€™s  roads were closed .\n\n" + ARTICLE),
     ("mt.jsonl", '{"id": 1, "translation": "They have disappearedin the the city ."}\n'
-                 '{"id": 2, "translation": "Caf\\u00e9 &quot;Roma&quot; , closed."}\n'),
+                 '{"id": 2, "translation": "Itâ€™s  Caf\\u00e9 &quot;Roma&quot; , closed."}\n'),
 ])
 def test_every_safe_fix_round_after_round_writes_what_fix_writes(tmp_path, capsys, name, text):
     """Accepting every safe fix and saving, until none is left, gives the bytes `mtcheck fix`
@@ -77,7 +77,7 @@ def test_every_safe_fix_round_after_round_writes_what_fix_writes(tmp_path, capsy
                 break
             assert save(server, doc, safe)[0] == 200
             rounds += 1
-    assert rounds == 2  # the space left before `,` once `&quot;` is `"`: seen in the second round
+    assert rounds == 2  # the doubled space waits for the repair of `â€™` on its line, as in fix's passes
     assert fixed.read_bytes() != text.encode("utf-8") and reviewed.read_bytes() == fixed.read_bytes()
 
 
@@ -168,6 +168,23 @@ def test_conflicting_fixes_are_applied_one_and_the_other_said_why(tmp_path):
     assert status == 200 and answer["applied"] == [comma]
     assert answer["skipped"] == [{"id": double, "reason": f"conflicts with the fix of #{comma}"}]
     assert path.read_text(encoding="utf-8") == "We,  went home."
+
+
+def test_fixes_that_wait_for_an_encoding_repair_say_so(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The cityâ€™s  roads were closed .\n", encoding="utf-8")
+    with serving(review_of(path)) as server:
+        _, doc, _ = request(server, "GET", "/api/document")
+        repair, space, stop = finding_id(doc, "MT301"), finding_id(doc, "MT203"), finding_id(doc, "MT202")
+        assert doc["findings"][space]["waits"] == doc["findings"][stop]["waits"] == [repair]
+        assert doc["findings"][space]["conflicts"] == []  # waiting is not a conflict
+        status, answer, _ = save(server, doc, [repair, space, stop])
+        assert status == 200 and answer["applied"] == [repair]
+        assert [s["reason"] for s in answer["skipped"]] == [
+            f"waits for the encoding repair #{repair} on its line: save, then review the file again"] * 2
+        assert path.read_text(encoding="utf-8") == "The city’s  roads were closed .\n"
+        # The next round offers them again, judged on the repaired line.
+        assert sorted(f["code"] for f in answer["document"]["findings"]) == ["MT202", "MT203"]
 
 
 # -- the guards -------------------------------------------------------------------------------

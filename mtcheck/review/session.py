@@ -19,7 +19,7 @@ from pathlib import Path
 from mtcheck.checker import apply_findings, check_document, documents
 from mtcheck.config import Config
 from mtcheck.finding import Finding, Fix
-from mtcheck.fixes import choose_fixes
+from mtcheck.fixes import DEFAULT_PRIORITY, choose_fixes, priority
 from mtcheck.io.files import FileChanged, check_unchanged, write_atomic
 from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, InputFile, read_input
 
@@ -133,6 +133,7 @@ class Review:
                 found += [(index[f.line, f.record], f) for f in check_document(doc, self.config)]
         self.inp, self.units = inp, units
         self.findings = [(unit, f, proposed_fix(f)) for unit, f in found]
+        self.conflicts, self.waits = self._conflicts()
         self.loads += 1
         self.revision = f"{self.loads}-{inp.snapshot.sha256[:12]}"
 
@@ -159,7 +160,7 @@ class Review:
         spans = defaultdict(list)
         for fid, (unit, f, _) in enumerate(self.findings):
             spans[unit].append((fid, f.start, f.end))
-        conflicts = self._conflicts()
+        conflicts, waits = self.conflicts, self.waits
         rows = []
         for fid, (unit, f, fix) in enumerate(self.findings):
             try:
@@ -168,7 +169,7 @@ class Review:
                 name = f.category
             row = {"id": fid, "unit": unit, "code": f.code, "name": name, "category": f.category,
                    "severity": f.severity.value, "message": f.message, "line": f.line, "column": f.column,
-                   "text": f.text, "fix": None, "conflicts": conflicts.get(fid, [])}
+                   "text": f.text, "fix": None, "conflicts": conflicts.get(fid, []), "waits": waits.get(fid, [])}
             if fix is not None:
                 old, new = old_and_new(self.units[unit].text, f, fix)
                 row["fix"] = {"safe": fix.is_safe, "old": old, "new": new}
@@ -182,25 +183,38 @@ class Review:
             "findings": rows,
         }
 
-    def _conflicts(self) -> dict[int, list[int]]:
-        """Finding id → ids of the findings whose fix cannot be applied with its own (the fix
-        engine, asked about each pair whose stretches overlap, keeps only one)."""
+    def _conflicts(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """(conflicts, waits): finding id → ids of the findings whose fix cannot be applied with
+        its own (the fix engine, asked about the pair, keeps one; two fixes of one priority whose
+        stretches overlap), and → ids of the encoding repairs (fixes.FIX_PRIORITY) it waits for
+        (a fix on a line a repair changes is judged again once the line is repaired)."""
         by_unit = defaultdict(list)
         for fid, (unit, f, fix) in enumerate(self.findings):
             if fix is not None:
                 stretch = (min(e.start for e in fix.edits), max(e.end for e in fix.edits))
                 by_unit[unit].append((stretch, fid, replace(f, fixes=[fix])))
-        out = defaultdict(list)
+        conflicts, waits = defaultdict(list), defaultdict(list)
         for unit, fixes in by_unit.items():
+            text = self.units[unit].text
+
+            def apart(a: Finding, b: Finding) -> bool:
+                return len(choose_fixes([a, b], True, text)) < 2
+
             fixes.sort(key=lambda x: x[0])
             for n, ((_, end), a, fa) in enumerate(fixes):
                 for (start, _), b, fb in fixes[n + 1:]:
                     if start > end:
                         break
-                    if len(choose_fixes([fa, fb], True, self.units[unit].text)) < 2:
-                        out[a].append(b)
-                        out[b].append(a)
-        return {fid: sorted(ids) for fid, ids in out.items()}
+                    if priority(fa.code) == priority(fb.code) and apart(fa, fb):
+                        conflicts[a].append(b)
+                        conflicts[b].append(a)
+            repairs = [(a, fa) for _, a, fa in fixes if priority(fa.code) < DEFAULT_PRIORITY]
+            for a, fa in repairs:  # repairs are rare: each is asked about every other fix
+                for _, b, fb in fixes:
+                    if priority(fa.code) < priority(fb.code) and apart(fa, fb):
+                        waits[b].append(a)
+        return ({fid: sorted(ids) for fid, ids in conflicts.items()},
+                {fid: sorted(ids) for fid, ids in waits.items()})
 
     # -- applying the accepted fixes ---------------------------------------------------------
     def _apply(self, revision: object, accepted: object):
@@ -219,14 +233,19 @@ class Review:
         result = apply_findings(self.inp, chosen.values())
         done = {id(f) for f in result.applied}
         applied = [fid for fid, f in chosen.items() if id(f) in done]
-        conflicts = self._conflicts()
+        conflicts, waits = self.conflicts, self.waits
         skipped = []
         for fid, f in chosen.items():
             if id(f) in done:
                 continue
             blocking = [other for other in conflicts.get(fid, []) if other in applied]
-            reason = (f"conflicts with the fix of #{blocking[0]}" if blocking else
-                      "waits for the encoding repair on its line: save, then review the file again")
+            repairs = [other for other in waits.get(fid, []) if other in applied]
+            if blocking:
+                reason = f"conflicts with the fix of #{blocking[0]}"
+            elif repairs:
+                reason = f"waits for the encoding repair #{repairs[0]} on its line: save, then review the file again"
+            else:  # not expected: every way choose_fixes drops a fix is one of the two above
+                reason = "not applied by the fix engine"
             skipped.append({"id": fid, "reason": reason})
         return result.text, applied, skipped
 
