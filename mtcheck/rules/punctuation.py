@@ -615,10 +615,13 @@ class ForeignMarks(Rule):
                 replacement = replacement.lstrip(" ")
             start = self._space_before(doc.text, m.start()) if replacement and replacement[0] in lang.no_space_before else m.start()
             end = m.end()
-            if not replacement and doc.text[m.start() - 1: m.start()] == " " and after == " ":
-                end += 1  # `a ¡ b` → `a b`, not MT203's `a  b`
-                if doc.text[end:end + 1] and doc.text[end] in lang.no_space_before:
-                    start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
+            if not replacement and doc.text[m.start() - 1: m.start()] in _SPACE and after and after in _SPACE:
+                text = doc.text
+                while end < len(text) and text[end] in _SPACE:
+                    end += 1  # `a ¡ b` → `a b`, not MT203's `a  b` (`a ¿ \t b` too)
+                if end < len(text) and text[end] in lang.no_space_before:
+                    while start > 0 and text[start - 1] in _SPACE:
+                        start -= 1  # `a ¡ :` → `a:`, not MT202's `a :`
             # A mark that is a byte of mojibake (`¡` of `å¡`) is left to the encoding repair.
             no_form = not replacement and ch not in "¿¡"  # `《`: no Latin mark to put there
             fixes = () if no_form or byte_of_mojibake(doc.text, m.start()) else (Fix.replace(start, end, replacement),)
