@@ -215,8 +215,8 @@ class Document:
         if not self.source:
             return None
         i = bisect.bisect_right(self._unit_starts, offset) - 1
-        while i >= 0 and self.units[i].start == self.units[i].end and self.units[i].start > offset:
-            i -= 1
+        while i >= 0 and self.units[i].start == self.units[i].end:
+            i -= 1  # a source sentence with no counterpart (an omission) holds no offset
         if i < 0 or offset > self.units[i].end:
             return None
         return self.units[i].source_text or None

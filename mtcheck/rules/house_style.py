@@ -8,12 +8,13 @@ the raters of one evaluation marked straight quotes in German, the raters of ano
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
 from mtcheck.document import Document
 from mtcheck.finding import Fix
-from mtcheck.languages import Language
+from mtcheck.languages import Language, get_language
 from mtcheck.rules import Example, Rule, register
 from mtcheck.text.chars import NARROW_NBSP, NBSP
 from mtcheck.text.numbers import number_words
@@ -21,7 +22,7 @@ from mtcheck.text.numbers import number_words
 # A straight double quotation mark that opens (after a space, a line start or an opening
 # bracket, before a letter or digit) or closes (after a letter, digit or mark, before a space,
 # a mark or the end).
-_OPENING = regex.compile(r'(?:(?<=^|[\s(\[—–-])|(?<=^))"(?=[\p{L}\p{N}„“«‘\'])', regex.MULTILINE)
+_OPENING = regex.compile(r'(?<=^|[\s(\[—–-])"(?=[\p{L}\p{N}„“«‘\'])', regex.MULTILINE)
 _CLOSING = regex.compile(r'(?<=[\p{L}\p{N}.,!?…;:)\]\'’])"(?=[\s.,;:!?…)\]—–-]|$)', regex.MULTILINE)
 
 
@@ -59,11 +60,10 @@ class StraightQuotes(Rule):
             roles = [role for _, role in marks]
             if roles != ["open", "close"] * (len(marks) // 2):
                 continue
-            for (i, _), (j, _) in zip(marks[::2], marks[1::2]):
-                yield self.finding(i, i + 1, f"straight quotation marks where the house writes `{opening}…{closing}`",
-                                   Fix.replace(i, i + 1, opening + inner))
-                yield self.finding(j, j + 1, f"straight quotation marks where the house writes `{opening}…{closing}`",
-                                   Fix.replace(j, j + 1, inner + closing))
+            message = f"straight quotation marks where the house writes `{opening}…{closing}`"
+            for n, (i, _) in enumerate(marks):
+                yield self.finding(i, i + 1, message,
+                                   Fix.replace(i, i + 1, opening + inner if n % 2 == 0 else inner + closing))
 
 
 # A hyphen with a space on each side between two words: a dash typed as a hyphen. Not between
@@ -213,9 +213,8 @@ class UndottedAbbreviation(Rule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         dotted = _dotted(lang)
-        pattern = regex.compile(r"(?<![\p{L}\p{N}.])(" + "|".join(map(regex.escape, sorted(dotted))) + r")(?![\p{L}\p{N}.])")
         skipped = headlines(doc)
-        for m in pattern.finditer(doc.masked):
+        for m in _undotted_pattern(lang.code).finditer(doc.masked):
             if any(start <= m.start() < end for start, end in skipped):
                 continue  # AP writes `US` in a headline
             yield self.finding(m.start(), m.end(), f"US news style writes `{dotted[m.group()]}`",
@@ -225,3 +224,10 @@ class UndottedAbbreviation(Rule):
 def _dotted(language: Language) -> dict[str, str]:
     """``US`` → ``U.S.``: the abbreviations the language's house style writes with periods."""
     return {word.replace(".", ""): word for word in language.house_style.get("dotted", [])}
+
+
+@lru_cache(maxsize=None)
+def _undotted_pattern(code: str) -> regex.Pattern:
+    """The undotted forms of ``_dotted`` as whole tokens (`US`, not `USB` or `U.S.`), once per language."""
+    undotted = sorted(_dotted(get_language(code)))
+    return regex.compile(r"(?<![\p{L}\p{N}.])(" + "|".join(map(regex.escape, undotted)) + r")(?![\p{L}\p{N}.])")

@@ -11,6 +11,7 @@ languages/numbers/.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -221,8 +222,15 @@ def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -
         return True
     if kind == "¤" and ISO_CURRENCY.search(near):
         return True
-    words = after.lower()
-    return any(regex.search(r"(?<!\p{L})" + regex.escape(form), words) for form in data.signs.get(kind, ()))
+    return bool(_sign_words(data.signs.get(kind, ())).search(after.lower()))
+
+
+@lru_cache(maxsize=256)
+def _sign_words(forms: tuple[str, ...]) -> regex.Pattern:
+    """One pattern for a sign's words (`prozent`, `grad`…), each starting a word; never matches without any."""
+    if not forms:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, sorted(forms, key=len, reverse=True))) + ")")
 
 
 @register

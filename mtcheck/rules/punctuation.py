@@ -810,7 +810,8 @@ class MissingSpaceAfterNumber(Rule):
     def check(self, doc: Document, lang: Language) -> Iterable:
         from mtcheck.languages import language_settings
 
-        ordinal = language_settings(lang.code)["sentences"].get("ordinal_dot", False)
+        settings = language_settings(lang.code)
+        ordinal = settings["sentences"].get("ordinal_dot", False)
         for m in _NUMBER_PERIOD_WORD.finditer(doc.masked):
             number, word = m.group(1), m.group(2)
             capitalized = word[0].isupper() and word[1:].islower() and len(word) >= 2
@@ -823,16 +824,13 @@ class MissingSpaceAfterNumber(Rule):
             cut = m.end(1) + 1
             yield self.finding(m.start(1), m.end(2), f"no space after `{number}.` in `{number}.{word}`",
                                Fix.replace(cut, cut, " "))
-        yield from self._glued_words(doc, lang)
+        yield from self._glued_words(doc, lang, settings.get("numbers", {}))
 
-    def _glued_words(self, doc: Document, lang: Language) -> Iterable:
+    def _glued_words(self, doc: Document, lang: Language, numbers: dict) -> Iterable:
         """A number glued to the word after it: a scale word (`5million`), a word of the time of
         day (`9.30Uhr`, the language's `[numbers] time_words`), or, where the language does not
         write compounds of digits and words (`[numbers] digit_compounds`: Czech `30denní`,
         German `25jährige`), a frequent lower-case word (`20minutes`)."""
-        from mtcheck.languages import language_settings
-
-        numbers = language_settings(lang.code).get("numbers", {})
         time_words = frozenset(numbers.get("time_words", ()))
         compounds = numbers.get("digit_compounds", False)
         data = number_words(lang.tag)

@@ -84,6 +84,7 @@ def _in_script(text: str, script: str) -> bool:
 # others a copied word has two letters at least.
 _UNSPACED = ("Han", "Hiragana", "Katakana")
 MIN_COPIED_LETTERS = 4  # a lower-case word of another alphabet, left as the source has it
+_LOWER_WORD = lazy(rf"(?<![\p{{L}}\-])\p{{Ll}}{{{MIN_COPIED_LETTERS},}}(?![\p{{L}}\-])")
 _UNSPACED_RUN = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]+")
 _IN_URL = lazy(r"(?:https?://|www\.)\S*$")  # a run inside a link, which the URL pattern may not take
 _GLOSSED = lazy(r"[(\[（「“\"'«]\s*$")  # `Beijing (北京)`: the original beside its translation
@@ -102,7 +103,7 @@ def _copied_runs(text: str, source: str, script: str) -> list[tuple[int, int]]:
     if script in _UNSPACED:
         pattern = _UNSPACED_RUN
     elif script != "Latin":  # Latin names and terms stand in every script (`HBO`, `Wi-Fi`, `PDF`)
-        pattern = lazy(rf"(?<![\p{{L}}\-])\p{{Ll}}{{{MIN_COPIED_LETTERS},}}(?![\p{{L}}\-])")  # a common word
+        pattern = _LOWER_WORD  # a common word, in the source's script (checked below)
     else:
         return []
     return [m.span() for m in pattern.finditer(text)
