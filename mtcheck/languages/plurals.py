@@ -33,6 +33,9 @@ from pathlib import Path
 PLURALS_FILE = Path(__file__).parent / "plurals.tsv"
 # Every category CLDR defines, in its order: a key outside these is no plural category.
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# How many integers a row lists per category at most (scripts/build_plural_data.py's SAMPLES):
+# a category with fewer is listed whole (Polish `one`: 1 alone), so `=1` can stand for it.
+SAMPLES_LISTED = 4
 
 
 @dataclass(frozen=True)
