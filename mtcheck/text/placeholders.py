@@ -52,6 +52,11 @@ FORMAT = lazy(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\
 ICU_HEAD = lazy(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectordinal|select|choice"
                          r"|number|date|time|spellout|ordinal|duration)\b")
 TEMPLATE = lazy(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
+# i18next's nesting, `$t(key)` and `$t(key, {"count": 2})`: the key is code, like a placeholder's name.
+I18NEXT_NESTING = lazy(r"\$t\(\s*[^\s(),{}]+\s*(?:,\s*\{[^()]*\}\s*)?\)")
+# A Fluent select expression, `{ $count -> [one] … *[other] … }` or `{ NUMBER($n) -> …}`: like an
+# ICU plural, its head is compared and its variants are text (mtcheck.rules.messages).
+FLUENT_SELECT = lazy(r"\{\s*(?:\$(?P<var>[A-Za-z][\w-]*)|[A-Z][A-Z0-9_-]*\(\s*\$(?P<fvar>[A-Za-z][\w-]*)[^(){}]*\))\s*->")
 # Shell, Makefile, PHP and Mozilla-style variables. A name starts with a letter or an underscore
 # (`$5` is a price); a closed one (`$(name)`, `$[name]`, `$name$`) may touch a word, as MT glues
 # it (`april$name$`), a bare `$name` stands alone (`US$` and `a$b` are text).
@@ -91,9 +96,10 @@ def is_entity(name: str) -> bool:
 
 def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     """((start, end), text) of each placeholder of ``text`` that no text rule may touch, in
-    order. Each character belongs to one at most (the more specific kind wins); ICU's
-    ``{count, plural, …}`` is left out, since its bodies are prose, and so are Laravel's
-    ``:name`` (as often prose) and tags (MT303 reports markup).
+    order. Each character belongs to one at most (the more specific kind wins). Of an ICU
+    or Fluent message (``{count, plural, one {# file} other {# files}}``) only the syntax is
+    protected, so that every rule reads the text of its variants (see ``message_syntax``);
+    Laravel's ``:name`` is left out (as often prose), and so are tags (MT303 reports markup).
 
     >>> protected_spans("Envoyé par %s le %d")
     [((11, 13), '%s'), ((17, 19), '%d')]
@@ -101,11 +107,16 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     []
     >>> [t for _, t in protected_spans("im april$name$ und bis@date@")]
     ['$name$', '@date@']
+    >>> [t for _, t in protected_spans("Du hast {count, plural, one {eine Nachricht} other {# Nachrichten}} von $t(app:name)")]
+    ['{count, plural, one {', '} other {#', '}}', '$t(app:name)']
     """
     if not PLACEHOLDER_CHAR.search(text):
         return []
     chars = list(text)
     found: list[tuple[tuple[int, int], str]] = []
+    for start, end in message_syntax(text):
+        found.append(((start, end), text[start:end]))
+        chars[start:end] = "\0" * (end - start)
     for pattern, keep in _PROTECTED_KINDS:
         for m in pattern.finditer("".join(chars)):
             if keep is not None and not keep(m):
@@ -116,9 +127,28 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     return sorted(found)
 
 
+def message_syntax(text: str) -> list[tuple[int, int]]:
+    """The syntax of an ICU or Fluent message in ``text`` (braces, argument heads, keys, ``#``;
+    mtcheck.text.messages), when the text has message structure and parses: its variants'
+    text is left to the rules. A text that does not parse gets none (MT706 reports it).
+
+    >>> message_syntax("{n, plural, one {# file} other {# files}}")
+    [(0, 18), (23, 33), (39, 41)]
+    >>> message_syntax("Use {braces} {like this}"), message_syntax("{n, plural, one {# file}")
+    ([], [])
+    """
+    from mtcheck.text.messages import parse
+
+    if "{" not in text:
+        return []
+    message = parse(text)
+    return message.syntax_spans if message is not None and message.ok else []
+
+
 _PROTECTED_KINDS = (
     # (pattern, which matches to keep; None: masked but not kept, so that `%%d` is no `%d`)
     (TEMPLATE, lambda m: True),
+    (I18NEXT_NESTING, lambda m: True),
     (PERCENT_LITERAL, None),
     (PRINTF_NAMED, lambda m: True),
     (PERCENT_NAME, lambda m: True),
@@ -204,7 +234,15 @@ def placeholders(text: str) -> list[Placeholder]:
             continue  # an argument nested in another's bodies: the bodies are not compared
         covered = _balanced_end(text, m.start())
         take("icu", m.start(), m.end(), f"{{{m['name']}, {m['type']}}}", mask_end=covered)
+    covered = 0
+    for m in scan(FLUENT_SELECT):
+        if m.start() < covered:
+            continue
+        covered = _balanced_end(text, m.start())
+        take("icu", m.start(), m.end(), f"{{${m['var'] or m['fvar']} ->}}", mask_end=covered)
     for m in scan(TEMPLATE):
+        take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
+    for m in scan(I18NEXT_NESTING):
         take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
     for m in scan(TAG):
         name = m["name"].lower()
