@@ -96,9 +96,12 @@ def kind_of(path: str, fmt: str | None = None) -> str:
     """
     if fmt:
         return fmt
-    from mtcheck.io import resources
+    kind = TEXT_SUFFIXES.get(Path(path).suffix.lower())
+    if kind is None:
+        from mtcheck.io import resources  # not for the text files a hook checks
 
-    return TEXT_SUFFIXES.get(Path(path).suffix.lower()) or resources.kind_of(path) or "text"
+        kind = resources.kind_of(path)
+    return kind or "text"
 
 
 def expand_paths(paths: list[str], force_exclude: bool = False) -> list[str]:
