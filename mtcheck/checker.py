@@ -143,7 +143,7 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
             doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
                                         [r.line for r in records], doc.lang, path=inp.path,
                                         sources=[seg.source for seg in doc.segments],
-                                        source_lang=doc.source_lang)
+                                        source_lang=doc.source_lang, missing=[seg.missing for seg in doc.segments])
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
     edits = {i: compose(inp.records[i].translation, passes[i]) for i in fixed}
     return FixResult(write_records(inp, fixed, edits), applied, remaining, revealed)
@@ -267,6 +267,7 @@ def _record_document(inp: InputFile, records: list[Record], sources: list[str | 
     return Document.from_records(
         texts, [r.id for r in records], [r.line for r in records], doc_lang, path=inp.path,
         sources=sources, source_lang=source_lang or first.get("source_lang"),
+        missing=[r.fields.get("missing") for r in records],
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from mtcheck import __version__
 from mtcheck.config import Config, ConfigError, find_config, load_config
-from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, expand_paths, read_input, split_lines
+from mtcheck.io.readers import DEFAULT_MAX_BYTES, INPUT_FORMATS, InputError, expand_paths, read_input, split_lines
 from mtcheck.languages import UnknownLanguage
 from mtcheck.taxonomy import Severity
 
@@ -47,12 +47,16 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False, parents=[rules_chosen])
     common.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files or directories (.txt .md .jsonl .tsv .po .xlf .xliff .tmx); - reads standard input")
+                        help="files or directories (.txt .md .jsonl .tsv .po .xlf .tmx, resource files, .srt .vtt, "
+                             ".html: docs/formats.md); - reads standard input")
     common.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
     common.add_argument("--source", metavar="PATH", help="the source text of a single input")
     common.add_argument("--source-lang", help="language of the source")
-    common.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv", "po", "xliff", "tmx"),
+    common.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="input format (default: from the file suffix)")
+    common.add_argument("--force-exclude", action="store_true",
+                        help="skip named files that a directory walk would skip (package.json beside de.json): "
+                             "for pre-commit hooks, which name every staged file")
     common.add_argument("--stdin-filename", help="the name standard input stands for (its suffix picks the format)")
     common.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
                         help="refuse inputs larger than this (default: %(default)g MB; 0: no limit)")
@@ -86,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--lang", help="target language (default: config, the record's target_lang, or detected)")
     review.add_argument("--source", metavar="PATH", help="the source text, shown beside the translation and checked against")
     review.add_argument("--source-lang", help="language of the source")
-    review.add_argument("--input-format", choices=("text", "markdown", "jsonl", "tsv", "po", "xliff", "tmx"),
+    review.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="input format (default: from the file suffix)")
     review.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
                         help="refuse a file larger than this (default: %(default)g MB; 0: no limit)")
@@ -184,6 +188,8 @@ def _config(args) -> Config:
         from mtcheck.model.tagger import require
 
         require(config.model)
+    if getattr(args, "source_lang", None):
+        config.source_lang = args.source_lang
     for path in args.glossary:
         from mtcheck.io.glossary import GlossaryError, load_glossary
 
@@ -194,10 +200,10 @@ def _config(args) -> Config:
     return config
 
 
-def _read_all(args, progress: bool = True):
+def _read_all(args, config: Config, progress: bool = True):
     from mtcheck.io.progress import Progress
 
-    paths = expand_paths(args.paths)
+    paths = expand_paths(args.paths, args.force_exclude)
     if args.source and len(paths) != 1:
         raise InputError("--source goes with exactly one input")
     source = None
@@ -205,7 +211,8 @@ def _read_all(args, progress: bool = True):
         source = read_input(args.source, "text", int(args.max_size * 1048576)).text
     progress = Progress(len(paths) if progress else 0)
     for path in paths:
-        yield read_input(path, args.input_format, int(args.max_size * 1048576), args.stdin_filename), source
+        yield read_input(path, args.input_format, int(args.max_size * 1048576), args.stdin_filename,
+                         config.source_lang), source
         progress.advance()
     progress.close()
 
@@ -249,7 +256,7 @@ def checked(args) -> Checked:
     def docs():
         """Every document of every input, read one input at a time."""
         nonlocal files, segments, words
-        for inp, source in _read_all(args, progress=False):
+        for inp, source in _read_all(args, config, progress=False):
             for _, doc in documents(inp, config, args.lang, source, args.source_lang):
                 languages.add(doc.lang)
                 yield doc
@@ -322,7 +329,7 @@ def cmd_fix(args) -> int:
     from mtcheck.checker import fix_file
 
     config = _config(args)
-    inputs = list(_read_all(args))
+    inputs = list(_read_all(args, config))
     if args.output and len(inputs) != 1:
         raise InputError("--output goes with exactly one input")
     results = [(inp, fix_file(inp, config, args.unsafe_fixes, args.lang, source, args.source_lang))

@@ -4,6 +4,7 @@ Keys (all optional)::
 
     [tool.mtcheck]
     lang = "en"                        # target language; skips detection (fast pre-commit runs)
+    source-lang = "en"                 # source language of resource files (de.json's is en.json)
     select = ["ALL"]                   # codes (MT101), code prefixes (MT1), categories, rule names
     ignore = ["extra-space"]
     profiles = ["de-typography"]       # house styles to check too (mtcheck.profiles)
@@ -33,7 +34,7 @@ from mtcheck.io.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
-_KEYS = {"lang", "select", "ignore", "profiles", "fail-on", "accept", "accept-file", "glossary", "severity",
+_KEYS = {"lang", "source-lang", "select", "ignore", "profiles", "fail-on", "accept", "accept-file", "glossary", "severity",
          "per-file-ignores", "model"}
 
 
@@ -48,6 +49,8 @@ class Config:
     # House-style profiles whose rules run too (mtcheck.profiles); their rules are off otherwise.
     profiles: list[str] = field(default_factory=list)
     lang: str | None = None
+    # The source language of resource files (de.json's source is en.json when it is "en").
+    source_lang: str | None = None
     fail_on: Severity = Severity.MINOR
     accept: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -171,7 +174,7 @@ def load_config(path: Path | None) -> Config:
         for key in ("severity", "per-file-ignores"):
             if not isinstance(data.get(key, {}), dict):
                 raise ValueError(f"{key} must be a table, e.g. [tool.mtcheck.{key}]")
-        for key in ("lang", "fail-on", "accept-file"):
+        for key in ("lang", "source-lang", "fail-on", "accept-file"):
             if key in data and not isinstance(data[key], str):
                 raise ValueError(f"{key} must be a string")
         if "model" in data and not isinstance(data["model"], (bool, str)):
@@ -188,6 +191,7 @@ def load_config(path: Path | None) -> Config:
             ignore=_strings(data, "ignore", []),
             profiles=_profiles(_strings(data, "profiles", [])),
             lang=data.get("lang"),
+            source_lang=data.get("source-lang"),
             fail_on=Severity(data.get("fail-on", "minor")),
             accept=frozenset(accept),
             severity={k: Severity(v) for k, v in data.get("severity", {}).items()},

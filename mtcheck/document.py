@@ -73,6 +73,9 @@ class Segment:
     record: str | None = None  # the record id
     line: int = 1  # line of the record in its file (plain files: 1)
     source: str | None = None  # the record's source text, when known
+    # A key of the source that the translation file lacks (a record with no text): why it is
+    # expected ("the source has this key"); MT607 reports it.
+    missing: str | None = None
 
 
 def _tag_and_code(code: str) -> tuple[str, str]:
@@ -119,12 +122,13 @@ class Document:
     @classmethod
     def from_records(cls, texts: list[str], records: list[str | None], lines: list[int], lang: str,
                      path: str | None = None, sources: list[str | None] | None = None,
-                     source_lang: str | None = None) -> Document:
+                     source_lang: str | None = None, missing: list[str | None] | None = None) -> Document:
         """Join the translations of one document's records with newlines."""
         segments, parts, offset = [], [], 0
         sources = sources or [None] * len(texts)
-        for text, record, line, source in zip(texts, records, lines, sources):
-            segments.append(Segment(offset, offset + len(text), record, line, source))
+        missing = missing or [None] * len(texts)
+        for text, record, line, source, note in zip(texts, records, lines, sources, missing):
+            segments.append(Segment(offset, offset + len(text), record, line, source, note))
             parts.append(text)
             offset += len(text) + 1
         joined_source = "\n".join(s or "" for s in sources) if any(sources) else None

@@ -32,7 +32,7 @@ def test_example_is_flagged_and_fixed(rule, example):
     """Exactly the marked spans are flagged; the fixes give the fixed text, with the
     applicability the example (or the rule) declares: a safe fix already under ``fix``, an
     unsafe one only with ``--unsafe-fixes``."""
-    doc = Document(example.plain, example.lang, source=example.source, source_lang=example.source_lang)
+    doc = example.document()
     findings = check_document(doc, only(rule))
     spans = [(f.start, f.end) for f in findings]
     assert spans == example.spans, f"{rule.code} flagged {spans}, expected {example.spans} in {example.plain!r}"

@@ -177,7 +177,17 @@ def translation_target(raw: str) -> Target:
     spans_of = [value for key, _, value in top_level(raw) if key == "translation"]
     if not spans_of or not raw.startswith('"', spans_of[-1][0]):
         raise ValueError("no string translation")
-    start, end = spans_of[-1]
+    return string_target(raw, *spans_of[-1], escaper(raw))
+
+
+def string_target(raw: str, start: int, end: int, escape) -> Target:
+    """The JSON string at ``raw[start:end]`` (quotes included), decoded, with the span of
+    ``raw`` each character comes from; ``escape`` writes new text for it.
+
+    >>> t = string_target('["a\\\\"b"]', 1, 7, str)
+    >>> t.text, t.spans
+    ('a"b', [(2, 3), (3, 5), (5, 6)])
+    """
     chars, spans, i, close = [], [], start + 1, end - 1
     while i < close:
         if raw[i] != "\\":
@@ -197,7 +207,7 @@ def translation_target(raw: str) -> Target:
         chars.append(chr(code))
         spans.append((i, i + step))
         i += step
-    return Target("".join(chars), spans, [0] * len(spans), escaper(raw), end=close)
+    return Target("".join(chars), spans, [0] * len(spans), escape, end=close)
 
 
 _ESCAPED_SLASH = re.compile(r"(?<!\\)(?:\\\\)*\\/")

@@ -24,6 +24,10 @@ TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".j
                  ".tsv": "tsv", ".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 # Translation files, read through translate-toolkit (mtcheck/io/formats.py, extra "formats").
 TRANSLATION_KINDS = ("po", "xliff", "tmx")
+# Resource files of content repos (mtcheck/io/resources/), written back the same way.
+RESOURCE_KINDS = ("json", "arb", "yaml", "android", "strings", "stringsdict", "properties", "fluent", "subtitles")
+SPLICED_KINDS = TRANSLATION_KINDS + RESOURCE_KINDS  # records whose targets count from the file's start
+INPUT_FORMATS = ("text", "markdown", "jsonl", "tsv") + SPLICED_KINDS  # --input-format
 RECORD_FIELDS = ("id", "translation", "source", "reference", "source_lang", "target_lang", "doc_id")
 
 
@@ -84,25 +88,50 @@ def decode(data: bytes, name: str) -> tuple[str, bool]:
 
 
 def kind_of(path: str, fmt: str | None = None) -> str:
+    """The kind of input a file is: ``fmt`` when given, else by its suffix (and, for Android's
+    ``.xml``, its folder); anything else is text.
+
+    >>> kind_of("a.po"), kind_of("res/values-de/strings.xml"), kind_of("notes.xml")
+    ('po', 'android', 'text')
+    """
     if fmt:
         return fmt
-    return TEXT_SUFFIXES.get(Path(path).suffix.lower(), "text")
+    kind = TEXT_SUFFIXES.get(Path(path).suffix.lower())
+    if kind is None:
+        from mtcheck.io import resources  # not for the text files a hook checks
+
+        kind = resources.kind_of(path)
+    return kind or "text"
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files named, and the checkable files (.txt .md .jsonl .tsv .po .xlf .xliff .tmx) inside
-    named directories."""
+def expand_paths(paths: list[str], force_exclude: bool = False) -> list[str]:
+    """Files named, and the checkable files inside named directories: .txt .md .jsonl .tsv .po
+    .xlf .xliff .tmx, and the resource files whose path names their language (``de.json``,
+    ``values-de/strings.xml``: not ``package.json``); hidden folders are skipped.
+    ``force_exclude`` (ruff's ``--force-exclude``) sorts named files the same way: a pre-commit
+    hook names every staged ``.json`` file, ``package.json`` too."""
     out = []
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
             found = sorted(str(f) for f in path.rglob("*")
-                           if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+                           if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                           and checkable(f))
             out.extend(found)
-        else:
+        elif p == "-" or not force_exclude or checkable(path):
             out.append(p)
     return out
+
+
+def checkable(path: Path) -> bool:
+    """Is a file one that ``check`` reads in a directory walk?
+
+    >>> checkable(Path("a.md")), checkable(Path("locales/de.json")), checkable(Path("package.json"))
+    (True, True, False)
+    """
+    from mtcheck.io import resources
+
+    return path.suffix.lower() in TEXT_SUFFIXES or resources.in_walk(path)
 
 
 def _size(n: int) -> str:
@@ -112,7 +141,7 @@ def _size(n: int) -> str:
 
 
 def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-               stdin_name: str | None = None) -> InputFile:
+               stdin_name: str | None = None, source_lang: str | None = None) -> InputFile:
     """Read and decode one input; ``-`` reads standard input."""
     snapshot = None
     if path == "-":
@@ -135,12 +164,12 @@ def read_input(path: str, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_B
     if max_bytes and len(data) > max_bytes:
         raise InputError(f"{name}: input over the limit of {_size(max_bytes)} (raise it with --max-size)")
     text, bom = decode(data, name)
-    inp = parse_input(text, name, kind_of(stdin_name or path, fmt), bom)
+    inp = parse_input(text, name, kind_of(stdin_name or path, fmt), bom, source_lang)
     inp.snapshot = snapshot
     return inp
 
 
-def parse_input(text: str, name: str, kind: str, bom: bool = False) -> InputFile:
+def parse_input(text: str, name: str, kind: str, bom: bool = False, source_lang: str | None = None) -> InputFile:
     """An input from its decoded text (BOM stripped), as ``read_input`` makes it from a file's
     bytes: the editor's buffer, which is not on disk yet, is read by the same readers.
 
@@ -157,6 +186,10 @@ def parse_input(text: str, name: str, kind: str, bom: bool = False) -> InputFile
         from mtcheck.io import formats  # imports translate-toolkit: only for these files
 
         inp.records, inp.translation_file = formats.read(text, kind, name)
+    elif kind in RESOURCE_KINDS:
+        from mtcheck.io import resources  # each format's module only for its files
+
+        inp.records, inp.translation_file = resources.read(text, kind, name, source_lang)
     return inp
 
 
@@ -239,7 +272,7 @@ def write_records(inp: InputFile, fixed: dict[int, str], edits: dict[int, list[E
     >>> write_records(inp, {0: "café bar"}, {0: [Edit(4, 6, " ")]})
     '{"n": 1e400, "translation": "caf\\\\u00e9 bar"}\\n'
     """
-    if inp.kind in TRANSLATION_KINDS:
+    if inp.kind in SPLICED_KINDS:
         return inp.translation_file.write(inp.text, fixed, edits)
     starts = line_starts(inp.text)
     replacements = []
@@ -279,7 +312,7 @@ def record_target(inp: InputFile, i: int, starts: list[int] | None = None) -> tu
     >>> target.text, base, [(base + s, base + e) for s, e in target.spans][-1]
     ('café', 21, (41, 47))
     """
-    if inp.kind in TRANSLATION_KINDS:
+    if inp.kind in SPLICED_KINDS:
         return inp.translation_file.targets[i], 0
     record = inp.records[i]
     return _line_target(inp, record), (starts or line_starts(inp.text))[record.line - 1]

@@ -45,9 +45,14 @@ def rule_page(rule) -> str:
              f"## {SECTIONS[0]}", rule.what, "", f"## {SECTIONS[1]}", rule.why, "", f"## {SECTIONS[2]}"]
     for example in rule.examples:
         lines += ["", "```text"]
+        if example.record is not None:
+            lines.append(f"key: {example.record}")
         if example.source is not None:
             lines.append(f"[{example.source_lang or 'source'}] {example.source}")
-        lines += _marked(example)
+        if example.missing is not None:
+            lines.append(f"[{example.lang}] (no such key: {example.missing})")
+        else:
+            lines += _marked(example)
         lines.append("```")
         if example.fixed is not None:
             unsafe = (example.applicability or rule.fix_applicability) == "unsafe"

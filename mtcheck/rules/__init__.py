@@ -30,7 +30,7 @@ from mtcheck.version import __version__
 
 # Rule families, imported on first use of the catalogue.
 FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "numbers", "source",
-            "placeholders", "messages", "consistency", "terminology", "house_style")
+            "placeholders", "messages", "consistency", "terminology", "house_style", "resources")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 
@@ -78,6 +78,11 @@ class Example:
     source: str | None = None
     source_lang: str | None = None
     applicability: Applicability | None = None
+    # A key of a resource file's source that the translation lacks (the example is then one
+    # record with no text; ``text`` is ``⟦⟧``): why it is expected.
+    missing: str | None = None
+    # The record id, for an example that is one record of a file of records.
+    record: str | None = None
 
     @property
     def plain(self) -> str:
@@ -98,6 +103,17 @@ class Example:
     def span(self) -> tuple[int, int]:
         """The first marked span."""
         return self.spans[0]
+
+    def document(self) -> Document:
+        """The example as the checker sees it: a text, or one record of a file of records.
+
+        >>> Example("en", "⟦⟧", source="Save", source_lang="en", record="menu.save", missing="x").document().segments
+        [Segment(start=0, end=0, record='menu.save', line=1, source='Save', missing='x')]
+        """
+        if self.record is None and self.missing is None:
+            return Document(self.plain, self.lang, source=self.source, source_lang=self.source_lang)
+        return Document.from_records([self.plain], [self.record or "example"], [1], self.lang, sources=[self.source],
+                                     source_lang=self.source_lang, missing=[self.missing])
 
 
 class Rule:

@@ -168,15 +168,17 @@ class Untranslated(Rule):
             words = _WORDS.findall(_QUOTATION.sub(" ", text))  # quotations may stay in the original
             if len(words) < MIN_UNTRANSLATED_WORDS or _mostly_names(words) or _QUOTED.match(text.strip()):
                 continue
+            if doc.has_records and _copied_record(doc, bead):
+                continue  # a record left as its source: MT608's
             if bead.source_text and _is_copy(doc.text[bead.start:bead.end], bead.source_text):
                 # Only a copy in the source language is untranslated: the source may quote the
                 # target language or a third one (an English passage in a German source).
-                if source_lang in (_identified(text, source_lang, doc.lang), identify_any(text)):
+                if source_lang in (identified(text, source_lang, doc.lang), identify_any(text)):
                     yield self.finding(start, end, f"this sentence is its source, copied ({source_lang})")
             elif source_script not in (target_script, None) and _in_script(text, source_script):
                 yield self.finding(start, end, f"this sentence is in the source's script ({source_lang})")
             elif (len(words) >= MIN_LANGID_WORDS and _mostly_source_words(words, source_lang, lang)
-                  and _identified(text, source_lang, doc.lang) == source_lang):
+                  and identified(text, source_lang, doc.lang) == source_lang):
                 yield self.finding(start, end, f"this sentence is in the source language ({source_lang})")
             elif source_script not in (target_script, None):
                 for run_start, run_end in _copied_runs(text, bead.source_text or doc.source, source_script):
@@ -184,6 +186,13 @@ class Untranslated(Rule):
                         continue  # a link (`https://премия.рф/`), a handle
                     yield self.finding(start + run_start, start + run_end,
                                        f"`{text[run_start:run_end]}` is left in the source's script ({source_lang})")
+
+
+def _copied_record(doc: Document, bead) -> bool:
+    from mtcheck.rules.resources import copied_record  # that family imports this one
+
+    segment = doc.segment_at(bead.start)
+    return segment.start == bead.start and copied_record(doc, segment, source_language(doc))
 
 
 MIN_SOURCE_SHARE = 0.6
@@ -208,7 +217,7 @@ def _mostly_source_words(words: list[str], source_lang: str, target: Language) -
     return bool(lower) and sum(source.zipf(w) >= 2.0 for w in lower if target.zipf(w) < 2.0) >= MIN_SOURCE_SHARE * len(lower)
 
 
-def _identified(text: str, source_lang: str, target_lang: str) -> str | None:
+def identified(text: str, source_lang: str, target_lang: str) -> str | None:
     """The language py3langid gives ``text`` among the two, when it is near certain."""
     restricted = identifier(tuple(sorted((source_lang, target_lang))))
     if restricted is None:
@@ -305,8 +314,8 @@ class Omission(Rule):
         ratio = length_ratio(source_lang, doc.lang)
         for bead in doc.units:
             target = doc.text[bead.start:bead.end]
-            if bead.is_omission or not bead.source_text:
-                continue
+            if bead.is_omission or not bead.source_text or doc.segment_at(bead.start).missing:
+                continue  # a key the translation file lacks: MT607's
             if not target.strip():
                 # A record left empty (an MT system that returned nothing): all of it is left
                 # out. A source of only symbols or placeholders (`%s`, `—`) may stay empty.
@@ -327,7 +336,7 @@ class Omission(Rule):
                 continue
             # A source unit already in the target language (quoted, or copied into the source
             # file) has no translation ratio to keep.
-            if _identified(bead.source_text, source_lang, doc.lang) != doc.lang:
+            if identified(bead.source_text, source_lang, doc.lang) != doc.lang:
                 yield self.finding(bead.start, bead.start, message)
 
 

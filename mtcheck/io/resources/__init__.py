@@ -1,0 +1,186 @@
+"""The resource files of content repos, read as records: i18n JSON, Flutter ARB, YAML, Android
+``strings.xml``, Apple ``.strings`` and ``.stringsdict``, Java ``.properties``, Fluent ``.ftl`` and
+subtitles (``.srt``, ``.vtt``).
+
+Every value becomes a :class:`~mtcheck.io.readers.Record`: its key path is the record's id
+(``menu.save``, ``items[few]``), its line the line where the value starts, its translation the
+value as the program shows it (escapes decoded). As for PO and XLIFF, ``fix`` splices: only the
+characters the fixes changed are rewritten, escaped the way the format writes them (``\\'`` in
+Android, ``\\uXXXX`` in .properties, YAML's quoting), and the file is read back to make sure the
+value reads as the fixed text; every other byte stays as it was.
+
+**The source, found by convention.** A translation file has a source file beside it, the same
+resource in the source language: ``en.json`` for ``de.json``, ``values/`` for ``values-de/``,
+``Messages.properties`` for ``Messages_de.properties``, ``en.yml``'s tree for ``fr.yml``. Each
+format module says where to look (``source_paths``); the source language is the one configured
+(``source-lang``, ``--source-lang``), else the file's own convention (the unsuffixed base file),
+else English. Each value then has its source: the value of the same key there. A key of the
+source missing from the translation becomes a record with no text and a ``missing`` note
+(MT607 reports it); a plural the target language needs more forms for gets one such record per
+missing form. The source file itself is checked as a text without a source.
+
+A format is one module here, with::
+
+    KIND, LABEL                       its --input-format name, its name in messages
+    is_resource(path) -> bool         found in a directory walk: a translation file of the format?
+    language(path) -> str | None      the language its path names (``values-pt-rBR`` → pt-BR)
+    source_paths(path, source_lang)   where its source file may be, most likely first
+    read(text, name) -> Resource      its values, or InputError naming the line
+
+Modules are imported only when a file of theirs is read.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from mtcheck.finding import Edit
+from mtcheck.io.formats import TranslationFile, normalize_lang
+from mtcheck.io.splice import Target
+
+# suffix → kind; the kind's module below. `.xml` is Android's only inside a `values*` folder.
+SUFFIXES = {".json": "json", ".arb": "arb", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
+            ".strings": "strings", ".stringsdict": "stringsdict", ".properties": "properties",
+            ".ftl": "fluent", ".srt": "subtitles", ".vtt": "subtitles"}
+MODULES = {"json": "json_files", "arb": "json_files", "yaml": "yaml_files", "android": "android",
+           "strings": "apple", "stringsdict": "apple_plurals", "properties": "properties",
+           "fluent": "fluent", "subtitles": "subtitles"}
+KINDS = tuple(MODULES)
+DEFAULT_SOURCE_LANG = "en"
+
+
+@dataclass
+class Entry:
+    """One value of a resource file."""
+
+    key: str  # the record id: the key path
+    target: Target  # the value as the program shows it, each character's span in the file
+    line: int  # where the value starts
+    plural: tuple[str, str] | None = None  # (the plural's key, its CLDR category) for one form
+
+
+@dataclass
+class Resource:
+    """The values of one file, and the language the file itself declares (a Rails root key,
+    an ARB ``@@locale``), if any."""
+
+    entries: list[Entry]
+    lang: str | None = None
+
+
+def module(kind: str):
+    return importlib.import_module(f"mtcheck.io.resources.{MODULES[kind]}")
+
+
+def kind_of(path: str | PurePath) -> str | None:
+    """The resource kind of a file named on the command line, by its suffix (Android needs a
+    ``values*`` folder: any other ``.xml`` is no resource), or None.
+
+    >>> kind_of("res/values-de/strings.xml"), kind_of("pom.xml"), kind_of("locales/de.json")
+    ('android', None, 'json')
+    """
+    path = PurePath(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind == "android" and not path.parent.name.startswith("values"):
+        return None
+    return kind
+
+
+def in_walk(path: Path) -> bool:
+    """Is a file met in a directory walk a resource file to check? Its suffix is not enough
+    (``package.json``, ``docker-compose.yml``, Spring's ``application.properties``): the format
+    module decides, by the language its path names."""
+    kind = kind_of(path)
+    return kind is not None and module(kind).is_resource(path)
+
+
+class ResourceFile(TranslationFile):
+    """Writes the fixed values back, and reads the result to be sure each reads as fixed."""
+
+    def __init__(self, kind: str, targets: list[Target], name: str, keys: list[str]):
+        super().__init__(kind, targets)
+        self.name, self.keys = name, keys
+
+    def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
+        from mtcheck.io.readers import InputError
+
+        new = super().write(text, fixed, edits)
+        if new == text:
+            return new
+        values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
+        for i, value in fixed.items():
+            if values.get(self.keys[i]) != value:
+                raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[i]}` back")
+        return new
+
+
+def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tuple[list, ResourceFile]:
+    """Records of a resource file (its source found by convention when ``name`` is a file on
+    disk), and its writer."""
+    from mtcheck.io.readers import Record
+
+    fmt = module(kind)
+    resource = fmt.read(text, name)
+    path = Path(name)
+    target_lang = normalize_lang(resource.lang or (fmt.language(path) if name != "-" else None))
+    source, found_lang = _source(fmt, path, target_lang, source_lang) if name != "-" else (None, None)
+    source_lang = normalize_lang(source_lang or found_lang)
+    values = {e.key: e.target.text for e in source.entries} if source else {}
+    records, targets, keys = [], [], []
+    for entry in resource.entries:
+        records.append(Record({"id": entry.key, "translation": entry.target.text, "source": values.get(entry.key),
+                               "source_lang": source_lang, "target_lang": target_lang, "doc_id": name},
+                              entry.line, ""))
+        targets.append(entry.target)
+        keys.append(entry.key)
+    for key, line, value, note in _missing(resource, source, target_lang):
+        records.append(Record({"id": key, "translation": "", "source": value, "source_lang": source_lang,
+                               "target_lang": target_lang, "doc_id": name, "missing": note}, line, ""))
+        targets.append(Target("", [], [], lambda t: None))
+        keys.append(key)
+    return records, ResourceFile(kind, targets, name, keys)
+
+
+def _source(fmt, path: Path, target_lang: str | None, source_lang: str | None) -> tuple[Resource | None, str | None]:
+    """The source file's values and language, or (None, None) when the file is its own source
+    or has none beside it."""
+    from mtcheck.io.readers import InputError, decode
+
+    if source_lang and target_lang and normalize_lang(source_lang) == target_lang:
+        return None, None
+    for candidate in fmt.source_paths(path, source_lang):
+        if not candidate.is_file():
+            continue
+        if candidate.resolve() == path.resolve():
+            return None, None
+        try:
+            text, _ = decode(candidate.read_bytes(), str(candidate))
+            source = fmt.read(text, str(candidate))
+        except InputError as exc:
+            raise InputError(f"{exc} (the source of {path})") from None
+        except OSError as exc:
+            raise InputError(f"{candidate}: {exc.strerror or exc} (the source of {path})") from None
+        return source, source.lang or fmt.language(candidate) or source_lang or DEFAULT_SOURCE_LANG
+    return None, None
+
+
+def _missing(resource: Resource, source: Resource | None, target_lang: str | None):
+    """(key, line, source value, note) of each key the source has and the translation lacks,
+    placed at the line of the translation's value of the key before it in the source."""
+    if source is None:
+        return
+    have = {e.key: e.line for e in resource.entries}
+    # A plural is judged by its target language's forms, not the source's (a Japanese plural
+    # needs only `other`): a plural the translation lacks is one missing key, not one per form.
+    plurals = {e.plural[0] for e in resource.entries if e.plural}
+    line = 1
+    for entry in source.entries:
+        if entry.key in have:
+            line = have[entry.key]
+        elif entry.plural is None:
+            yield entry.key, line, entry.target.text, "the source has this key"
+        elif entry.plural[0] not in plurals:
+            plurals.add(entry.plural[0])
+            yield entry.key, line, entry.target.text, "the source has this plural"
