@@ -310,7 +310,7 @@ class _IcuParser:
     def choice(self, argument: Argument, pos: int, depth: int) -> int:
         text, type_ = self.text, argument.type
         variants: list[Variant] = []
-        errors = len(self.m.errors)
+        errors, index = len(self.m.errors), len(self.m.choices)  # choices listed in order of their heads
         self.syntax(pos - 1, self.space(pos))  # the comma and the space after it
         pos = self.space(pos)
         if type_ == "plural" and text.startswith("offset:", pos):
@@ -356,7 +356,7 @@ class _IcuParser:
             pos = end + 1
         if variants and "other" not in (v.key for v in variants) and len(self.m.errors) == errors:
             self.error(f"`{argument.name}`'s {type_} has no `other` variant", argument.start, argument.end)
-        self.m.choices.append(Choice(argument, tuple(variants), pos))
+        self.m.choices.insert(index, Choice(argument, tuple(variants), pos))
         return pos
 
     def check_key(self, key: str, type_: str, start: int, end: int, variants: list[Variant]) -> None:
@@ -461,6 +461,7 @@ class _FluentParser(_IcuParser):
 
     def select(self, start: int, selector: Argument | None, pos: int, depth: int) -> int:
         text, head_end = self.text, pos
+        index = len(self.m.choices)
         self.syntax(pos - 2, pos)  # `->`
         variants: list[Variant] = []
         defaults = []
@@ -504,7 +505,7 @@ class _FluentParser(_IcuParser):
         plural = all(v.key in PLURAL_CATEGORIES or v.key.lstrip("-").replace(".", "").isdigit() for v in variants)
         argument = Argument(selector.name if selector else "", "plural" if plural else "select",
                             start, head_end, depth)
-        self.m.choices.append(Choice(argument, tuple(variants), pos))
+        self.m.choices.insert(index, Choice(argument, tuple(variants), pos))
         return pos
 
 
