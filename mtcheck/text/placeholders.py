@@ -94,12 +94,14 @@ def is_entity(name: str) -> bool:
     return f"{name};" not in html5
 
 
-def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
+def protected_spans(text: str, messages: bool = True) -> list[tuple[tuple[int, int], str]]:
     """((start, end), text) of each placeholder of ``text`` that no text rule may touch, in
     order. Each character belongs to one at most (the more specific kind wins). Of an ICU
     or Fluent message (``{count, plural, one {# file} other {# files}}``) only the syntax is
     protected, so that every rule reads the text of its variants (see ``message_syntax``);
     Laravel's ``:name`` is left out (as often prose), and so are tags (MT303 reports markup).
+    ``messages=False`` leaves the message syntax to the caller (a Document finds it record by
+    record).
 
     >>> protected_spans("Envoyé par %s le %d")
     [((11, 13), '%s'), ((17, 19), '%d')]
@@ -114,7 +116,7 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
         return []
     chars = list(text)
     found: list[tuple[tuple[int, int], str]] = []
-    for start, end in message_syntax(text):
+    for start, end in message_syntax(text) if messages else ():
         found.append(((start, end), text[start:end]))
         chars[start:end] = "\0" * (end - start)
     for pattern, keep in _PROTECTED_KINDS:
@@ -128,21 +130,34 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def message_syntax(text: str) -> list[tuple[int, int]]:
-    """The syntax of an ICU or Fluent message in ``text`` (braces, argument heads, keys, ``#``;
-    mtcheck.text.messages), when the text has message structure and parses: its variants'
-    text is left to the rules. A text that does not parse gets none (MT706 reports it).
+    """The syntax of the ICU or Fluent messages in ``text`` (braces, argument heads, keys, ``#``;
+    mtcheck.text.messages): their variants' text is left to the rules. Each run of lines whose
+    braces balance is one message (a Fluent select spans lines); one that does not parse gets
+    none (MT706 reports it).
 
     >>> message_syntax("{n, plural, one {# file} other {# files}}")
     [(0, 18), (23, 33), (39, 41)]
     >>> message_syntax("Use {braces} {like this}"), message_syntax("{n, plural, one {# file}")
     ([], [])
+    >>> message_syntax("{n, plural, other {#}}\\n{n, plural, one {#}")  # the second is broken
+    [(0, 22)]
     """
     from mtcheck.text.messages import parse
 
     if "{" not in text:
         return []
-    message = parse(text)
-    return message.syntax_spans if message is not None and message.ok else []
+    spans, start, depth = [], 0, 0
+    for i, c in enumerate(text + "\n"):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "\n" and (depth <= 0 or i == len(text)):
+            message = parse(text[start:i]) if "{" in text[start:i] else None
+            if message is not None and message.ok:
+                spans += [(start + s, start + e) for s, e in message.syntax_spans]
+            start, depth = i + 1, 0
+    return spans
 
 
 _PROTECTED_KINDS = (
