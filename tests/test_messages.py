@@ -194,6 +194,15 @@ def test_a_translated_select_key_is_reported_with_its_repair():
     assert apply_fixes(text, found, unsafe=False) == text  # unsafe only
 
 
+def test_a_translated_other_of_a_select_is_one_finding_with_its_repair():
+    source = "{g, select, male {He} female {She} other {They}}"
+    text = "{g, select, masculino {Él} femenino {Ella} otro {Elle}}"
+    doc = Document(text, "es", source=source, source_lang="en")
+    found = check_document(doc, Config())
+    assert [(f.code, f.text) for f in found] == [("MT709", "masculino"), ("MT709", "femenino"), ("MT709", "otro")]
+    assert apply_fixes(text, found, unsafe=True) == "{g, select, male {Él} female {Ella} other {Elle}}"
+
+
 def test_a_select_key_lost_with_its_variant():
     source = "{g, select, male {He} female {She} other {They}}"
     assert codes("{g, select, male {Él} other {Elle}}", "es", source) == [("MT709", "{g, select")]

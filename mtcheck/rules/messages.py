@@ -110,6 +110,23 @@ def renamed_keys(source: Choice, target: Choice) -> list[tuple[int, str]]:
     return list(zip(unknown, missing))
 
 
+def key_repairs(unit: MessageUnit) -> dict[int, tuple[int, str, Choice]]:
+    """Offset of each key MT translated → (its variant's index, the source's key, its choice)."""
+    repairs = {}
+    if unit.source is not None:
+        for src, tgt in pair_choices(unit.source, unit.target):
+            for i, key in renamed_keys(src, tgt):
+                repairs[tgt.variants[i].start] = (i, key, tgt)
+    return repairs
+
+
+def explained(unit: MessageUnit, repairs: dict) -> set[int]:
+    """Offsets of the errors a translated key explains: the `other` a choice lacks because MT
+    translated it (``otro``), which the key's finding reports."""
+    heads = {choice.argument.start for _, key, choice in repairs.values() if key == "other"}
+    return {e.start for e in unit.target.errors if e.start in heads and "`other`" in e.message}
+
+
 class _MessageRule(Rule):
     needs_language_data = False
     compares_source = True
@@ -180,24 +197,19 @@ class MalformedMessage(_MessageRule):
                 yield from self._quoted_away(unit)
 
     def _errors(self, unit: MessageUnit) -> Iterator:
-        target, keyed = unit.target, {}
-        if unit.source is not None:
-            for src, tgt in pair_choices(unit.source, target):
-                for i, key in renamed_keys(src, tgt):
-                    keyed[tgt.variants[i].start] = (tgt.variants[i], key, tgt)
-        covered_other = {c.argument.start for _, key, c in keyed.values() if key == "other"}
-        for error in target.errors:
-            if error.start in covered_other and "`other`" in error.message:
-                continue  # the key that should be `other` is reported (here or by MT709)
-            fixes = []
-            if error.start in keyed:
-                variant, key, choice = keyed[error.start]
+        repairs = key_repairs(unit)
+        skipped = explained(unit, repairs)
+        for error in unit.target.errors:
+            if error.start in skipped:
+                continue  # the key that should be `other` is reported (here, or by MT709 for a select)
+            fixes, message = [], error.message
+            if error.start in repairs:
+                i, key, choice = repairs[error.start]
                 if choice.type == "select":
                     continue  # a select key MT translated is MT709's (any word is a select key)
+                variant = choice.variants[i]
                 fixes.append(Fix.replace(unit.start + variant.start, unit.start + variant.end, key, safe=False))
                 message = f"{error.message}: `{key}` in the source"
-            else:
-                message = error.message
             yield self.finding(unit.start + error.start, unit.start + error.end, message, *fixes)
 
     def _quoted_away(self, unit: MessageUnit) -> Iterator:
@@ -406,7 +418,11 @@ class MessageArgumentMismatch(_MessageRule):
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for unit in message_units(doc):
-            if unit.source is None or not unit.source.ok or not unit.target.ok:
+            if unit.source is None or not unit.source.ok:
+                continue
+            # A translation that does not parse is MT706's, unless all it lacks is the `other`
+            # that MT translated (`otro`): that key is reported here.
+            if {e.start for e in unit.target.errors} - explained(unit, key_repairs(unit)):
                 continue
             yield from self._arguments(unit)
             for src, tgt in pair_choices(unit.source, unit.target):

@@ -55,6 +55,9 @@ FLUENT_STRUCTURE = lazy(r"\{\s*(?:\$|-)[A-Za-z]|->\s*\n?\s*\*?\[")
 _ICU_NAME = lazy(r"\d+|[^\W\d][\w.]*")
 _ICU_KEY = lazy(r"=\s*-?\d+(?:\.\d+)?|[^\s{}=#]+")
 _FLUENT_ID = lazy(r"[A-Za-z][\w-]*")
+# An inline tag of the file the message sits in (XLIFF's `<x id="INTERPOLATION" equiv-text="{{n}}"/>`
+# in Angular's messages): markup, whose attributes' braces are not the message's.
+_TAG = lazy(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*/?>""")
 _FLUENT_KEY = lazy(r"\s*(?:-?\d+(?:\.\d+)?|[A-Za-z][\w-]*)\s*")
 _FLUENT_VARIANT = lazy(r"\n[ \t]*\*?\[|(?<=->)[ \t]*\*?\[|(?<=->)\s*\n")
 
@@ -221,6 +224,8 @@ class _IcuParser:
             elif c == "#" and plural:
                 self.syntax(pos, pos + 1)
                 pos += 1
+            elif c == "<" and (tag := _TAG.match(text, pos)):
+                pos = tag.end()
             else:
                 pos += 1
         return pos
@@ -380,6 +385,8 @@ def parse_icu(text: str) -> Message:
     ["`n`'s plural has no `other` variant"]
     >>> [e.message for e in parse_icu("{n, plural, one {# file} other {# files}}}").errors]
     ['`}` closes no `{`']
+    >>> parse_icu('{n, plural, =1 {a minute} other {<x id="INTERPOLATION" equiv-text="{{n}}"/> minutes}}').ok
+    True
     """
     parser = _IcuParser(text)
     parser.message(0, 0, plural=False)
