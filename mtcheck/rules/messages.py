@@ -46,7 +46,7 @@ def message_units(doc: Document) -> list[MessageUnit]:
     """The messages of ``doc``: each record (or line or text aligned with a source) whose source
     has message structure, or, without a source, whose own text has it. Cached on the
     document: four rules read them."""
-    cached = doc.__dict__.get("_message_units")
+    cached = doc.__dict__.get("_message_units")  # as functools.cached_property keeps its values
     if cached is not None:
         return cached
     spans: list[tuple[int, int, str | None]]
@@ -96,8 +96,12 @@ def pair_choices(source: Message, target: Message) -> list[tuple[Choice, Choice]
 def renamed_keys(source: Choice, target: Choice) -> list[tuple[int, str]]:
     """(index of the target's variant, the source key it stands for) for each key MT translated:
     a key of the target that is no key of the source (of a select) or no plural category (of a
-    plural), when as many keys of the source are missing, paired in order (``masculino`` →
-    ``male``, ``femenino`` → ``female``; ``uno`` → ``one``)."""
+    plural), when the target kept the source's variants (as many) and as many keys of the
+    source are missing, paired in order (``masculino`` → ``male``, ``femenino`` → ``female``;
+    ``uno`` → ``one``). A Polish plural of four variants for an English one of two says
+    nothing of which key a translated one stands for."""
+    if len(source.variants) != len(target.variants):
+        return []
     source_keys = set(source.keys)
     if target.type == "select":
         unknown = [i for i, v in enumerate(target.variants) if v.key not in source_keys]
