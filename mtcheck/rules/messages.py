@@ -159,8 +159,8 @@ class MalformedMessage(_MessageRule):
     why = ("A message that does not parse makes the program fail to format it: an exception, an "
            "empty string or the raw pattern shown to the reader.")
     fix_safety = ("Unsafe, and only where the repair is certain: a plural key MT translated "
-                  "(`uno`) gets the source's (`one`) when as many keys of the source are "
-                  "missing, paired in order; an apostrophe that quotes an argument away is "
+                  "(`uno`) gets the source's (`one`) when the translation kept the source's "
+                  "variants and as many keys of the source are missing, paired in order; an apostrophe that quotes an argument away is "
                   "doubled (`l''{count}`), ICU's way of writing an apostrophe.")
     examples = (
         Example("es", "Tienes {count, plural, ⟦uno⟧ {# archivo} other {# archivos}}.",
@@ -391,8 +391,8 @@ class MessageArgumentMismatch(_MessageRule):
            "shows raw `{nombre}`; a translated select key is never matched, so every reader "
            "gets the `other` text; a lost `=0` turns `No files` into `0 files`.")
     fix_safety = ("Unsafe, and only where the repair is certain: a select key MT translated "
-                  "(`masculino`) gets the source's (`male`) when as many keys of the source "
-                  "are missing, paired in order; a nested argument renamed, when it is the "
+                  "(`masculino`) gets the source's (`male`) when the translation kept the "
+                  "source's variants and as many keys of the source are missing, paired in order; a nested argument renamed, when it is the "
                   "only change, gets the source's name back.")
     examples = (
         Example("es", "{g, select, ⟦masculino⟧ {Él} ⟦femenino⟧ {Ella} other {Elle}} respondió",
