@@ -287,6 +287,9 @@ class MissingPluralCategory(_MessageRule):
         ("en", "{count, plural, =0 {No files} one {One file} other {# files}}"),
     )
 
+    def runs_on(self, language: Language) -> bool:
+        return plural_rules(language.tag) is not None  # CLDR's ~300 languages, folder or not
+
     def check(self, doc: Document, lang: Language) -> Iterable:
         for unit in message_units(doc):
             if not unit.target.ok or not _judged(unit):
@@ -302,7 +305,8 @@ class MissingPluralCategory(_MessageRule):
                            and not (len(rules.samples[c]) < SAMPLES_LISTED and set(rules.samples[c]) <= explicit)]
                 if not missing:
                     continue
-                needs = " and ".join(f"`{c}` ({_counts(rules.samples[c])})" for c in missing)
+                listed = [f"`{c}` ({_counts(rules.samples[c])})" for c in missing]
+                needs = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
                 kind = "ordinal" if choice.type == "selectordinal" else "plural"
                 yield self.finding(unit.start + choice.argument.start, unit.start + choice.argument.end,
                                    f"{lang.name} needs the {kind} {'categories' if len(missing) > 1 else 'category'} "
@@ -352,6 +356,9 @@ class UnusedPluralCategory(_MessageRule):
         found = super().finding(start, end, message, *fixes)
         found.severity = self.severity
         return found
+
+    def runs_on(self, language: Language) -> bool:
+        return plural_rules(language.tag) is not None  # CLDR's ~300 languages, folder or not
 
     def check(self, doc: Document, lang: Language) -> Iterable:
         for unit in message_units(doc):
