@@ -87,6 +87,13 @@ def test_icu_errors_and_their_offsets(text, message, at):
     assert errors and message in errors[0].message and errors[0].start == at, errors
 
 
+@pytest.mark.parametrize("text", ["{n, plural, other {" * 3000, "{ " * 5000, "}" * 20000 + "{n, plural, other {#}}",
+                                  "{n, select, other {" + "{ " * 5000 + "}}"])
+def test_a_text_broken_everywhere_gives_a_few_errors_not_a_crash(text):
+    for m in (parse_icu(text), parse_fluent(text)):
+        assert 1 <= len(m.errors) <= 8
+
+
 def test_fluent_placeables_selectors_and_errors():
     m = parse_fluent("Hi { $user }, { -brand } has { $n ->\n    [0] no tabs\n    [one] one tab\n   *[other] { $n } tabs\n}")
     assert m.ok

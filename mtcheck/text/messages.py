@@ -46,6 +46,10 @@ from mtcheck.text.patterns import lazy
 
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 CHOICE_TYPES = ("plural", "selectordinal", "select")
+# Where a parse gives up: arguments nested deeper than any message nests them (the parser
+# recurses), and a text so broken that its errors say nothing more (each costs a scan).
+MAX_DEPTH = 12
+MAX_ERRORS = 8
 # ICU's argument types (and ICU4J's rule-based ones); a `{n, plurale, …}` is none of them.
 ICU_TYPES = frozenset({"number", "date", "time", "spellout", "ordinal", "duration", "choice", *CHOICE_TYPES})
 # ICU structure: an argument with a type (`{count, plural,`), which prose in braces never has.
@@ -198,7 +202,8 @@ class _IcuParser:
             self.m._syntax[i] = True
 
     def error(self, message: str, start: int, end: int | None = None) -> None:
-        self.m.errors.append(MessageError(message, start, end if end is not None else start + 1))
+        if len(self.m.errors) < MAX_ERRORS:
+            self.m.errors.append(MessageError(message, start, end if end is not None else start + 1))
 
     def space(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos].isspace():
@@ -255,6 +260,8 @@ class _IcuParser:
     def argument(self, start: int, depth: int) -> int:
         """Read the argument opening at ``start``; return the position after it."""
         text = self.text
+        if depth > MAX_DEPTH or len(self.m.errors) >= MAX_ERRORS:
+            return self.give_up(start)
         pos = self.space(start + 1)
         name = _ICU_NAME.match(text, pos)
         if name is None:
@@ -289,6 +296,11 @@ class _IcuParser:
         if type_ in CHOICE_TYPES:
             return self.choice(argument, pos + 1, depth)
         return self.style(start, pos, depth)
+
+    def give_up(self, start: int) -> int:
+        """Stop reading: the rest of the text is left unread, as one error."""
+        self.error("arguments nested too deep to read", start)
+        return len(self.text)
 
     def style(self, start: int, pos: int, depth: int) -> int:
         """A number or date style, a choice's style: syntax up to the argument's closing brace."""
@@ -424,6 +436,8 @@ class _FluentParser(_IcuParser):
 
     def placeable(self, start: int, depth: int) -> int:
         text = self.text
+        if depth > MAX_DEPTH or len(self.m.errors) >= MAX_ERRORS:
+            return self.give_up(start)
         pos = self.space(start + 1)
         selector: Argument | None = None
         # The inline expression: up to `->`, or the closing brace.
@@ -436,7 +450,7 @@ class _FluentParser(_IcuParser):
                 pos = end + 1
                 continue
             if c == "{":
-                pos = self.placeable(pos, depth)
+                pos = self.placeable(pos, depth + 1)
                 continue
             ref = _FLUENT_ID.match(text, pos + (c in "$-"))
             if ref is not None and (c in "$-" or not text[pos - 1:pos].isalnum()):
