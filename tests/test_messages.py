@@ -348,3 +348,10 @@ def test_quiet_on_edited_human_text(shared):
         assert found == [], [(f.code, f.text) for f in found]
         with_source = records(texts, [r["texts"]["en"] for r in rows], lang, MESSAGE_RULES)
         assert with_source == []
+
+
+def test_android_xliff_g_is_a_placeholder_whose_example_is_a_note():
+    source = 'Deleted <xliff:g id="count" example="5 files">%1$d</xliff:g> files'
+    assert codes('<xliff:g id="count" example="5 Dateien">%1$d</xliff:g> Dateien gelöscht', "de", source) == []
+    assert codes('<xliff:g id="anzahl" example="5 files">%1$d</xliff:g> Dateien gelöscht', "de", source) == [
+        ("MT701", '<xliff:g id="anzahl" example="5 files">')]  # and no MT401 `Anzahl` inside the tag

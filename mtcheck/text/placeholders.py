@@ -71,8 +71,11 @@ COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
 # the `&T;` of `AT&T;`, `&E;` of `A&E;` and `&D;` of `R&D;` are an ampersand in a name.
 ENTITY = lazy(r"(?<![^\W_])&(?P<name>[A-Za-z_][\w.-]+);")
 
+# Android's `<xliff:g id="count" example="5">%1$d</xliff:g>` marks what must not be translated:
+# never markup residue, and a fix inside (`id="Count"`) breaks the string's lookup.
+XLIFF_G = lazy(r"</?xliff:g\b[^<>]*>")
 # Every kind above holds one of these; most sentences have none, and are answered at once.
-PLACEHOLDER_CHAR = lazy(r"[{%#@$&]")
+PLACEHOLDER_CHAR = lazy(r"[{%#@$&<]")
 
 
 def is_token(name: str) -> bool:
@@ -111,6 +114,8 @@ def protected_spans(text: str, messages: bool = True) -> list[tuple[tuple[int, i
     ['$name$', '@date@']
     >>> [t for _, t in protected_spans("Du hast {count, plural, one {eine Nachricht} other {# Nachrichten}} von $t(app:name)")]
     ['{count, plural, one {', '} other {#', '}}', '$t(app:name)']
+    >>> [t for _, t in protected_spans('<xliff:g id="count" example="5">%1$d</xliff:g> Dateien')]
+    ['<xliff:g id="count" example="5">', '%1$d', '</xliff:g>']
     """
     if not PLACEHOLDER_CHAR.search(text):
         return []
@@ -162,6 +167,7 @@ def message_syntax(text: str) -> list[tuple[int, int]]:
 
 _PROTECTED_KINDS = (
     # (pattern, which matches to keep; None: masked but not kept, so that `%%d` is no `%d`)
+    (XLIFF_G, lambda m: True),
     (TEMPLATE, lambda m: True),
     (I18NEXT_NESTING, lambda m: True),
     (PERCENT_LITERAL, None),
@@ -210,7 +216,8 @@ TAG_ATTR = lazy(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>/=`]+)""")
 # Attributes whose values are text a translator translates (HTML's, and ARIA's labels).
 TRANSLATABLE_ATTRIBUTES = frozenset({"alt", "title", "placeholder", "label", "summary", "abbr",
                                      "value", "aria-label", "aria-description", "aria-placeholder",
-                                     "aria-roledescription", "aria-valuetext", "content"})
+                                     "aria-roledescription", "aria-valuetext", "content",
+                                     "example"})  # Android's <xliff:g example="5 files">: a note to translators
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
 SUBWORD_TAGS = frozenset({"unk", "pad", "mask", "s"})
