@@ -21,7 +21,7 @@ These rules compare a message's syntax, which other rules never touch, so they s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import namedtuple
 
 from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
@@ -33,13 +33,11 @@ from mtcheck.text.messages import PLURAL_CATEGORIES, Choice, Message, detect_syn
 from mtcheck.text.units import aligned_units, quote
 
 
-@dataclass(frozen=True)
-class MessageUnit:
-    """A translation's message (offsets into the document) and its source's, when known."""
+class MessageUnit(namedtuple("MessageUnit", "start target source")):
+    """A translation's message (``target``, at offset ``start`` of the document) and its
+    source's (None without a source)."""
 
-    start: int
-    target: Message
-    source: Message | None
+    __slots__ = ()
 
 
 def message_units(doc: Document) -> list[MessageUnit]:

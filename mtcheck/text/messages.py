@@ -40,7 +40,7 @@ away: ``quoted`` lists such quoted spans, for a check to weigh.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from mtcheck.text.patterns import lazy
 
@@ -66,42 +66,32 @@ _FLUENT_KEY = lazy(r"\s*(?:-?\d+(?:\.\d+)?|[A-Za-z][\w-]*)\s*")
 _FLUENT_VARIANT = lazy(r"\n[ \t]*\*?\[|(?<=->)[ \t]*\*?\[|(?<=->)\s*\n")
 
 
-@dataclass(frozen=True)
-class Argument:
+# Plain named tuples: the lint path imports this module, and a dataclass costs a millisecond.
+class Argument(namedtuple("Argument", "name type start end depth", defaults=(0,))):
     """An argument of a message: ``{name}``, ``{n, number}``, ``{n, plural, …}`` (ICU: ``type``
     None for a simple one) or Fluent's ``{ $name }`` (``variable``), ``{ -brand }`` (``term``,
     name with its ``-``), ``{ other-message }`` (``message``). ``start``/``end`` spans its head,
-    from its brace to its type (``{count, plural``) or the whole of a simple one. ``depth``:
-    how many variant bodies hold it (0: the message's top level)."""
+    from its brace to its type (``{count, plural``) or the whole of a simple one (Fluent: the
+    reference, ``$name``; a select's, ``{ $n ->``). ``depth``: how many variant bodies hold it
+    (0: the message's top level)."""
 
-    name: str
-    type: str | None
-    start: int
-    end: int
-    depth: int = 0
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(namedtuple("Variant", "key start end body_start body_end default", defaults=(False,))):
     """One variant of a choice: its key (``one``, ``=0``, ``male``; Fluent's without brackets),
-    the key's span, and its body's (inside the braces, or Fluent's pattern after the key)."""
+    the key's span, and its body's (inside the braces, or Fluent's pattern after the key, its
+    blanks left out); ``default``: Fluent's ``*[other]``."""
 
-    key: str
-    start: int
-    end: int
-    body_start: int
-    body_end: int
-    default: bool = False  # Fluent's `*[other]`
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(namedtuple("Choice", "argument variants end")):
     """A plural, selectordinal or select argument (ICU), or a Fluent select expression (type
-    ``plural`` when every key is a plural category or a number, else ``select``)."""
+    ``plural`` when every key is a plural category or a number, else ``select``); ``end`` is
+    after its closing brace."""
 
-    argument: Argument
-    variants: tuple[Variant, ...]
-    end: int  # after its closing brace
+    __slots__ = ()
 
     @property
     def keys(self) -> list[str]:
@@ -112,24 +102,26 @@ class Choice:
         return self.argument.type or "select"
 
 
-@dataclass(frozen=True)
-class MessageError:
-    message: str
-    start: int
-    end: int
+class MessageError(namedtuple("MessageError", "message start end")):
+    """What breaks a message, and where (``text[start:end]``)."""
+
+    __slots__ = ()
 
 
-@dataclass
 class Message:
     """A parsed message (see the module). Offsets are into ``text``."""
 
-    text: str
-    syntax: str  # "icu" or "fluent"
-    arguments: list[Argument] = field(default_factory=list)  # every one, nested ones too, in order
-    choices: list[Choice] = field(default_factory=list)
-    errors: list[MessageError] = field(default_factory=list)
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # ICU's quoted literal text
-    _syntax: list[bool] = field(default_factory=list, repr=False)  # per character: syntax?
+    def __init__(self, text: str, syntax: str) -> None:
+        self.text = text
+        self.syntax = syntax  # "icu" or "fluent"
+        self.arguments: list[Argument] = []  # every one, nested ones too, in order
+        self.choices: list[Choice] = []  # in the order of their heads
+        self.errors: list[MessageError] = []
+        self.quoted: list[tuple[int, int]] = []  # ICU's quoted literal text
+        self._syntax = [False] * len(text)  # per character: syntax?
+
+    def __repr__(self) -> str:
+        return f"Message({self.text!r}, {self.syntax!r}, errors={self.errors!r})"
 
     @property
     def ok(self) -> bool:
@@ -195,7 +187,7 @@ def parse(text: str, syntax: str | None = None) -> Message | None:
 class _IcuParser:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.m = Message(text, "icu", _syntax=[False] * len(text))
+        self.m = Message(text, "icu")
 
     def syntax(self, start: int, end: int) -> None:
         for i in range(start, min(end, len(self.text))):
