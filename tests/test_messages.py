@@ -355,3 +355,13 @@ def test_android_xliff_g_is_a_placeholder_whose_example_is_a_note():
     assert codes('<xliff:g id="count" example="5 Dateien">%1$d</xliff:g> Dateien gelöscht', "de", source) == []
     assert codes('<xliff:g id="anzahl" example="5 files">%1$d</xliff:g> Dateien gelöscht', "de", source) == [
         ("MT701", '<xliff:g id="anzahl" example="5 files">')]  # and no MT401 `Anzahl` inside the tag
+
+
+def test_only_the_syntax_is_protected_the_variants_text_is_checked():
+    # The argument's name is code: no rule "fixes" it (MT401 once proposed `{Count, plural`).
+    assert codes("Du hast {count, plural, one {eine neue Nachricht} other {# neue Nachrichten}}.", "de") == []
+    # The variants are text like any other: a sentence glued inside one is found.
+    found = codes("{n, plural, one {The file was removed.The disk is full.} other {# files were removed.}}", "en")
+    assert found == [("MT201", "removed.The")]
+    assert codes("{n, plural, one {# soldiersurrendered in the town} other {# soldiers surrendered in the town}}", "en") == [
+        ("MT101", "soldiersurrendered")]
