@@ -184,6 +184,8 @@ def test_russian_one_is_not_covered_by_an_explicit_one():
     assert codes("{n, plural, =1 {один файл} few {# файла} many {# файлов} other {# файла}}", "ru", EN_FILES,
                  ["MT707"]) == [("MT707", "{n, plural")]
     assert codes("{count, plural, =1 {jeden plik} few {# pliki} many {# plików} other {# pliku}}", "pl", EN_FILES) == []
+    fluent = "{ $n ->\n    [1] Jeden plik\n    [few] { $n } pliki\n    [many] { $n } plików\n   *[other] { $n } pliku\n}"
+    assert codes(fluent, "pl", select=["MT707"]) == []
 
 
 def test_arabic_needs_all_six():

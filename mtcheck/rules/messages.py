@@ -233,7 +233,8 @@ def _counts(samples: tuple[int, ...]) -> str:
 
 
 def _explicit(choice: Choice) -> set[int]:
-    return {int(k[1:]) for k in choice.keys if k.startswith("=") and k[1:].isdigit()}
+    """The numbers a choice names a variant for: ICU's ``=1``, Fluent's ``[1]``."""
+    return {int(k.lstrip("=")) for k in choice.keys if k.lstrip("=").isdigit()}
 
 
 @register
