@@ -31,7 +31,7 @@ from pathlib import Path, PurePath
 from mtcheck.io.resources import Entry, Resource
 from mtcheck.io.resources.json_files import language as _language
 from mtcheck.io.resources.json_files import source_paths as _source_paths
-from mtcheck.io.resources.naming import language_of
+from mtcheck.io.resources.naming import language_at_end, language_of
 from mtcheck.io.splice import Target
 
 KIND = "yaml"
@@ -54,9 +54,11 @@ _CODES = {"x": 2, "u": 4, "U": 8}
 _BLOCK_HEADER = re.compile(r"([|>])(?:([+-])([1-9])?|([1-9])([+-])?)?")
 # What YAML lets a file hold unescaped (PyYAML's Reader); anything else is written escaped or refused.
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# What a plain scalar cannot hold: a line break, `: ` or ` #`, white space at an end, a first
-# character that starts another token (a quote, an anchor, a tag...), and, in a flow collection, `,[]{}`.
-_PLAIN_UNSAFE = re.compile(r"[\r\n\x85\u2028\u2029\t]|: |:\Z|\s#|\A\s|\s\Z|\A[#'\"&*!|>%@`]|\A[-?:](?:\s|\Z)")
+# What a plain scalar cannot hold: a line break or tab, `: ` or ` #` (a `:` or `#` at an end of the
+# new text may meet a space beside it), a first character that would start another token at the
+# scalar's start (a quote, an anchor, a tag...), and, in a flow collection, `,[]{}`. A space at an
+# end is fine inside the scalar, where nearly every fix puts one (`rendusdans` → `rendus dans`).
+_PLAIN_UNSAFE = re.compile(r"[\r\n\x85\u2028\u2029\t]|:(?:\s|\Z)|(?:\s|\A)#|\A[-?:]\s|\A[#'\"&*!|>%@`]")
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 
 
@@ -72,7 +74,17 @@ def language(path: PurePath) -> str | None:
 
 
 def is_resource(path: PurePath) -> bool:
-    return language(path) is not None
+    """A translation file met in a directory walk: its name is a language (``fr.yml``), or ends in
+    one after ``.`` or ``_`` (``devise.fr.yml``), or its folder is one (``de/common.yaml``). A
+    ``-`` before it is a word of the name more often than not (``release-it.yml``, ``hosts-ha.yaml``).
+
+    >>> [is_resource(PurePath(p)) for p in ("fr.yml", "devise.fr.yml", "de/a.yaml", "release-it.yml", "ci.yml")]
+    [True, True, True, False, False]
+    """
+    name, lang = language_at_end(path.stem)
+    if lang is not None:
+        return not name or path.stem[len(name)] in "._"
+    return language_of(path.parent.name) is not None
 
 
 def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
