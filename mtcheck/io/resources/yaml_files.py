@@ -51,6 +51,9 @@ _ESCAPES = {"0": "\0", "a": "\x07", "b": "\x08", "t": "\t", "\t": "\t", "n": "\n
             "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
             "L": "\u2028", "P": "\u2029"}
 _CODES = {"x": 2, "u": 4, "U": 8}
+# A node's properties: an anchor (`&name`) and a tag (`!!str`, `!<...>`), with the white space
+# and comments after them.
+_PROPERTIES = re.compile(r"(?:(?:&[^\s,\[\]{}]+|!<[^>]*>|![^\s,\[\]{}]*)(?:[ \t]|#[^\r\n]*|\r\n|[\r\n])*)*")
 _BLOCK_HEADER = re.compile(r"([|>])(?:([+-])([1-9])?|([1-9])([+-])?)?")
 # What YAML lets a file hold unescaped (PyYAML's Reader); anything else is written escaped or refused.
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -112,20 +115,22 @@ def read(text: str, name: str) -> Resource:
     from mtcheck.io.readers import InputError
 
     yaml = _yaml(name)
-    loader = _loader_class(yaml)(text)
+    # libyaml's loader when PyYAML has it (ten times faster); both count marks in characters.
+    loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
     try:
-        root = loader.get_single_node()
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
         raise InputError(f"{name}: {line}not valid YAML: {exc.problem or exc.context}") from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, max(exc.position, 0)) + 1
-        raise InputError(f"{name}: line {line}: not valid YAML: character {exc.character!r} is not allowed") from None
+        # libyaml says where in UTF-8 bytes, PyYAML's own reader in characters
+        before = text.encode("utf-8")[:exc.position].decode("utf-8", "ignore") if loader is not yaml.SafeLoader \
+            else text[:exc.position]
+        raise InputError(f"{name}: line {before.count(chr(10)) + 1}: not valid YAML: "
+                         f"character {exc.character!r} is not allowed") from None
     except RecursionError:
         raise InputError(f"{name}: YAML nested too deeply") from None
-    finally:
-        loader.dispose()
     if root is None:
         return Resource([])
     if not isinstance(root, yaml.MappingNode):
@@ -136,7 +141,7 @@ def read(text: str, name: str) -> Resource:
             and isinstance(root.value[0][1], yaml.MappingNode) and language_of(root.value[0][0].value)):
         lang = root.value[0][0].value  # a Rails locale root: its tree is the resource
         root = root.value[0][1]
-    walker = _Walker(yaml, text, loader.scalar_tokens)
+    walker = _Walker(yaml, text)
     try:
         walker.walk(root, "", 0)
     except RecursionError:
@@ -144,37 +149,11 @@ def read(text: str, name: str) -> Resource:
     return Resource(list(walker.entries.values()), lang)
 
 
-def _loader_class(yaml):
-    """PyYAML's safe loader (the pure-Python one: its marks count characters), keeping each
-    scalar token by where it ends: a node's start mark is that of its anchor or tag, the token's
-    is the scalar's own."""
-
-    class Loader(yaml.SafeLoader):
-        def __init__(self, stream):
-            super().__init__(stream)
-            self.scalar_tokens = {}
-
-        def _keep(self, token):
-            self.scalar_tokens[token.end_mark.index] = token
-            return token
-
-        def scan_plain(self):
-            return self._keep(super().scan_plain())
-
-        def scan_flow_scalar(self, style):
-            return self._keep(super().scan_flow_scalar(style))
-
-        def scan_block_scalar(self, style):
-            return self._keep(super().scan_block_scalar(style))
-
-    return Loader
-
-
 class _Walker:
     """The string values of a node tree, in document order, by key path."""
 
-    def __init__(self, yaml, text: str, tokens: dict):
-        self.yaml, self.text, self.tokens = yaml, text, tokens
+    def __init__(self, yaml, text: str):
+        self.yaml, self.text = yaml, text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.seen: set[int] = set()
         self.entries: dict[str, Entry] = {}
@@ -200,7 +179,7 @@ class _Walker:
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self.walk(item, f"{path}[{i}]", node.start_mark.column, flow=node.flow_style)
-        elif node.tag == STR and path and not (node.style is None and _RUBY_SYMBOL.match(node.value)):
+        elif node.tag == STR and path and not (not node.style and _RUBY_SYMBOL.match(node.value)):
             target = self.target(node, column, flow)
             self.entries.pop(path, None)  # a key written twice: the last one is the value
             start = target.spans[0][0] if target.spans else target.end
@@ -208,9 +187,9 @@ class _Walker:
                                        (plural, category) if plural is not None else None)
 
     def target(self, node, column: int, flow: bool) -> Target:
-        token = self.tokens.get(node.end_mark.index)
-        start, end = (token.start_mark.index, token.end_mark.index) if token else (node.end_mark.index,) * 2
-        decoded = _decode(self.text, start, end, node.style, column, flow) if token else None
+        # A node starts at its anchor or tag, if it has one; the scalar after them.
+        start, end = _PROPERTIES.match(self.text, node.start_mark.index).end(), node.end_mark.index
+        decoded = _decode(self.text, start, end, node.style, column, flow) if start <= end else None
         if decoded is None or "".join(decoded[0]) != node.value:
             # Not decoded as the loader decodes it: read as loaded, never written.
             return Target(node.value, [(start, end)] * len(node.value), [0] * len(node.value),
@@ -224,7 +203,7 @@ class _Walker:
 def _decode(text: str, start: int, end: int, style: str | None, column: int, flow: bool):
     """(characters, their spans, escape) of the scalar at ``text[start:end]``, or None."""
     out = _Out()
-    if style is None:
+    if not style:  # plain (None from PyYAML, "" from libyaml)
         _flow(text, start, end, out, _PLAIN_FOLD, None)
         return out.chars, out.spans, _flow_plain_escape if flow else _plain_escape
     if style == "'":
@@ -271,9 +250,24 @@ def _fold(text: str, m: re.Match, out: _Out) -> None:
     out.breaks(emitted, m.start(), m.end(), [b.end() for b in found])
 
 
+_SPECIAL = re.compile(r"[\\'\r\n\x85\u2028\u2029]")  # where a flow scalar's text is more than its characters
+
+
 def _flow(text: str, start: int, end: int, out: _Out, fold: re.Pattern, quote: str | None):
     pos = start
     while pos < end:
+        # Up to the next line break, backslash or quote (less the white space before a break),
+        # each character is itself.
+        special = _SPECIAL.search(text, pos, end)
+        stop = special.start() if special else end
+        if special and special.group() not in "\\'":
+            while stop > pos and text[stop - 1] in " \t":
+                stop -= 1
+        if stop > pos:
+            out.chars.extend(text[pos:stop])
+            out.spans.extend(zip(range(pos, stop), range(pos + 1, stop + 1)))
+            pos = stop
+            continue
         char = text[pos]
         m = fold.match(text, pos, end) if char in " \t\r\n\x85\u2028\u2029" else None
         if m:
@@ -345,8 +339,9 @@ def _block(text: str, start: int, end: int, column: int):
         out.breaks(emitted, gap_start, pos, [b.end() for b in blank if b is not None])
         leading_non_space = text[pos] not in " \t"
         last = _BREAK_RE.search(text, pos)
-        for i in range(pos, last.start() if last else len(text)):
-            out.add(text[i], i, i + 1)
+        stop = last.start() if last else len(text)
+        out.chars.extend(text[pos:stop])
+        out.spans.extend(zip(range(pos, stop), range(pos + 1, stop + 1)))
         if last is None:
             blank = []
             break
