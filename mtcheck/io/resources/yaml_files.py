@@ -179,7 +179,7 @@ class _Walker:
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
                 self.walk(item, f"{path}[{i}]", node.start_mark.column, flow=node.flow_style)
-        elif node.tag == STR and path and not (not node.style and _RUBY_SYMBOL.match(node.value)):
+        elif node.tag == STR and path and (node.style or not _RUBY_SYMBOL.match(node.value)):
             target = self.target(node, column, flow)
             self.entries.pop(path, None)  # a key written twice: the last one is the value
             start = target.spans[0][0] if target.spans else target.end
@@ -336,7 +336,7 @@ def _block(text: str, start: int, end: int, column: int):
         indent = max(indent, 1)
     out, emitted, last, blank = _Out(), [_normal_break(b.group()) for b in gap], None, gap
     while _column(text, pos) == indent and pos < len(text):
-        out.breaks(emitted, gap_start, pos, [b.end() for b in blank if b is not None])
+        out.breaks(emitted, gap_start, pos, [b.end() for b in blank])
         leading_non_space = text[pos] not in " \t"
         last = _BREAK_RE.search(text, pos)
         stop = last.start() if last else len(text)
