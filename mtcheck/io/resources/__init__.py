@@ -38,7 +38,7 @@ from pathlib import Path, PurePath
 
 from mtcheck.finding import Edit
 from mtcheck.io.formats import TranslationFile, normalize_lang
-from mtcheck.io.splice import Target
+from mtcheck.io.splice import Target, diff_edits, splice
 
 # suffix → kind; the kind's module below. `.xml` is Android's only inside a `values*` folder.
 SUFFIXES = {".json": "json", ".arb": "arb", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
@@ -106,6 +106,10 @@ class ResourceFile(TranslationFile):
     def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
         from mtcheck.io.readers import InputError
 
+        # A value whose place cannot hold its fix (escape gave None) is left as it was: only the
+        # values written are read back.
+        fixed = {i: value for i, value in fixed.items()
+                 if splice(self.targets[i], edits[i] if edits and i in edits else diff_edits(self.targets[i].text, value))}
         new = super().write(text, fixed, edits)
         if new == text:
             return new
