@@ -110,14 +110,18 @@ class ResourceFile(TranslationFile):
         # values written are read back.
         fixed = {i: value for i, value in fixed.items()
                  if splice(self.targets[i], edits[i] if edits and i in edits else diff_edits(self.targets[i].text, value))}
-        new = super().write(text, fixed, edits)
-        if new == text:
-            return new
-        values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
-        for i, value in fixed.items():
-            if values.get(self.keys[i]) != value:
-                raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[i]}` back")
-        return new
+        # A value that would not read back as fixed (a block scalar's last line break, a
+        # leading space Java drops) is left as it was too, and the others are written again.
+        for _ in range(2):
+            new = super().write(text, fixed, edits)
+            if new == text:
+                return new
+            values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
+            wrong = [i for i, value in fixed.items() if values.get(self.keys[i]) != value]
+            if not wrong:
+                return new
+            fixed = {i: value for i, value in fixed.items() if i not in wrong}
+        raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[wrong[0]]}` back")
 
 
 def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tuple[list, ResourceFile]:
