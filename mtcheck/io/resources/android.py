@@ -58,6 +58,7 @@ _SIMPLE_ESCAPES = {"t": "\t", "n": "\n"}  # every other escaped character stands
 _NETWORK_CODE = re.compile(r"(?:mcc|mnc)\d+", re.I)
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _REGION = re.compile(r"r(?:[A-Z]{2}|\d{3})")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ROOT = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[\w.-]+:)?([\w.-]+)", re.S)
 
 
@@ -198,6 +199,7 @@ def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> Non
         from mtcheck.io.readers import InputError
 
         raise InputError(f"{name}: line {element.sourceline}: {exc} in `{key}`") from None
+    chars, spans = _mask_html(chars, spans)
     has_cdata = any(kind == "text" and rest[2] for kind, *rest in events)
     escape = _escape_in_cdata if has_cdata else _escape
     target = Target("".join(chars), spans, [0] * len(spans), escape, doc.content_start(element))
@@ -235,10 +237,11 @@ def _events(doc, element) -> list[tuple]:
                 namespace = _namespace(tree_child)
                 if namespace == XLIFF_NS and _local(tree_child) == "g":
                     events.append(("mask", (start, doc.tokens[child.close][2])))
+                elif not namespace and child.close == child.open:
+                    events.append(("mask", (start, end)))  # an empty tag (<br/>): between words
                 elif not namespace:
                     events.append(("reset",))
-                    if child.close != child.open:
-                        walk(child)
+                    walk(child)
                     events.append(("reset",))
                 else:
                     events.append(("break",))
@@ -250,6 +253,26 @@ def _events(doc, element) -> list[tuple]:
 
     walk(doc.lexed(element))
     return events
+
+
+def _mask_html(chars: list[str], spans: list) -> tuple[list[str], list]:
+    """HTML tags in the decoded text (from CDATA or ``&lt;b>``: markup for ``Html.fromHtml``)
+    are one MASK character each, never flagged or edited.
+
+    >>> _mask_html(list("a <b>c"), [(i, i + 1) for i in range(6)])
+    (['a', ' ', '\\ue000', 'c'], [(0, 1), (1, 2), (2, 5), (5, 6)])
+    """
+    text = "".join(chars)
+    if "<" not in text:
+        return chars, spans
+    out, places, pos = [], [], 0
+    for m in _HTML_TAG.finditer(text):
+        out += chars[pos:m.start()]
+        places += spans[pos:m.start()]
+        out.append(MASK)
+        places.append((spans[m.start()][0], spans[m.end() - 1][1]))
+        pos = m.end()
+    return out + chars[pos:], places + spans[pos:]
 
 
 def _decode(events: list[tuple]) -> tuple[list[str], list[tuple[int, int]]]:

@@ -138,8 +138,9 @@ class _Parser:
                 raise self.error(self.pos, "missing value after '='")
             value_at = self.pos
             value = self.string("a value")
+            value_end = self.pos
             if not self.skip() or self.text[self.pos] != ";":
-                raise self.error(self.pos if self.pos < len(self.text) else value_at, "missing ';' after the value")
+                raise self.error(value_end - 1, "missing ';' after the value")
             self.pos += 1
             out.append(Entry(key.text, value, self.line(value_at)))
         return out

@@ -27,8 +27,7 @@ The language and the source are found as for ``.strings`` files: the ``.lproj`` 
 
 from __future__ import annotations
 
-from mtcheck.io.resources import Entry, Resource
-from mtcheck.io.resources.apple import is_resource, language, source_paths  # noqa: F401 - the module contract
+from mtcheck.io.resources import Entry, Resource, apple
 
 KIND = "stringsdict"
 LABEL = "Apple .stringsdict"
@@ -37,6 +36,9 @@ SPEC_TYPE = "NSStringFormatSpecTypeKey"
 VALUE_TYPE = "NSStringFormatValueTypeKey"
 PLURAL_RULE = "NSStringPluralRuleType"
 PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+# Where the files are: as for .strings files.
+language, is_resource, source_paths = apple.language, apple.is_resource, apple.source_paths
 
 
 def read(text: str, name: str) -> Resource:
@@ -89,7 +91,8 @@ def _pairs(dict_element, name: str) -> list[tuple[str, object]]:
     for i in range(0, len(children), 2):
         key = children[i]
         if key.tag != "key" or i + 1 >= len(children):
+            found = f"<{key.tag}>" if key.tag != "key" else "a <key> without a value"
             raise InputError(f"{name}: line {key.sourceline}: not a valid property list: "
-                             f"a <dict> holds <key> and value pairs, found <{key.tag}>")
+                             f"a <dict> holds <key> and value pairs, found {found}")
         pairs.append(((key.text or ""), children[i + 1]))
     return pairs
