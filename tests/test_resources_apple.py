@@ -227,3 +227,25 @@ def test_utf16_is_refused_with_the_way_out(capsys, tmp_path):
 def test_the_parser_reports_the_value_line_of_a_missing_semicolon():
     with pytest.raises(InputError, match="line 4: .*missing ';'"):
         apple.read('"a" = "b";\n\n"c" =\n  "d"\n\n"e" = "f";', "x.strings")
+
+
+def test_random_fixes_never_corrupt_a_value():
+    """Values of escapes and quotes edited at random always read back as the new text."""
+    import random
+
+    rng = random.Random(19)
+    pieces = ["Wort", " ", "  ", '\\"', "\\n", "\\t", "\\\\", "\\U00e9", "é", ",", "'", "\\'", "\\101"]
+    inserts = ["a", " ", "'", '"', "\n", "\t", "\\", "é", ",", "\x01"]
+    for _ in range(400):
+        text = '"k" = "' + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) + '";\n'
+        records, writer = read_resource(text, "strings", "de.lproj/Localizable.strings")
+        chars = list(records[0].fields["translation"])
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randint(0, len(chars))
+            if chars and rng.random() < 0.4:
+                del chars[min(at, len(chars) - 1)]
+            else:
+                chars.insert(at, rng.choice(inserts))
+        new = "".join(chars)
+        out = writer.write(text, {0: new})
+        assert apple.read(out, "x.strings").entries[0].target.text == new, (text, new, out)

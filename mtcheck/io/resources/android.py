@@ -58,6 +58,8 @@ _SIMPLE_ESCAPES = {"t": "\t", "n": "\n"}  # every other escaped character stands
 _NETWORK_CODE = re.compile(r"(?:mcc|mnc)\d+", re.I)
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _REGION = re.compile(r"r(?:[A-Z]{2}|\d{3})")
+# `@string/save`, `@android:string/ok`, `@null`; `?attr/title`, `?android:textColor` (not `?` or `@home`)
+_RESOURCE_REFERENCE = re.compile(r"@(?:null|empty)|@\+?(?:[\w.]+:)?[\w-]+/[\w.]+|\?(?:[\w.]+:)?(?:[\w-]+/)?[\w.]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ROOT = re.compile(r"\A\ufeff?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[\w.-]+:)?([\w.-]+)", re.S)
 
@@ -191,7 +193,7 @@ def _namespace(element) -> str:
 def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> None:
     events = _events(doc, element)
     raw = "".join(doc.text[s:e] for kind, *rest in events if kind == "text" for s, e in rest[1])
-    if not any(kind == "reset" for kind, *_ in events) and raw.strip(ASCII_SPACE)[:1] in ("@", "?"):
+    if not any(kind == "reset" for kind, *_ in events) and _RESOURCE_REFERENCE.fullmatch(raw.strip(ASCII_SPACE)):
         return  # a reference to another resource or a theme attribute, not text
     try:
         chars, spans = _decode(events)
