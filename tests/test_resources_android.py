@@ -110,6 +110,7 @@ def test_values_are_decoded_as_android_shows_them():
 <string name="quoted_apostrophe">"It's fine in quotes"</string>
 <string name="cdata"><![CDATA[Tom\'s   \"mail\"]]></string>
 <string name="markup">Tap <b>Save</b> to <i>keep</i> it</string>
+<string name="break"> One<br/>two </string>
 <string name="html">Tap &lt;b>Save&lt;/b> now</string>
 <string name="ref">@string/save</string>
 <string name="theme">?attr/title</string>
@@ -128,6 +129,7 @@ def test_values_are_decoded_as_android_shows_them():
         "quoted_apostrophe": "It's fine in quotes",
         "cdata": "Tom's \"mail\"",
         "markup": "Tap Save to keep it",
+        "break": f" One{MASK}two ",  # with a tag, aapt2 trims nothing (and folds the spaces)
         "html": f"Tap {MASK}Save{MASK} now",
         "not_a_ref": "? @home",
         "tablet#tablet": "Use the tablet",
@@ -301,6 +303,8 @@ def test_inside_cdata_no_entity_is_written():
     ('<resources>\n  <string name="a">\\u00zz</string>\n</resources>', ["line 2", "invalid unicode escape"]),
     ('<!DOCTYPE r [<!ENTITY x "y">]>\n<resources/>', ["line 1", "refused"]),
     ('<manifest package="a"/>', ["line 1", "not an Android resource file"]),
+    ('<resources>\n<plurals name="n">\n<item quantity="fwe">x</item>\n</plurals>\n</resources>',
+     ["line 3", "`fwe` is not a plural quantity of `n`"]),
 ])
 def test_a_malformed_file_is_a_one_line_error_with_its_line(capsys, tmp_path, xml, needles):
     target = project(tmp_path, xml, source=None)

@@ -53,6 +53,7 @@ KIND = "android"
 LABEL = "Android"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOLS_NS = "http://schemas.android.com/tools"
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 ASCII_SPACE = " \t\n\r\v\f"  # what aapt2's isspace() collapses (a no-break space is text)
 _SIMPLE_ESCAPES = {"t": "\t", "n": "\n"}  # every other escaped character stands for itself
 _NETWORK_CODE = re.compile(r"(?:mcc|mnc)\d+", re.I)
@@ -173,8 +174,11 @@ def read(text: str, name: str) -> Resource:
         for n, item in enumerate(items):
             if kind == "string-array":
                 _add(entries, doc, item, f"{key}[{n}]", None, name)
-            elif item.get("quantity"):
-                quantity = item.get("quantity")
+            else:
+                quantity = item.get("quantity") or ""
+                if quantity not in PLURAL_CATEGORIES:
+                    raise InputError(f"{name}: line {item.sourceline}: `{quantity}` is not a plural quantity "
+                                     f"of `{key}` ({', '.join(PLURAL_CATEGORIES)})")
                 _add(entries, doc, item, f"{key}[{quantity}]", (key, quantity), name)
     declared = root.get(f"{{{TOOLS_NS}}}locale")
     return Resource(entries, declared or None)
@@ -235,12 +239,13 @@ def _events(doc, element) -> list[tuple]:
                     events[-1] = ("text", chars, spans, True)
             elif kind == "start":
                 child = doc.elements[doc.of_token[t]]
-                tree_child = doc._tree[doc.of_token[t]]
+                tree_child = doc.tree_element(t)
                 namespace = _namespace(tree_child)
                 if namespace == XLIFF_NS and _local(tree_child) == "g":
                     events.append(("mask", (start, doc.tokens[child.close][2])))
                 elif not namespace and child.close == child.open:
-                    events.append(("mask", (start, end)))  # an empty tag (<br/>): between words
+                    # an empty span tag (<br/>): aapt2 still resets there; it stands between words
+                    events.extend([("reset",), ("mask", (start, end)), ("reset",)])
                 elif not namespace:
                     events.append(("reset",))
                     walk(child)

@@ -35,6 +35,10 @@ class XmlDocument:
         """The lexed element (its open and close token indexes) of an lxml element."""
         return self.elements[self._index[id(element)]]
 
+    def tree_element(self, token: int):
+        """The lxml element whose start tag is the token at this index."""
+        return self._tree[self.of_token[token]]
+
     def span_of(self, element) -> tuple[int, int]:
         lexed = self.lexed(element)
         return self.tokens[lexed.open][1], self.tokens[lexed.close][2]
