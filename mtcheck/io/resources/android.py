@@ -196,8 +196,8 @@ def _namespace(element) -> str:
 
 def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> None:
     events = _events(doc, element)
-    raw = "".join(doc.text[s:e] for kind, *rest in events if kind == "text" for s, e in rest[1])
-    if not any(kind == "reset" for kind, *_ in events) and _RESOURCE_REFERENCE.fullmatch(raw.strip(ASCII_SPACE)):
+    if len(events) == 1 and events[0][0] == "text" and \
+            _RESOURCE_REFERENCE.fullmatch("".join(events[0][1]).strip(ASCII_SPACE)):
         return  # a reference to another resource or a theme attribute, not text
     try:
         chars, spans = _decode(events)

@@ -40,6 +40,7 @@ SPACE = "\t\n\v\f\r \u2028\u2029"  # what the parser skips between tokens
 UNQUOTED = re.compile(r"[A-Za-z0-9_$/:.-]+")
 _SLASHED = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _HEX = "0123456789abcdefABCDEF"
+_PLAIN = {q: re.compile(rf"[^{q}\\]+") for q in "\"'"}
 
 
 # -- where the files are (shared with .stringsdict) -----------------------------------------------
@@ -160,18 +161,23 @@ class _Parser:
     def quoted(self, quote: str) -> Target:
         text, n = self.text, len(self.text)
         start = self.pos
+        plain = _PLAIN[quote]
         i = start + 1
         chars, spans = [], []
         while i < n and text[i] != quote:
-            if text[i] != "\\" or i + 1 >= n:
-                chars.append(text[i])
-                spans.append((i, i + 1))
-                i += 1
-                continue
-            value, end = _slashed(text, i + 1)
-            chars.append(value)
-            spans.append((i, end))
-            i = end
+            m = plain.match(text, i)
+            if m:  # a run of characters that stand for themselves
+                end = m.end()
+                chars.extend(text[i:end])
+                spans.extend(zip(range(i, end), range(i + 1, end + 1)))
+                i = end
+            elif i + 1 < n:
+                value, end = _slashed(text, i + 1)
+                chars.append(value)
+                spans.append((i, end))
+                i = end
+            else:  # a backslash at the very end: the string does not end
+                i = n
         if i >= n:
             raise self.error(start, "a quoted string that does not end")
         self.pos = i + 1

@@ -7,9 +7,13 @@ surrogate pair is one character, its span both escapes.
 
 from __future__ import annotations
 
+import re
+
+_HIGH = re.compile("[\ud800-\udbff]")
+
 
 def join_surrogates(chars: list[str], spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
-    if not any("\ud800" <= c <= "\udbff" for c in chars):
+    if not _HIGH.search("".join(chars)):
         return chars, spans
     out, places, i = [], [], 0
     while i < len(chars):
