@@ -159,8 +159,9 @@ FIXED = GERMAN.replace("Notiz  speichern", "Notiz speichern").replace("allen !",
 
 def test_fix_writes_only_the_changed_characters(capsys, tmp_path):
     target = project(tmp_path)
-    rc, _, err = run(capsys, "fix", "--isolated", str(target))
+    rc, out, err = run(capsys, "fix", "--isolated", str(target))
     assert rc in (0, 1), err
+    assert "Fixed 2 finding(s)" in out + err  # every fixable finding check reported
     assert target.read_text(encoding="utf-8") == FIXED
 
 

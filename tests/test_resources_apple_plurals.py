@@ -123,8 +123,9 @@ def test_records_carry_their_source(tmp_path):
 
 def test_fix_writes_only_the_changed_characters(capsys, tmp_path):
     target = project(tmp_path)
-    rc, _, err = run(capsys, "fix", "--isolated", str(target))
+    rc, out, err = run(capsys, "fix", "--isolated", str(target))
     assert rc in (0, 1), err
+    assert "Fixed 1 finding(s)" in out + err  # every fixable finding check reported
     assert target.read_text(encoding="utf-8") == GERMAN.replace("%d  Notiz", "%d Notiz")
 
 
