@@ -317,7 +317,8 @@ def _decode(events: list[tuple]) -> tuple[list[str], list[tuple[int, int]]]:
             c = chars[i]
             if not quote and c in ASCII_SPACE:
                 if last_space:
-                    spans[-1] = (spans[-1][0], places[i][1])  # the run is one space
+                    if places[i][0] == spans[-1][1]:  # the run is one space (never across a comment)
+                        spans[-1] = (spans[-1][0], places[i][1])
                 else:
                     out.append(" ")
                     spans.append(places[i])
