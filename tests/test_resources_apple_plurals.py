@@ -176,3 +176,16 @@ def test_missing_lxml_is_one_line(capsys, tmp_path, monkeypatch):
     rc, _, err = run(capsys, "check", "--isolated", str(target))
     assert rc == 2
     assert_one_line_error(err, "Localizable.stringsdict", "lxml", "pip install 'mtcheck[formats]'")
+
+
+def test_variables_are_placeholders_a_translated_name_is_reported(capsys, tmp_path):
+    """`%#@files@` names a key of the file: left as the source has it, it is no untranslated
+    text; renamed by the machine (`%#@Dateien@`), it breaks the plural."""
+    source = HEAD + plural("moved", "%#@files@ in %#@folders@", {"one": "%d file", "other": "%d files"}, "files") \
+        + "</dict>\n</plist>\n"
+    same = source.replace("%d file", "%d Datei")
+    target = project(tmp_path, same, source)
+    assert not [f for f in check_json(capsys, str(target)) if f["record"] == "moved"]
+    target.write_text(same.replace("%#@files@ in", "%#@Dateien@ in"), encoding="utf-8")
+    found = [(f["record"], f["code"]) for f in check_json(capsys, str(target))]
+    assert ("moved", "MT701") in found
