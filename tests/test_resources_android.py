@@ -363,3 +363,9 @@ def test_random_fixes_never_corrupt_a_value():
             written += 1
             assert android.read(out, "values-de/strings.xml").entries[0].target.text == new, (body, new, out)
     assert written > 250  # most edits are written
+
+
+def test_an_empty_element_takes_no_text():
+    xml = '<resources><string name="a"/><string name="b"></string></resources>'
+    assert _write(xml, "a", "Neu") == xml
+    assert _write(xml, "b", "Neu") == '<resources><string name="a"/><string name="b">Neu</string></resources>'

@@ -189,3 +189,11 @@ def test_variables_are_placeholders_a_translated_name_is_reported(capsys, tmp_pa
     target.write_text(same.replace("%#@files@ in", "%#@Dateien@ in"), encoding="utf-8")
     found = [(f["record"], f["code"]) for f in check_json(capsys, str(target))]
     assert ("moved", "MT701") in found
+
+
+def test_an_empty_string_element_takes_no_text():
+    text = GERMAN.replace("<string>%d Notizen</string>", "<string/>")
+    records, writer = read_resource(text, "stringsdict", "de.lproj/Localizable.stringsdict")
+    i = next(n for n, r in enumerate(records) if r.id == "notes_selected.notes[other]")
+    assert records[i].fields["translation"] == ""
+    assert writer.write(text, {i: "%d Notizen"}) == text

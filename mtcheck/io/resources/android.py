@@ -208,7 +208,10 @@ def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> Non
     chars, spans = _mask_html(chars, spans)
     has_cdata = any(kind == "text" and rest[2] for kind, *rest in events)
     escape = _escape_in_cdata if has_cdata else _escape
-    target = Target("".join(chars), spans, [0] * len(spans), escape, doc.content_start(element))
+    at = doc.content_start(element)
+    if at is None:  # `<string name="x"/>`: nothing can be written there
+        escape, at = _nothing, 0
+    target = Target("".join(chars), spans, [0] * len(spans), escape, at)
     entries.append(Entry(key, target, element.sourceline, plural))
 
 
@@ -377,6 +380,10 @@ def _android_escape(text: str) -> str:
         else:
             out.append(_ANDROID_ESCAPES.get(c, c))
     return "".join(out)
+
+
+def _nothing(text: str) -> None:
+    return None
 
 
 def _escape(text: str) -> str:

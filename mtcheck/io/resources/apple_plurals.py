@@ -55,7 +55,8 @@ def read(text: str, name: str) -> Resource:
 
     def entry(key: str, element, plural=None) -> Entry:
         target = content.target(doc.lexed(element))
-        target.escape, target.end = _xml_escape, doc.content_start(element)
+        at = doc.content_start(element)  # None for `<string/>`: nothing can be written there
+        target.escape, target.end = (_xml_escape, at) if at is not None else ((lambda t: None), 0)
         return Entry(key, target, element.sourceline, plural)
 
     entries = []

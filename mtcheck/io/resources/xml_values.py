@@ -43,9 +43,11 @@ class XmlDocument:
         lexed = self.lexed(element)
         return self.tokens[lexed.open][1], self.tokens[lexed.close][2]
 
-    def content_start(self, element) -> int:
-        """Where text inserted into the element (an empty one) goes: after its start tag."""
-        return self.tokens[self.lexed(element).open][2]
+    def content_start(self, element) -> int | None:
+        """Where text inserted into the element (an empty one) goes: after its start tag; None
+        for ``<string/>``, which has no place for text without a rewrite of its tag."""
+        lexed = self.lexed(element)
+        return None if lexed.open == lexed.close else self.tokens[lexed.open][2]
 
 
 def parse(text: str, name: str, label: str = "XML") -> XmlDocument:
