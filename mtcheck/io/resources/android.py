@@ -18,7 +18,9 @@ white space is dropped; ``"..."`` keeps its white space (the quotes are not text
 references and CDATA. An unescaped apostrophe outside quotes is aapt2's build error, and so a
 one-line error here, with its line. Inline ``<b>``, ``<i>``, ``<u>``, ``<font>``,
 ``<annotation>``... are markup: their text is checked, their tags are never touched;
-``<xliff:g>`` (a placeholder and its example) is code: one MASK character, which no fix edits.
+``<xliff:g>`` (a placeholder and its example) is code: one MASK character, which no fix edits;
+so is an empty tag (``<br/>``) and HTML written as text for ``Html.fromHtml`` (in CDATA, or
+``&lt;b>``).
 
     >>> r = read('<resources><string name="a">  Don\\\\\\'t  <b>stop</b>\\\\n</string></resources>', "values-de/strings.xml")
     >>> [(e.key, e.target.text) for e in r.entries]
@@ -35,7 +37,8 @@ would write ``&``, ``<`` or ``>`` is not written).
 the source, in the configured source language (``tools:locale`` on ``<resources>`` names it
 too); a folder of other qualifiers only (``values-night``, ``values-v21``) is no translation.
 The source of ``values-de-land/strings.xml`` is ``values-land/strings.xml``, else
-``values/strings.xml``.
+``values/strings.xml``: the file of the same name (Android merges a folder's files; translation
+tools mirror the source's file names).
 """
 
 from __future__ import annotations
