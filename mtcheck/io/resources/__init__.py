@@ -38,7 +38,7 @@ from pathlib import Path, PurePath
 
 from mtcheck.finding import Edit
 from mtcheck.io.formats import TranslationFile, normalize_lang
-from mtcheck.io.splice import Target
+from mtcheck.io.splice import Target, diff_edits, splice
 
 # suffix → kind; the kind's module below. `.xml` is Android's only inside a `values*` folder.
 SUFFIXES = {".json": "json", ".arb": "arb", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
@@ -106,14 +106,22 @@ class ResourceFile(TranslationFile):
     def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
         from mtcheck.io.readers import InputError
 
-        new = super().write(text, fixed, edits)
-        if new == text:
-            return new
-        values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
-        for i, value in fixed.items():
-            if values.get(self.keys[i]) != value:
-                raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[i]}` back")
-        return new
+        # A value whose place cannot hold its fix (escape gave None) is left as it was: only the
+        # values written are read back.
+        fixed = {i: value for i, value in fixed.items()
+                 if splice(self.targets[i], edits[i] if edits and i in edits else diff_edits(self.targets[i].text, value))}
+        # A value that would not read back as fixed (a block scalar's last line break, a
+        # leading space Java drops) is left as it was too, and the others are written again.
+        for _ in range(2):
+            new = super().write(text, fixed, edits)
+            if new == text:
+                return new
+            values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
+            wrong = [i for i, value in fixed.items() if values.get(self.keys[i]) != value]
+            if not wrong:
+                return new
+            fixed = {i: value for i, value in fixed.items() if i not in wrong}
+        raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[wrong[0]]}` back")
 
 
 def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tuple[list, ResourceFile]:
