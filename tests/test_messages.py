@@ -367,3 +367,22 @@ def test_only_the_syntax_is_protected_the_variants_text_is_checked():
     assert found == [("MT201", "removed.The")]
     assert codes("{n, plural, one {# soldiersurrendered in the town} other {# soldiers surrendered in the town}}", "en") == [
         ("MT101", "soldiersurrendered")]
+
+
+def test_java_messageformat_in_properties_files(tmp_path, monkeypatch, capsys):
+    """Java's numbered arguments with a type (`{0,number,integer}`) are message structure: its
+    syntax is protected (no `number, integer` "fix"), and an apostrophe that quotes an
+    argument away is doubled by the unsafe fix, written back into the file."""
+    from cli_helpers import run
+
+    monkeypatch.chdir(tmp_path)
+    Path("Messages.properties").write_text("files=You have {0,number,integer} files in {1}.\n", encoding="utf-8")
+    Path("Messages_fr.properties").write_text("files=Vous avez {0,number,integer} fichiers dans l'{1}.\n",
+                                              encoding="utf-8")
+    rc, out, err = run(capsys, "check", "--isolated", "--format", "json", "Messages_fr.properties")
+    assert rc == 1, err
+    assert [(f["code"], f["record"]) for f in json.loads(out)["findings"]] == [("MT706", "files")]
+    rc, out, err = run(capsys, "fix", "--isolated", "--unsafe-fixes", "Messages_fr.properties")
+    assert rc == 0, err
+    assert Path("Messages_fr.properties").read_text(encoding="utf-8") == \
+        "files=Vous avez {0,number,integer} fichiers dans l''{1}.\n"

@@ -52,8 +52,9 @@ MAX_DEPTH = 12
 MAX_ERRORS = 8
 # ICU's argument types (and ICU4J's rule-based ones); a `{n, plurale, …}` is none of them.
 ICU_TYPES = frozenset({"number", "date", "time", "spellout", "ordinal", "duration", "choice", *CHOICE_TYPES})
-# ICU structure: an argument with a type (`{count, plural,`), which prose in braces never has.
-ICU_STRUCTURE = lazy(r"\{\s*[^\W\d][\w.]*\s*,\s*(?:plural|selectordinal|select|choice|number|date|time)\s*[,}]")
+# ICU structure: an argument with a type (`{count, plural,`; Java's `{0,number,integer}`), which
+# prose in braces never has.
+ICU_STRUCTURE = lazy(r"\{\s*(?:\d+|[^\W\d][\w.]*)\s*,\s*(?:plural|selectordinal|select|choice|number|date|time)\s*[,}]")
 # Fluent: a placeable of a variable or a term (`{ $name }`, `{ -brand }`), or a selector.
 FLUENT_STRUCTURE = lazy(r"\{\s*(?:\$|-)[A-Za-z]|->\s*\n?\s*\*?\[")
 _ICU_NAME = lazy(r"\d+|[^\W\d][\w.]*")
@@ -158,6 +159,8 @@ def detect_syntax(text: str) -> str | None:
 
     >>> detect_syntax("{n, plural, other {#}}"), detect_syntax("Hi { $name }"), detect_syntax("Hi {name} {like this}")
     ('icu', 'fluent', None)
+    >>> detect_syntax("{0,number,integer} files in {1}"), detect_syntax("Sets {1, 2} and {a, b}")
+    ('icu', None)
     """
     if "{" not in text:
         return None
