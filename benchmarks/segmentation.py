@@ -196,6 +196,35 @@ def run_mtcheck(lang: str, cases: list[Case], clean: list[str]) -> tuple[list, l
     return on_cases, on_clean, time.perf_counter() - t0
 
 
+def run_spaces(lang: str, cases: list[Case], clean: list[str], folder: str) -> tuple[list, list, float]:
+    """The spaces model's judgements (of at least AGREE) on each case and clean sentence, alone:
+    no rule runs. Each sentence is its own document, as for the rules."""
+    from mtcheck.languages import language_for
+    from mtcheck.model.spaces import SpacesOpinion, load
+
+    load(folder)  # the load once, outside the timing (the lint path pays it once per run)
+    opinion = SpacesOpinion(folder, set(CODES))
+    t0 = time.perf_counter()
+    on_cases = [list(opinion.check(d, language_for(d.tag))) for d in (Document(c.text, lang) for c in cases)]
+    on_clean = [list(opinion.check(d, language_for(d.tag))) for d in (Document(t, lang) for t in clean)]
+    return on_cases, on_clean, time.perf_counter() - t0
+
+
+def model_alone(opinions: list[list], threshold: float) -> list[list]:
+    return [[o for o in found if o.confidence >= threshold] for found in opinions]
+
+
+def rules_and_model(rules: list[list], opinions: list[list], threshold: float) -> list[list]:
+    """What ``check --spaces-model`` reports (SpacesOpinion.combine) at another threshold: the
+    rules' findings, and the model's where none overlaps."""
+    out = []
+    for by_rules, by_model in zip(rules, opinions):
+        own = [o for o in by_model if o.confidence >= threshold
+               and not any(f.start < o.end and o.start < f.end for f in by_rules)]
+        out.append(by_rules + own)
+    return out
+
+
 def hit(kind: str, at: int, start: int, end: int) -> bool:
     return start <= at < end if kind == "split" else start < at < end
 
@@ -502,6 +531,27 @@ def print_rows(title: str, rows: dict[str, dict]) -> None:
               f"{r['false_per_10k']:>7.2f} {r['f1_sparse']:>6.3f} {r['words_per_s']:>9}")
 
 
+def spaces_rows(lang, cases, clean, on_cases, on_clean, seconds, args) -> dict[str, Tally]:
+    """``model``: the spaces model alone at its ALONE threshold; ``rules+model``: what
+    ``check --spaces-model`` reports (timed through check_document itself); ``model@t`` and
+    ``rules+model@t``: other thresholds (``--thresholds``)."""
+    from mtcheck.model.spaces import ALONE, DEFAULT
+
+    folder = args.spaces_model or str(DEFAULT)
+    m_cases, m_clean, m_seconds = run_spaces(lang, cases, clean, folder)
+    out = {"model": score_mtcheck(cases, model_alone(m_cases, ALONE), model_alone(m_clean, ALONE), clean, m_seconds)}
+    config = Config(select=list(CODES), spaces_model=folder)
+    t0 = time.perf_counter()
+    both_cases = [check_document(Document(c.text, lang), config) for c in cases]
+    both_clean = [check_document(Document(t, lang), config) for t in clean]
+    out["rules+model"] = score_mtcheck(cases, both_cases, both_clean, clean, time.perf_counter() - t0)
+    for t in args.thresholds:
+        out[f"model@{t}"] = score_mtcheck(cases, model_alone(m_cases, t), model_alone(m_clean, t), clean, m_seconds)
+        out[f"rules+model@{t}"] = score_mtcheck(cases, rules_and_model(on_cases, m_cases, t),
+                                               rules_and_model(on_clean, m_clean, t), clean, seconds + m_seconds)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
@@ -516,8 +566,13 @@ def main() -> None:
                         help="clean sentences among the cases, counted in precision (the reviewer's benchmark had 100)")
     parser.add_argument("--peer-clean", type=int, default=1000,
                         help="clean sentences the peers' false alarms are counted on (mtcheck: all of them)")
+    parser.add_argument("--spaces-model", metavar="FOLDER", nargs="?", const="",
+                        help="also score the spaces model alone and with the rules (FOLDER, default the shipped one)")
+    parser.add_argument("--thresholds", type=float, nargs="*", default=[],
+                        help="with --spaces-model: also the rows at these confidences of the model alone (tuning)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false findings of mtcheck")
+    parser.add_argument("--show-row", default="mtcheck", help="whose misses and false findings --show prints")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     langs = args.langs or [lang for lang in rule_languages() if any((args.data / "ud").glob(f"{lang}-*.jsonl"))]
@@ -532,6 +587,8 @@ def main() -> None:
         clean = [text for _, text in rows]
         on_cases, on_clean, seconds = run_mtcheck(lang, cases, clean)
         results = {"mtcheck": score_mtcheck(cases, on_cases, on_clean, clean, seconds)}
+        if args.spaces_model is not None:
+            results.update(spaces_rows(lang, cases, clean, on_cases, on_clean, seconds, args))
         for name in peers:
             try:
                 peer = PEER_CLASSES[name](lang)
@@ -545,7 +602,7 @@ def main() -> None:
         corrupted = sum(c.kind != "clean" for c in cases)
         print_rows(f"{lang} ({len(rows)} sentences, {corrupted} corrupted)", report["languages"][lang])
         if args.show:
-            t = results["mtcheck"]
+            t = results[args.show_row]
             rng = random.Random(0)
             for miss in rng.sample(t.misses, min(args.show, len(t.misses))):
                 print("  MISS", miss, file=sys.stderr)
