@@ -313,7 +313,7 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
         for rule in rules:
             findings += _rule_findings(rule, doc, lang, config, suppressed)
     if config.spaces_model:  # the spaces model on MT101–MT103's places (torch only if it has a candidate)
-        findings = _spaces_opinion(findings, rules, doc, lang, config, suppressed)
+        findings = _spaces_opinion(findings, doc, lang, config, suppressed)
     if config.model:  # the trained tagger: its own findings where no rule fired (torch only here)
         from mtcheck.model.tagger import ModelOpinion
 
@@ -328,20 +328,22 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     return findings
 
 
-def _spaces_opinion(findings: list[Finding], rules: list[Rule], doc: Document, lang, config: Config,
-                    suppressed: dict) -> list[Finding]:
+def _spaces_opinion(findings: list[Finding], doc: Document, lang, config: Config, suppressed: dict) -> list[Finding]:
     """The findings with the spaces model's say: confirmed ones marked, its own added."""
     from mtcheck.model.spaces import CODE, SpacesOpinion
+    from mtcheck.rules import get_rule
 
-    codes = {r.code for r in rules} & set(CODE.values())
+    # The codes the configuration selects, whether or not the rule itself runs in this language
+    # (MT101 is off in Swedish, say): the model has its own languages and thresholds.
+    by_code = {code: get_rule(code) for code in CODE.values()}
+    codes = {code for code, rule in by_code.items() if config.selects(rule, doc.path, doc.lang)}
     if not codes:
         return findings
     opinion = SpacesOpinion(config.spaces_model, codes)
-    by_code = {r.code: r for r in rules}
     # Placed like a rule's findings; suppressed by the code they stand for (`ignore[MT101]`).
     opinions = [f for f in _rule_findings(opinion, doc, lang, config, suppressed)
-                if f.code not in by_code or not _is_suppressed(by_code[f.code], suppressed.get(f.line))]
-    return opinion.combine(findings, opinions)
+                if not _is_suppressed(by_code[f.code], suppressed.get(f.line))]
+    return opinion.combine(findings, opinions, lang=doc.lang)
 
 
 def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:

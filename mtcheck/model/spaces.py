@@ -18,8 +18,8 @@ with says so (``source`` ``rules+model``); a place no rule reported becomes a fi
 (``source`` ``model``) only when the model is confident (``ALONE``) — the lexicon agreed already
 (both sides are words, or the joined word is one), or it would not have been asked.
 
-    >>> cut_candidates("xx", "word", 0, lambda w: {"wo": 4.0, "rd": 4.0}.get(w, 0.0))
-    [Candidate(kind='space', at=2, start=0, end=4, left='wo', right='rd')]
+    >>> cut_candidates("ward", 10, lambda w: {"wa": 5.0, "rd": 5.0, "w": 3.0, "ard": 3.0}.get(w, 0.0))
+    [Candidate(kind='space', at=12, start=10, end=14, left='wa', right='rd')]
 """
 
 from __future__ import annotations
@@ -35,16 +35,24 @@ from mtcheck.finding import Finding, Fix
 DEFAULT = Path(__file__).resolve().parent / "mtcheck-spaces"
 ALONE = 0.9  # a model finding where no rule fired: the model this sure (tuned on the tune half)
 AGREE = 0.5  # a rule finding the model agrees with
-BATCH = 512
-# A token more frequent than this is a word, not two glued (wordfreq lists `withthe` at 1.5).
+VETO = 0.0  # a rule finding the model gives less than this is left out (0: none is)
+BATCH = 256  # windows a forward pass
+GROUP = 24  # candidates closer than this share a window
+# A token this rare may be two words glued, at any cut (wordfreq lists `withthe` at 1.5);
+# one up to LISTED (web text has `inthe` at 2.6) only at a function word, and only where it is
+# rarer than the artifact of its two words would be (text/glue.py: Zipf of both minus ARTIFACT).
 RARE = 2.0
+LISTED = 4.5
+FUNCTION = 5.5  # a function word of three letters or fewer: `in`, `the`, `в`
+ARTIFACT = 11.5
 # A side of a cut must be a word this frequent; a side of one or two letters must be a
 # function word (`a`, `in`, `в`): rarer short pieces read as words anywhere.
 SIDE = 2.5
 SHORT_SIDE = 4.5
 MIN_TOKEN = 4
 MIN_JOINED = 6
-JOINED = 3.0  # two tokens are one word split when the joined word is this frequent
+JOINED = 1.0  # two tokens may be one word split when the lexicon lists the joined word…
+JOINED_MARGIN = 1.5  # …this much above the artifact of the two
 TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 CATEGORY = {"space": "merged-words", "sentence": "missing-sentence-boundary", "extra": "split-word"}
 CODE = {"merged-words": "MT101", "missing-sentence-boundary": "MT102", "split-word": "MT103"}
@@ -120,21 +128,57 @@ def load(folder: str = str(DEFAULT)):
 
 
 @lru_cache(maxsize=4)
-def languages(folder: str = str(DEFAULT)) -> frozenset[str]:
-    """The languages the model was trained on (config.json only: no torch)."""
+def thresholds(folder: str = str(DEFAULT)) -> dict[str, float]:
+    """Language → the confidence its own findings need (config.json only: no torch): tuned per
+    language on the tune half (benchmarks/segmentation.py --write-thresholds); a language the
+    model was trained on but not tuned for gets ALONE; one it was not trained on is absent."""
     import json
 
-    return frozenset(json.loads((Path(folder) / "config.json").read_text(encoding="utf-8"))["languages"])
+    config = json.loads((Path(folder) / "config.json").read_text(encoding="utf-8"))
+    tuned = config.get("alone", {})
+    return {lang: tuned.get(lang, ALONE) for lang in config["languages"]}
 
 
-def cut_candidates(text: str, token: str, start: int, zipf) -> list[Candidate]:
-    """Every cut of ``token`` (at ``start`` in ``text``) into two words of the lexicon."""
+def cut_candidates(token: str, start: int, zipf) -> list[Candidate]:
+    """Every cut of ``token`` (at ``start``) into two words of the lexicon (a side of one or
+    two letters a function word), but not between two capitals."""
     out = []
     for i in range(1, len(token)):
         left, right = token[:i], token[i:]
+        if left[0].isupper() and right[0].isupper():
+            continue  # CamelCase: a brand or a name (`DaimlerChrysler`, `FusionRetail`), as MT101 reads it
         if _side(left, zipf) and _side(right, zipf):
             out.append(Candidate("space", start + i, start, start + len(token), left, right))
     return out
+
+
+def glue_candidates(token: str, start: int, zipf) -> list[Candidate]:
+    """The cuts of a listed ``token`` at a short function word on either side, where the
+    token is rarer than the two words glued would be.
+
+    >>> from mtcheck.languages import get_language
+    >>> [(c.left, c.right) for c in glue_candidates("inthe", 0, get_language("en").zipf)]
+    [('in', 'the')]
+    """
+    whole = zipf(token)
+    out = []
+    for i in sorted({1, 2, 3, len(token) - 3, len(token) - 2, len(token) - 1}):
+        if not 0 < i < len(token):
+            continue
+        left, right = token[:i], token[i:]
+        short, other = (left, right) if i <= 3 else (right, left)
+        if len(short) <= 3 and zipf(short) >= FUNCTION:
+            z = zipf(other)
+            if z >= SIDE and whole < zipf(short) + z - ARTIFACT:
+                out.append(Candidate("space", start + i, start, start + len(token), left, right))
+    return out
+
+
+def _one_word(a: str, b: str, zipf) -> bool:
+    """Is ``a`` + ``b`` a word of the lexicon, more frequent than their glue artifact would be
+    (wordfreq lists `willbe`, `dansle`: web text glues frequent words)?"""
+    joined = zipf(a + b)
+    return joined >= JOINED and joined >= zipf(a) + zipf(b) - ARTIFACT + JOINED_MARGIN
 
 
 def _side(piece: str, zipf) -> bool:
@@ -149,13 +193,17 @@ def candidates(text: str, lang) -> list[Candidate]:
     previous = None
     for m in TOKEN.finditer(text):
         token, start = m.group(), m.start()
-        if len(token) >= MIN_TOKEN and zipf(token) <= RARE:
-            out += cut_candidates(text, token, start, zipf)
+        if len(token) >= MIN_TOKEN:
+            whole = zipf(token)
+            if whole <= RARE:
+                out += cut_candidates(token, start, zipf)
+            elif whole <= LISTED:
+                out += glue_candidates(token, start, zipf)
         if previous is not None:
             p_token, p_start = previous
             gap = p_start + len(p_token)
             if (start == gap + 1 and text[gap] == " " and len(p_token) >= 2 and len(token) >= 2
-                    and len(p_token) + len(token) >= MIN_JOINED and zipf(p_token + token) >= JOINED):
+                    and len(p_token) + len(token) >= MIN_JOINED and _one_word(p_token, token, zipf)):
                 out.append(Candidate("extra", gap, p_start, start + len(token), p_token, token))
         previous = (token, start)
     return out
@@ -172,22 +220,39 @@ def judge(text: str, lang_code: str, found: list[Candidate], folder: str = str(D
     r = config["radius"]
     lang_id = langs[lang_code]
     ids = [0] * r + [chars.get(c, 1) for c in text] + [0] * r
-    out = []
     labels = config["labels"]
-    for first in range(0, len(found), BATCH):
-        chunk = found[first:first + BATCH]
-        # The window of candidate at `at` is text[at - r: at + r + 1], i.e. ids[at: at + 2r + 1].
-        windows = torch.tensor([ids[c.at:c.at + 2 * r + 1] for c in chunk], dtype=torch.long)
+    # Candidates close together (the cuts of one token) share one window: the output at `at`
+    # needs ids[at: at + 2r + 1], so a group from `first` to `last` needs ids[first: last + 2r + 1]
+    # and costs little more than one candidate.
+    places = sorted({c.at for c in found})
+    groups: list[list[int]] = []
+    for at in places:
+        if groups and at - groups[-1][0] < GROUP:
+            groups[-1].append(at)
+        else:
+            groups.append([at])
+    groups.sort(key=lambda g: g[-1] - g[0])  # rows of one batch of similar width
+    probs: dict[int, list[float]] = {}
+    for first in range(0, len(groups), BATCH):
+        chunk = groups[first:first + BATCH]
+        width = max(g[-1] - g[0] for g in chunk) + 2 * r + 1
+        rows = [ids[g[0]:g[-1] + 2 * r + 1] for g in chunk]
+        windows = torch.tensor([row + [0] * (width - len(row)) for row in rows], dtype=torch.long)
         with torch.inference_mode():
-            probs = net(windows, torch.full((len(chunk),), lang_id, dtype=torch.long))[:, 0, :].softmax(-1).tolist()
-        for c, p in zip(chunk, probs):
-            if c.kind == "extra":
-                out.append(Judgement(c, "extra", p[labels.index("extra")]))
-            else:
-                space, sentence = p[labels.index("space")], p[labels.index("sentence")]
-                # Either reading says the token is two: their sum is the model's belief in a cut.
-                out.append(Judgement(c, "sentence" if sentence > space else "space", space + sentence))
-    return out
+            out = net(windows, torch.full((len(chunk),), lang_id, dtype=torch.long)).softmax(-1).tolist()
+        for g, row in zip(chunk, out):
+            for at in g:
+                probs[at] = row[at - g[0]]
+    result = []
+    for c in found:
+        p = probs[c.at]
+        if c.kind == "extra":
+            result.append(Judgement(c, "extra", p[labels.index("extra")]))
+        else:
+            space, sentence = p[labels.index("space")], p[labels.index("sentence")]
+            # Either reading says the token is two: their sum is the model's belief in a cut.
+            result.append(Judgement(c, "sentence" if sentence > space else "space", space + sentence))
+    return result
 
 
 def best_per_span(judgements: list[Judgement]) -> list[Judgement]:
@@ -221,8 +286,8 @@ def finding(j: Judgement) -> Finding:
 
 
 class SpacesOpinion:
-    """Seen by the checker as one more rule: its findings are the model's judgements of at
-    least AGREE, placed, accepted and suppressed like any rule's; ``combine`` decides."""
+    """Seen by the checker as one more rule: its findings are the model's judgements, placed,
+    accepted and suppressed like any rule's; ``combine`` decides which are reported."""
 
     code, name, category = "MT1", "spaces-model", "merged-words"
     compares_source = False
@@ -232,31 +297,47 @@ class SpacesOpinion:
         self.codes = codes  # the selected ones of MT101–MT103
 
     def check(self, doc, lang):
-        if doc.lang not in languages(self.folder) or not lang.lexicon:
+        if doc.lang not in thresholds(self.folder) or not lang.lexicon:
             return
         text = doc.masked
         found = candidates(text, lang)
         for j in best_per_span(judge(text, doc.lang, found, self.folder)):
-            if j.probability >= AGREE:
-                yield finding(j)
+            yield finding(j)  # every judgement, however unlikely: combine weighs them
 
-    def combine(self, rule_findings: list[Finding], opinions: list[Finding], alone: float = ALONE) -> list[Finding]:
-        """Rule findings, marked where the model agrees; the model's own where it is confident
-        (``alone``) and no rule finding overlaps it, for a selected code."""
-        def overlap(a: Finding, b: Finding) -> bool:
-            return a.record == b.record and a.start < b.end and b.start < a.end
+    def combine(self, rule_findings: list[Finding], opinions: list[Finding], alone: float | None = None,
+                veto: float = VETO, lang: str | None = None) -> list[Finding]:
+        """Rule findings, marked where the model agrees (AGREE) and left out where it is sure
+        they are wrong (under ``veto``); the model's own where it is confident (``alone``, by
+        default the language's threshold) and no rule finding overlaps it, for a selected code."""
+        if alone is None:
+            alone = thresholds(self.folder).get(lang, 2.0) if opinions else ALONE
+        return sorted(_confirmed(rule_findings, opinions, veto) + _own(rule_findings, opinions, alone, self.codes),
+                      key=Finding.sort_key)
 
-        for f in rule_findings:
-            if f.category not in CONFIRMS:
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.record == b.record and a.start < b.end and b.start < a.end
+
+
+def _confirmed(rule_findings: list[Finding], opinions: list[Finding], veto: float) -> list[Finding]:
+    out = []
+    for f in rule_findings:
+        judged = [o for o in opinions if f.category in CONFIRMS and _overlap(o, f)
+                  and _label(o) in CONFIRMS[f.category]]
+        if judged:
+            p = max(o.confidence for o in judged)
+            if p < veto:
                 continue
-            agree = [o for o in opinions if overlap(o, f) and _label(o) in CONFIRMS[f.category]]
-            if agree:
-                f.source = "rules+model"
-                f.confidence = max(o.confidence for o in agree)
-                f.message += f" (the spaces model agrees: {f.confidence:.2f})"
-        own = [o for o in opinions if o.confidence >= alone and o.code in self.codes
-               and not any(overlap(o, f) for f in rule_findings)]
-        return sorted(rule_findings + own, key=Finding.sort_key)
+            if p >= AGREE:
+                f.source, f.confidence = "rules+model", p
+                f.message += f" (the spaces model agrees: {p:.2f})"
+        out.append(f)
+    return out
+
+
+def _own(rule_findings: list[Finding], opinions: list[Finding], alone: float, codes) -> list[Finding]:
+    return [o for o in opinions if o.confidence >= alone and o.code in codes
+            and not any(_overlap(o, f) for f in rule_findings)]
 
 
 def _label(f: Finding) -> str:
