@@ -64,14 +64,20 @@ def _torch():
 
 def test_the_shipped_model_adds_a_glued_word_the_rules_miss():
     _torch()
-    # Two content words glued (no function word): the rules leave it, the model reads it.
-    text = "The company said that the new factory would open next yearwith two hundred workers."
-    rules = check(text, lang="en", config=Config(select=["MT101", "MT102", "MT103"]))
-    both = check(text, lang="en", config=Config(select=["MT101", "MT102", "MT103"], spaces_model=str(DEFAULT)))
-    assert not any(f.start <= text.index("yearwith") < f.end for f in rules)
-    found = [f for f in both if f.start <= text.index("yearwith") < f.end]
-    assert len(found) == 1 and found[0].source == "model" and found[0].code == "MT101"
-    assert found[0].fixes[0].edits[0].replacement == " " and not found[0].fixes[0].is_safe
+    # `parala` is listed by wordfreq (web text has it) and reads as one token to MT101.
+    text = "El gobierno anunció ayer las nuevas medidas económicas parala ciudad."
+    select = ["MT101", "MT102", "MT103"]
+    assert check(text, lang="es", config=Config(select=select)) == []
+    found = check(text, lang="es", config=Config(select=select, spaces_model=str(DEFAULT)))
+    assert [(f.code, f.text, f.source) for f in found] == [("MT101", "parala", "model")]
+    assert found[0].confidence >= 0.9 and "(the spaces model, confidence" in found[0].message
+    fix = found[0].fixes[0]
+    assert not fix.is_safe and [(e.start, e.replacement) for e in fix.edits] == [(text.index("parala") + 4, " ")]
+    # MT101 is off in Catalan; the model has its own languages, and a selected code is enough.
+    text = "El govern va anunciar ahir lesnoves mesures econòmiques per a la ciutat."
+    found = check(text, lang="ca", config=Config(select=select, spaces_model=str(DEFAULT)))
+    assert [(f.code, f.text, f.source) for f in found] == [("MT101", "lesnoves", "model")]
+    assert check(text, lang="ca", config=Config(select=["MT102"], spaces_model=str(DEFAULT))) == []  # not selected
 
 
 def test_the_shipped_model_agrees_with_a_rule_and_stays_quiet_on_clean_text():
@@ -86,15 +92,15 @@ def test_the_shipped_model_agrees_with_a_rule_and_stays_quiet_on_clean_text():
 def test_json_says_which_findings_the_model_had_a_say_in(capsys, monkeypatch, tmp_path):
     _torch()
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "mt.txt").write_text("The troops have disappearedin the port city. It would open next "
-                                     "yearwith two hundred workers.\n", encoding="utf-8")
-    rc, out, err = run(capsys, "check", "--isolated", "--lang", "en", "--select", "MT101", "--format", "json",
+    (tmp_path / "mt.txt").write_text("Los soldados se rindieronen la ciudad. El gobierno anunció ayer las "
+                                     "nuevas medidas económicas parala ciudad.\n", encoding="utf-8")
+    rc, out, err = run(capsys, "check", "--isolated", "--lang", "es", "--select", "MT101", "--format", "json",
                        "--spaces-model", "mt.txt")
     assert rc == 1, err
     findings = json.loads(out)["findings"]
-    assert sorted(f["source"] for f in findings) == ["model", "rules+model"]
+    assert [(f["code"], f["source"]) for f in findings] == [("MT101", "rules+model"), ("MT101", "model")]
     assert all(0.5 <= f["confidence"] <= 1 for f in findings)
-    rc, out, _ = run(capsys, "check", "--isolated", "--lang", "en", "--select", "MT101", "--format", "json", "mt.txt")
+    rc, out, _ = run(capsys, "check", "--isolated", "--lang", "es", "--select", "MT101", "--format", "json", "mt.txt")
     assert [set(f) & {"source", "confidence"} for f in json.loads(out)["findings"]] == [set()]  # rules alone: as before
 
 
