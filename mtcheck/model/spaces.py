@@ -5,17 +5,20 @@ A cheap pre-filter in plain Python marks the places worth asking about, and the 
 (``spaces_net.py``, the shipped weights in ``mtcheck/model/mtcheck-spaces/``) reads a window of
 characters around each of them, all of a document's at once:
 
-- inside a token the lexicon does not know (or lists as rarely as a glue artifact), every cut
-  whose two sides are both words of the lexicon: is a space missing there, or a period and a
-  space (``injuredThey``)?
-- between two tokens whose concatenation is a word of the lexicon: is this space extra?
+- inside a token the lexicon does not know (or lists at Zipf 2 at most), every cut whose two
+  sides are both words of the lexicon: is a space missing there, or a period and a space
+  (``injuredThey``)? In a token listed up to Zipf 4.5, the cuts at a short function word where
+  the token is rarer than its two words glued would be (``inthe``).
+- between two tokens whose concatenation the lexicon lists above their glue artifact: is this
+  space extra (``govern ment``)?
 
 A place with no candidate costs no model: torch is imported, and the weights read, only when a
 document has a candidate. Nothing is downloaded.
 
 The model's judgments meet the rules' findings in ``combine``: a rule finding the model agrees
 with says so (``source`` ``rules+model``); a place no rule reported becomes a finding of its own
-(``source`` ``model``) only when the model is confident (``ALONE``) — the lexicon agreed already
+(``source`` ``model``) only when the model is as confident as its language's threshold (tuned
+on the tune half, in ``config.json``; ``ALONE`` where none was) — the lexicon agreed already
 (both sides are words, or the joined word is one), or it would not have been asked.
 
     >>> cut_candidates("ward", 10, lambda w: {"wa": 5.0, "rd": 5.0, "w": 3.0, "ard": 3.0}.get(w, 0.0))
