@@ -191,7 +191,13 @@ def _side(piece: str, zipf) -> bool:
 
 def candidates(text: str, lang) -> list[Candidate]:
     """The places of ``text`` worth asking the model about (see the module's docstring)."""
-    zipf = lang.zipf
+    memo: dict[str, float] = {}
+
+    def zipf(word: str) -> float:  # a document asks about the same pieces again and again
+        if word not in memo:
+            memo[word] = lang.zipf(word)
+        return memo[word]
+
     out: list[Candidate] = []
     previous = None
     for m in TOKEN.finditer(text):
