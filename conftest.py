@@ -12,3 +12,6 @@ mtcheck.rules.all_rules()
 # The language server's module imports pygls at its top (it is the pygls path): without the lsp
 # extra it is not collected for doctests (tests/test_lsp.py skips too).
 collect_ignore = [] if importlib.util.find_spec("pygls") else ["mtcheck/editor/server.py"]
+# The spaces model's network imports torch at its top (it is loaded on the model's path only).
+if importlib.util.find_spec("torch") is None:
+    collect_ignore.append("mtcheck/model/spaces_net.py")

@@ -196,6 +196,36 @@ def run_mtcheck(lang: str, cases: list[Case], clean: list[str]) -> tuple[list, l
     return on_cases, on_clean, time.perf_counter() - t0
 
 
+def run_spaces(lang: str, cases: list[Case], clean: list[str], folder: str) -> tuple[list, list, float]:
+    """The spaces model's judgements (of at least AGREE) on each case and clean sentence, alone:
+    no rule runs. Each sentence is its own document, as for the rules."""
+    from mtcheck.languages import language_for
+    from mtcheck.model.spaces import SpacesOpinion, load
+
+    load(folder)  # the load once, outside the timing (the lint path pays it once per run)
+    opinion = SpacesOpinion(folder, set(CODES))
+    t0 = time.perf_counter()
+    on_cases = [list(opinion.check(d, language_for(d.tag))) for d in (Document(c.text, lang) for c in cases)]
+    on_clean = [list(opinion.check(d, language_for(d.tag))) for d in (Document(t, lang) for t in clean)]
+    return on_cases, on_clean, time.perf_counter() - t0
+
+
+def model_alone(opinions: list[list], threshold: float) -> list[list]:
+    return [[o for o in found if o.confidence >= threshold] for found in opinions]
+
+
+def rules_and_model(rules: list[list], opinions: list[list], threshold: float, veto: float = 0.0) -> list[list]:
+    """What ``check --spaces-model`` reports (SpacesOpinion.combine) at other thresholds, on
+    copies (combine marks the rule findings it confirms)."""
+    from copy import copy
+
+    from mtcheck.model.spaces import SpacesOpinion
+
+    opinion = SpacesOpinion("", set(CODES))
+    return [opinion.combine([copy(f) for f in by_rules], by_model, threshold, veto)
+            for by_rules, by_model in zip(rules, opinions)]
+
+
 def hit(kind: str, at: int, start: int, end: int) -> bool:
     return start <= at < end if kind == "split" else start < at < end
 
@@ -502,6 +532,75 @@ def print_rows(title: str, rows: dict[str, dict]) -> None:
               f"{r['false_per_10k']:>7.2f} {r['f1_sparse']:>6.3f} {r['words_per_s']:>9}")
 
 
+def file_speed(lang: str, clean: list[str], folder: str) -> dict:
+    """Words per second on the lint path: the clean sentences as one file (paragraphs of five),
+    the three rules alone and with the model (its load outside the timing, once per run in a
+    real check; see the start-up figures of docs/benchmarks.md)."""
+    from mtcheck.model.spaces import load
+
+    text = "\n\n".join(" ".join(clean[i:i + 5]) for i in range(0, len(clean), 5))
+    words = len(text.split())
+    load(folder)
+    out = {"words": words}
+    for name, config in (("rules", Config(select=list(CODES))),
+                         ("rules+model", Config(select=list(CODES), spaces_model=folder))):
+        t0 = time.perf_counter()
+        found = check_document(Document(text, lang), config)
+        out[name] = {"words_per_s": round(words / (time.perf_counter() - t0)), "findings": len(found)}
+    return out
+
+
+THRESHOLD_GRID = (0.9, 0.95, 0.98, 0.99, 0.995, 0.999)
+OFF = 1.01  # a language where no threshold meets the aim: the model adds nothing of its own there
+
+
+def spaces_rows(lang, cases, clean, on_cases, on_clean, seconds, args) -> dict[str, Tally]:
+    """``model``: the spaces model alone at its threshold for ``lang``; ``rules+model``: what
+    ``check --spaces-model`` reports (timed through check_document itself); ``model@t`` and
+    ``rules+model@t``: other thresholds (``--thresholds``); ``veto@v``: rule findings the model
+    gives less than ``v`` left out (``--vetoes``)."""
+    from mtcheck.model.spaces import DEFAULT, thresholds
+
+    folder = args.spaces_model or str(DEFAULT)
+    alone = thresholds(folder).get(lang, 2.0)
+    m_cases, m_clean, m_seconds = run_spaces(lang, cases, clean, folder)
+    out = {"model": score_mtcheck(cases, model_alone(m_cases, alone), model_alone(m_clean, alone), clean, m_seconds)}
+    config = Config(select=list(CODES), spaces_model=folder)
+    t0 = time.perf_counter()
+    both_cases = [check_document(Document(c.text, lang), config) for c in cases]
+    both_clean = [check_document(Document(t, lang), config) for t in clean]
+    out["rules+model"] = score_mtcheck(cases, both_cases, both_clean, clean, time.perf_counter() - t0)
+    for veto in args.vetoes:
+        out[f"veto@{veto}"] = score_mtcheck(cases, rules_and_model(on_cases, m_cases, alone, veto),
+                                            rules_and_model(on_clean, m_clean, alone, veto), clean, seconds + m_seconds)
+    grid = sorted(set(args.thresholds) | (set(THRESHOLD_GRID) if args.write_thresholds else set()))
+    for t in grid:
+        out[f"model@{t}"] = score_mtcheck(cases, model_alone(m_cases, t), model_alone(m_clean, t), clean, m_seconds)
+        out[f"rules+model@{t}"] = score_mtcheck(cases, rules_and_model(on_cases, m_cases, t),
+                                               rules_and_model(on_clean, m_clean, t), clean, seconds + m_seconds)
+    return out
+
+
+def tuned_threshold(rows: dict[str, dict]) -> float:
+    """The lowest confidence of THRESHOLD_GRID at which the model alone keeps precision 0.98
+    and at most 0.5 false alarms per 10,000 clean words (the issue's aim); OFF if none does."""
+    for t in THRESHOLD_GRID:
+        r = rows[f"model@{t}"]
+        if r["precision"] >= 0.98 and r["false_per_10k"] <= 0.5:
+            return t
+    return OFF
+
+
+def write_thresholds(folder: str, report: dict) -> None:
+    """The tuned thresholds into the model's config.json (``alone``: language → confidence)."""
+    path = Path(folder) / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config["alone"] = {lang: tuned_threshold(rows) for lang, rows in sorted(report["languages"].items())
+                       if lang in config["languages"]}
+    path.write_text(json.dumps(config, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"thresholds written to {path}: {config['alone']}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / ".." / "shared" / "data")
@@ -516,10 +615,23 @@ def main() -> None:
                         help="clean sentences among the cases, counted in precision (the reviewer's benchmark had 100)")
     parser.add_argument("--peer-clean", type=int, default=1000,
                         help="clean sentences the peers' false alarms are counted on (mtcheck: all of them)")
+    parser.add_argument("--spaces-model", metavar="FOLDER", nargs="?", const="",
+                        help="also score the spaces model alone and with the rules (FOLDER, default the shipped one)")
+    parser.add_argument("--thresholds", type=float, nargs="*", default=[],
+                        help="with --spaces-model: also the rows at these confidences of the model alone (tuning)")
+    parser.add_argument("--vetoes", type=float, nargs="*", default=[],
+                        help="with --spaces-model: also rules+model leaving out rule findings the model gives less")
+    parser.add_argument("--file-speed", action="store_true",
+                        help="with --spaces-model: also words/s with the clean sentences as one file (the lint path)")
+    parser.add_argument("--write-thresholds", action="store_true",
+                        help="with --spaces-model and --split tune: write each language's tuned threshold into its config.json")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=0, help="print this many misses and false findings of mtcheck")
+    parser.add_argument("--show-row", default="mtcheck", help="whose misses and false findings --show prints")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    if args.write_thresholds and (args.split != "tune" or args.spaces_model is None):
+        parser.error("--write-thresholds tunes on the tune half: --split tune --spaces-model")
     langs = args.langs or [lang for lang in rule_languages() if any((args.data / "ud").glob(f"{lang}-*.jsonl"))]
     peers = [] if args.no_peers else args.peers
     report: dict = {"split": args.split, "languages": {}}
@@ -532,6 +644,15 @@ def main() -> None:
         clean = [text for _, text in rows]
         on_cases, on_clean, seconds = run_mtcheck(lang, cases, clean)
         results = {"mtcheck": score_mtcheck(cases, on_cases, on_clean, clean, seconds)}
+        if args.spaces_model is not None:
+            results.update(spaces_rows(lang, cases, clean, on_cases, on_clean, seconds, args))
+            if args.file_speed:
+                from mtcheck.model.spaces import DEFAULT
+
+                speed = file_speed(lang, clean, args.spaces_model or str(DEFAULT))
+                report.setdefault("file_speed", {})[lang] = speed
+                print(f"{lang}: one file of {speed['words']} words: rules {speed['rules']['words_per_s']} words/s, "
+                      f"rules+model {speed['rules+model']['words_per_s']} words/s")
         for name in peers:
             try:
                 peer = PEER_CLASSES[name](lang)
@@ -545,7 +666,7 @@ def main() -> None:
         corrupted = sum(c.kind != "clean" for c in cases)
         print_rows(f"{lang} ({len(rows)} sentences, {corrupted} corrupted)", report["languages"][lang])
         if args.show:
-            t = results["mtcheck"]
+            t = results[args.show_row]
             rng = random.Random(0)
             for miss in rng.sample(t.misses, min(args.show, len(t.misses))):
                 print("  MISS", miss, file=sys.stderr)
@@ -554,6 +675,10 @@ def main() -> None:
         sys.stdout.flush()
     report["pooled"] = {name: pooled(ts).row() for name, ts in tallies.items()}
     print_rows("pooled", report["pooled"])
+    if args.write_thresholds:
+        from mtcheck.model.spaces import DEFAULT
+
+        write_thresholds(args.spaces_model or str(DEFAULT), report)
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False))
 

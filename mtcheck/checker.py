@@ -309,9 +309,12 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     lang = language_for(doc.tag)  # the region's conventions (pt-PT), the language's data
     suppressed = _suppressions(doc) if doc.markdown else {}
     findings: list[Finding] = []
+    rules = selected_rules(config, doc.lang, doc.path)
     with activated(config.glossary):  # MT703 reads the glossary from here
-        for rule in selected_rules(config, doc.lang, doc.path):
+        for rule in rules:
             findings += _rule_findings(rule, doc, lang, config, suppressed)
+    if config.spaces_model:  # the spaces model on MT101–MT103's places (torch only if it has a candidate)
+        findings = _spaces_opinion(findings, doc, lang, config, suppressed)
     if config.model:  # the trained tagger: its own findings where no rule fired (torch only here)
         from mtcheck.model.tagger import ModelOpinion
 
@@ -324,6 +327,24 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     findings = defer_to_repairs(findings, place=(lambda f: (f.line, f.record)) if records else (lambda f: None))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _spaces_opinion(findings: list[Finding], doc: Document, lang, config: Config, suppressed: dict) -> list[Finding]:
+    """The findings with the spaces model's say: confirmed ones marked, its own added."""
+    from mtcheck.model.spaces import CODE, SpacesOpinion
+    from mtcheck.rules import get_rule
+
+    # The codes the configuration selects, whether or not the rule itself runs in this language
+    # (MT101 is off in Swedish, say): the model has its own languages and thresholds.
+    by_code = {code: get_rule(code) for code in CODE.values()}
+    codes = {code for code, rule in by_code.items() if config.selects(rule, doc.path, doc.lang)}
+    if not codes:
+        return findings
+    opinion = SpacesOpinion(config.spaces_model, codes)
+    # Placed like a rule's findings; suppressed by the code they stand for (`ignore[MT101]`).
+    opinions = [f for f in _rule_findings(opinion, doc, lang, config, suppressed)
+                if not _is_suppressed(by_code[f.code], suppressed.get(f.line))]
+    return opinion.combine(findings, opinions, lang=doc.lang)
 
 
 def selected_rules(config: Config, lang: str, path: str | None = None) -> list[Rule]:

@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="add the findings of the shipped trained tagger (pip install 'mtcheck[model]')")
     check.add_argument("--model-dir", metavar="FOLDER",
                        help="add the findings of the tagger trained into FOLDER (scripts/train_model.py); implies --model")
+    check.add_argument("--spaces-model", action="store_true",
+                       help="ask the shipped spaces model about glued words, glued sentences and split words "
+                            "(MT101-MT103): it confirms the rules' findings and adds confident ones of its own, "
+                            "marked \"source\": \"model\" in JSON (pip install 'mtcheck[model]')")
+    check.add_argument("--spaces-model-dir", metavar="FOLDER",
+                       help="the spaces model trained into FOLDER (scripts/train_spaces.py); implies --spaces-model")
     check.add_argument("--workers", type=int, default=1, help="check documents on a local Dask cluster of N processes")
     check.add_argument("--scheduler", metavar="ADDRESS", help="check documents on an existing Dask cluster")
 
@@ -190,6 +196,14 @@ def _config(args) -> Config:
         require(config.model)
     if getattr(args, "source_lang", None):
         config.source_lang = args.source_lang
+    if getattr(args, "spaces_model_dir", None) or getattr(args, "spaces_model", False):
+        from mtcheck.model.spaces import DEFAULT as SPACES
+
+        config.spaces_model = args.spaces_model_dir or str(SPACES)
+    if config.spaces_model:
+        from mtcheck.model.spaces import require as require_spaces
+
+        require_spaces(config.spaces_model)
     for path in args.glossary:
         from mtcheck.io.glossary import GlossaryError, load_glossary
 

@@ -34,8 +34,8 @@ from mtcheck.io.glossary import Glossary, load_glossary
 from mtcheck.taxonomy import Severity
 
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
-_KEYS = {"lang", "source-lang", "select", "ignore", "profiles", "fail-on", "accept", "accept-file", "glossary", "severity",
-         "per-file-ignores", "model"}
+_KEYS = {"lang", "source-lang", "select", "ignore", "profiles", "fail-on", "accept", "accept-file", "glossary",
+         "severity", "per-file-ignores", "model", "spaces-model"}
 
 
 class ConfigError(ValueError):
@@ -60,6 +60,9 @@ class Config:
     glossary: Glossary | None = None
     # The trained tagger as a second opinion: a model's folder (``model = true``: the shipped one).
     model: str | None = None
+    # The spaces model as a second opinion on MT101–MT103: its folder (``spaces-model = true``:
+    # the shipped one, mtcheck/model/mtcheck-spaces).
+    spaces_model: str | None = None
     # (lang, path) → selected rules, filled by checker.selected_rules; not part of the settings.
     rule_cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -177,8 +180,9 @@ def load_config(path: Path | None) -> Config:
         for key in ("lang", "source-lang", "fail-on", "accept-file"):
             if key in data and not isinstance(data[key], str):
                 raise ValueError(f"{key} must be a string")
-        if "model" in data and not isinstance(data["model"], (bool, str)):
-            raise ValueError("model must be true, false or a folder")
+        for key in ("model", "spaces-model"):
+            if key in data and not isinstance(data[key], (bool, str)):
+                raise ValueError(f"{key} must be true, false or a folder")
         accept = {w.casefold() for w in _strings(data, "accept", [])}
         if "accept-file" in data:
             accept_path = path.parent / data["accept-file"]
@@ -199,6 +203,7 @@ def load_config(path: Path | None) -> Config:
                               for k in data.get("per-file-ignores", {})},
             path=path,
             model=_model_folder(data.get("model", False), path),
+            spaces_model=_model_folder(data.get("spaces-model", False), path, spaces=True),
         )
         glossaries = data.get("glossary", [])
         for name in [glossaries] if isinstance(glossaries, str) else _strings(data, "glossary", []):
@@ -208,10 +213,14 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
-def _model_folder(value, path: Path) -> str | None:
-    """``model = true`` → the shipped tagger; a string → that folder, relative to the config."""
+def _model_folder(value, path: Path, spaces: bool = False) -> str | None:
+    """``model = true`` → the shipped tagger (``spaces-model = true``: the shipped spaces
+    model); a string → that folder, relative to the config."""
     if value is True:
-        from mtcheck.model.tagger import DEFAULT
+        if spaces:
+            from mtcheck.model.spaces import DEFAULT
+        else:
+            from mtcheck.model.tagger import DEFAULT
 
         return str(DEFAULT)
     return str(path.parent / value) if isinstance(value, str) else None

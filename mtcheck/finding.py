@@ -65,6 +65,10 @@ class Finding:
     record: str | None = None
     path: str | None = None
     text: str = ""
+    # Where a second opinion (the spaces model) had a say: "model" (its finding alone) or
+    # "rules+model" (a rule's finding it agrees with), with its confidence; None: the rules alone.
+    source: str | None = None
+    confidence: float | None = None
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
@@ -81,7 +85,9 @@ class Finding:
         return (self.path or "", self.record or "", self.start, self.end, self.code)
 
     def to_dict(self) -> dict:
-        return {
+        """The JSON contract; ``source`` and ``confidence`` only where a model had a say (the
+        findings of the rules alone serialize as they always did)."""
+        out = {
             "path": self.path,
             "record": self.record,
             "line": self.line,
@@ -94,3 +100,6 @@ class Finding:
             "message": self.message,
             "fixes": [f.to_dict() for f in self.fixes],
         }
+        if self.source:
+            out.update(source=self.source, confidence=self.confidence)
+        return out

@@ -176,6 +176,8 @@ def to_sarif(findings: list[Finding], rules: list, version: str) -> str:
         }
         if f.fixes:
             result["properties"]["fixes"] = [x.to_dict() for x in f.fixes]
+        if f.source:  # a second opinion had a say (check --spaces-model)
+            result["properties"].update(source=f.source, confidence=f.confidence)
         results.append(result)
     log = {
         "$schema": SARIF_SCHEMA,
