@@ -54,3 +54,43 @@ def test_fix_hook_rewrites_the_file(content_repo, tmp_path_factory):
     result = try_repo(content_repo, "mtcheck-fix", home, "article.txt")
     assert result.returncode == 1  # pre-commit fails a hook that modified files
     assert (content_repo / "article.txt").read_text() == "They have disappeared in the city.\n"
+
+
+@pytest.fixture(scope="module")
+def app_repo(tmp_path_factory):
+    """tests/fixtures/content-repo (an app's strings in four languages and several formats) as
+    a git repository."""
+    from test_content_repo import REPO
+
+    repo = tmp_path_factory.mktemp("app") / "app"
+    shutil.copytree(REPO, repo)
+    git(repo, "init", "-q")
+    git(repo, "config", "user.email", "t@example.org")
+    git(repo, "config", "user.name", "t")
+    (repo / "package.json").write_text('{"name": "fieldnotes", "description": "Notes  app"}\n')  # no translation
+    git(repo, "add", "-A")
+    return repo
+
+
+def test_the_hooks_check_and_fix_a_content_repository(app_repo, tmp_path_factory):
+    from test_content_repo import FIXED, PLANTED
+
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home), PIP_DISABLE_PIP_VERSION_CHECK="1")
+
+    def hook(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(PRE_COMMIT), "try-repo", str(ROOT), name, "--all-files"],
+                              cwd=app_repo, env=env, capture_output=True, text=True, timeout=900)
+
+    checked = hook("mtcheck")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    for path, record, code in PLANTED:
+        assert f"{path}[{record}]" in checked.stdout and code in checked.stdout, (path, record, code, checked.stdout)
+    assert "package.json" not in checked.stdout  # --force-exclude: no translation, not read
+    before = {p: p.read_bytes() for p in app_repo.rglob("*") if p.is_file() and ".git" not in p.parts}
+    fixed = hook("mtcheck-fix")
+    assert fixed.returncode == 1  # pre-commit fails a hook that modified files
+    for path, data in before.items():
+        name = path.relative_to(app_repo).as_posix()
+        expected = data.decode("utf-8").replace(*FIXED[name]).encode("utf-8") if name in FIXED else data
+        assert path.read_bytes() == expected, name
