@@ -15,7 +15,12 @@ Kinds, from the most specific to the least (a caller masks what each kind took b
   ``@name@``, and XML/DTD entities that are not HTML's (``&brandShortName;``; ``&quot;`` is
   markup residue, MT302's);
 - token: ``#PRS_ORG#``, ``#NAME#``, ``#Product1#`` (capitals, or a digit or underscore: a hashtag
-  pair like ``#one#`` is not one).
+  pair like ``#one#`` is not one);
+- fluent: Project Fluent's placeables ``{ $var }``, ``{ -term }``, ``{ -term.attr }``,
+  ``{ "literal" }``, ``{ NUMBER($n) }``, and of a selector ``{ $n -> [one] … *[other] … }`` its
+  head, its variant keys and its closing brace (the variants' text is prose). A brace in prose
+  (``{ see below }``, ``{a, b}``) is none of these: a placeable opens with ``$``, ``-`` and a
+  letter, a quote or a function's capitals.
 
 Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&T;`` are text.
 
@@ -25,6 +30,8 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
     []
     >>> [t for _, t in protected_spans("{{name}} ${name} $name$ @name@ $[name] #PRS_ORG# %count% %.0s {0}")]
     ['{{name}}', '${name}', '$name$', '@name@', '$[name]', '#PRS_ORG#', '%count%', '%.0s', '{0}']
+    >>> [t for _, t in protected_spans('Hi { $user }, { -brand-name } has { NUMBER($n) } { "{" } { see below }')]
+    ['{ $user }', '{ -brand-name }', '{ NUMBER($n) }', '{ "{" }']
 """
 
 from __future__ import annotations
@@ -66,6 +73,15 @@ COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
 # the `&T;` of `AT&T;`, `&E;` of `A&E;` and `&D;` of `R&D;` are an ampersand in a name.
 ENTITY = lazy(r"(?<![^\W_])&(?P<name>[A-Za-z_][\w.-]+);")
 
+# Project Fluent. A placeable: a variable, a term (its attribute, its arguments), a string
+# literal, a function call; a selector's head `{ $n ->`, its variant keys `[one]`, `*[other]` at
+# the start of a line, and the `}` that closes it on a line of its own.
+_FLUENT_SELECTOR = (r"(?:\$[A-Za-z][\w-]*|-[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?(?:\([^(){}\n]*\))?"
+                    r"|[A-Z][A-Z0-9_-]*\([^(){}\n]*\))")
+FLUENT_PLACEABLE = lazy(r"\{[ \t]*(?:" + _FLUENT_SELECTOR + r'|"(?:[^"\\\n]|\\.)*")[ \t]*\}')
+FLUENT_SELECT = lazy(r"\{[ \t]*" + _FLUENT_SELECTOR + r"[ \t]*->")
+FLUENT_VARIANT = lazy(r"(?m)^[ \t]*\*?\[[ \t]*[\w.-]+[ \t]*\]|^[ \t]*\}")
+
 # Every kind above holds one of these; most sentences have none, and are answered at once.
 PLACEHOLDER_CHAR = lazy(r"[{%#@$&]")
 
@@ -106,6 +122,9 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
         return []
     chars = list(text)
     found: list[tuple[tuple[int, int], str]] = []
+    for start, end in fluent_selector_syntax(text):
+        found.append(((start, end), text[start:end]))
+        chars[start:end] = "\0" * (end - start)
     for pattern, keep in _PROTECTED_KINDS:
         for m in pattern.finditer("".join(chars)):
             if keep is not None and not keep(m):
@@ -116,8 +135,29 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     return sorted(found)
 
 
+def fluent_selector_syntax(text: str) -> list[tuple[int, int]]:
+    """Spans of the syntax of each Fluent selector of ``text``: its head, its variant keys, its
+    closing brace; not the variants' text.
+
+    >>> t = "{ $n ->\\n    [one] One file\\n   *[other] { $n } files\\n}"
+    >>> [t[s:e].strip() for s, e in fluent_selector_syntax(t)]
+    ['{ $n ->', '[one]', '*[other]', '}']
+    """
+    if "->" not in text:
+        return []
+    spans, covered = [], 0
+    for m in FLUENT_SELECT.finditer(text):
+        if m.start() < covered:
+            continue  # a selector nested in a variant: its keys are found with the outer one's
+        covered = _balanced_end(text, m.start())
+        spans.append(m.span())
+        spans += [k.span() for k in FLUENT_VARIANT.finditer(text, m.end(), covered)]
+    return sorted(spans)
+
+
 _PROTECTED_KINDS = (
     # (pattern, which matches to keep; None: masked but not kept, so that `%%d` is no `%d`)
+    (FLUENT_PLACEABLE, lambda m: True),
     (TEMPLATE, lambda m: True),
     (PERCENT_LITERAL, None),
     (PRINTF_NAMED, lambda m: True),
@@ -204,6 +244,10 @@ def placeholders(text: str) -> list[Placeholder]:
             continue  # an argument nested in another's bodies: the bodies are not compared
         covered = _balanced_end(text, m.start())
         take("icu", m.start(), m.end(), f"{{{m['name']}, {m['type']}}}", mask_end=covered)
+    for m in scan(FLUENT_SELECT):
+        take("fluent", *m.span(), regex.sub(r"\s+", "", m.group()[:-2]) + " ->")
+    for m in scan(FLUENT_PLACEABLE):
+        take("fluent", *m.span(), m.group() if '"' in m.group() else regex.sub(r"\s+", "", m.group()))
     for m in scan(TEMPLATE):
         take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
     for m in scan(TAG):
