@@ -26,6 +26,10 @@ A format is one module here, with::
     language(path) -> str | None      the language its path names (``values-pt-rBR`` → pt-BR)
     source_paths(path, source_lang)   where its source file may be, most likely first
     read(text, name) -> Resource      its values, or InputError naming the line
+    pair(resource, source)            optional: (source text per key, (key, line, source text) of
+                                      each source record the translation lacks),
+                                      for a format whose records are not matched by key
+                                      (subtitle cues: by position, else by timing)
 
 Modules are imported only when a file of theirs is read.
 """
@@ -127,7 +131,12 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
     target_lang = normalize_lang(resource.lang or (fmt.language(path) if name != "-" else None))
     source, found_lang = _source(fmt, path, target_lang, source_lang) if name != "-" else (None, None)
     source_lang = normalize_lang(source_lang or found_lang)
-    values = {e.key: e.target.text for e in source.entries} if source else {}
+    pair = getattr(fmt, "pair", None)
+    unmatched = []
+    if source and pair:
+        values, unmatched = pair(resource, source)
+    else:
+        values = {e.key: e.target.text for e in source.entries} if source else {}
     records, targets, keys = [], [], []
     for entry in resource.entries:
         records.append(Record({"id": entry.key, "translation": entry.target.text, "source": values.get(entry.key),
@@ -135,7 +144,9 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
                               entry.line, ""))
         targets.append(entry.target)
         keys.append(entry.key)
-    for key, line, value, note in _missing(resource, source, target_lang):
+    missing = (((key, line, value, "the source has this cue") for key, line, value in unmatched) if pair
+               else _missing(resource, source, target_lang))
+    for key, line, value, note in missing:
         records.append(Record({"id": key, "translation": "", "source": value, "source_lang": source_lang,
                                "target_lang": target_lang, "doc_id": name, "missing": note}, line, ""))
         targets.append(Target("", [], [], lambda t: None))
