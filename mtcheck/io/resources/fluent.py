@@ -36,7 +36,7 @@ LABEL = "Fluent"
 # their source in en-US.
 USUAL_SOURCE = "en-US"
 _ENTRY = re.compile(r"(-?[A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*")
-_ATTRIBUTE = re.compile(r"([ \t]+)\.([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*")
+_ATTRIBUTE = re.compile(r"([ \t]*)\.([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*")
 _COMMENT = re.compile(r"#{1,3}(?: |$)")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 _INDENT = " "  # Fluent indents with spaces only; a tab is text
@@ -149,6 +149,7 @@ def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple
 
     _, end, _ = lines[i]
     parts = []  # (line index, start, end) of each line of the pattern, before dedenting
+    outer = set()  # the lines that start outside a placeable: they set the common indentation
     depth = _depth(text, inline_start, end, 0, name, i)
     if text[inline_start:end].strip():
         parts.append((i, inline_start, end))
@@ -161,13 +162,15 @@ def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple
             j += 1
             continue
         if depth == 0:
-            if not body.startswith(_INDENT):
+            if not body.startswith((_INDENT, "{")):  # a placeable may open a line at its start
                 break
             first = body.lstrip(_INDENT)[0]
             if first == "." and _ATTRIBUTE.match(body):
                 break
             if first in "[*}":
                 raise InputError(f"{name}: line {j + 1}: a line of text may not start with `{first}`")
+        if depth == 0:
+            outer.add(j)
         parts.append((j, start, end))
         depth = _depth(text, start, end, depth, name, j)
         j += 1
@@ -175,18 +178,19 @@ def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple
         raise InputError(f"{name}: line {i + 1}: a placeable `{{` of `{key}` is not closed")
     while parts and parts[-1][1] == parts[-1][2]:
         parts.pop()  # blank lines after the pattern are not part of it
+    while parts and parts[0][1] == parts[0][2]:
+        parts.pop(0)  # nor those before its first line
     if not parts:
         return False, j
-    continued = [(n, s, e) for n, s, e in parts if n != i and s != e]
-    indent = min((len(text[s:e]) - len(text[s:e].lstrip(_INDENT)) for _, s, e in continued), default=4)
+    # The common indentation is that of the lines after the first that start outside a
+    # placeable (a variant's line inside a selector does not count), as fluent.syntax has it.
+    continued = [(n, s, e) for n, s, e in parts if n in outer and s != e]
+    indent = min((_indent_of(text, s, e) for _, s, e in continued), default=4)
     pieces = []
     for k, (n, s, e) in enumerate(parts):
-        if n != i:
-            s = min(s + indent, e)
-        if k == 0:
-            while s < e and text[s] in " \t":
-                s += 1
-        pieces.append((s, e))
+        # A value's lines lose the indentation they share; the text after `=` is trimmed by
+        # the pattern above, but a first line of its own keeps what it has beyond the rest's.
+        pieces.append((min(s + min(indent, _indent_of(text, s, e)), e) if n != i else s, e))
     last_s, last_e = pieces[-1]
     while last_e > last_s and text[last_e - 1] in " \t":
         last_e -= 1
@@ -201,6 +205,10 @@ def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple
     entries.append(Entry(key, Target("".join(chars), spans, [0] * len(chars),
                                      _escaper(newline + _INDENT * indent)), parts[0][0] + 1))
     return True, j
+
+
+def _indent_of(text: str, start: int, end: int) -> int:
+    return len(text[start:end]) - len(text[start:end].lstrip(_INDENT))
 
 
 def _depth(text: str, start: int, end: int, depth: int, name: str, i: int) -> int:
