@@ -73,6 +73,15 @@ def test_comments_are_no_records_and_blank_lines_inside_a_value_are_kept():
     assert entries(text) == [("note", "First.\n\nSecond.", 3), ("next", "x", 9)]
 
 
+def test_column_zero_attributes_and_placeables_continue_the_message():
+    text = "k = Eins\n{ $n } Dateien\n.title = Titel\n"
+    assert entries(text) == [("k", "Eins\n{ $n } Dateien", 1), ("k.title", "Titel", 3)]
+
+
+def test_a_block_value_keeps_the_indentation_its_first_line_has_beyond_the_rest():
+    assert entries("k =\n      Eins\n    zwei\n")[0][1] == "  Eins\nzwei"
+
+
 def test_a_message_with_only_attributes_has_no_value_record():
     assert entries("login =\n    .placeholder = E-Mail-Adresse\n    .aria-label = Anmelden\n") == [
         ("login.placeholder", "E-Mail-Adresse", 2), ("login.aria-label", "Anmelden", 3)]
@@ -93,6 +102,9 @@ def test_spans_map_each_character_to_the_file():
     ("k = v\n    * a bullet\n", 2, "may not start with `*`"),
     ("#bad comment\n", 1, "a comment is"),
     ("   indented = x\n", 1, "indented line outside"),
+    ("k = Siehe { unten rechts }\n", 1, "not an expression"),
+    ("k =\n    { $n ->\n        [one] eins\n        [other] mehr\n    }\n", 2, "one default variant"),
+    ("k =\n    { $n ->\n       *[other] mehr\n    * }\n", 4, "may not start with `*`"),
 ])
 def test_malformed_file_is_an_error_with_its_line(text, line, needle):
     with pytest.raises(InputError) as exc:

@@ -202,9 +202,86 @@ def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple
             spans.append((pieces[k - 1][1], s))
         chars.extend(text[s:e])
         spans.extend((p, p + 1) for p in range(s, e))
-    entries.append(Entry(key, Target("".join(chars), spans, [0] * len(chars),
+    value = "".join(chars)
+    problem = _placeable_problem(value, 0, len(value)) if "{" in value else None
+    if problem is not None:
+        at, what = problem
+        raise InputError(f"{name}: line {text.count(chr(10), 0, spans[at][0]) + 1}: {what}")
+    entries.append(Entry(key, Target(value, spans, [0] * len(chars),
                                      _escaper(newline + _INDENT * indent)), parts[0][0] + 1))
     return True, j
+
+
+_ID = r"[A-Za-z][A-Za-z0-9_-]*"
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_ARGUMENTS = r"\([^(){}]*\)"
+_EXPRESSION = re.compile(rf'\s*(?:\${_ID}|-{_ID}(?:\.{_ID})?(?:{_ARGUMENTS})?|[A-Z][A-Z0-9_-]*{_ARGUMENTS}'
+                         rf'|{_ID}(?:\.{_ID})?|"(?:[^"\\\n]|\\.)*"|{_NUMBER})\s*')
+_SELECTOR = re.compile(rf"\s*(?:\${_ID}|-{_ID}\.{_ID}(?:{_ARGUMENTS})?|[A-Z][A-Z0-9_-]*{_ARGUMENTS}"
+                       rf'|"(?:[^"\\\n]|\\.)*"|{_NUMBER})\s*->')
+_NOT_TEXT = re.compile(r"\n[ \t]*([\[*.])")
+_VARIANT = re.compile(rf"\n[ \t]*(\*?)\[[ \t]*(?:{_ID}|{_NUMBER})[ \t]*\]")
+
+
+def _placeable_problem(value: str, start: int, end: int) -> tuple[int, str] | None:
+    """(offset, what is wrong) of the first placeable of ``value[start:end]`` that Fluent
+    cannot read, or None: each is an expression (``$var``, ``-term``, ``-term.attr(…)``, a
+    message, a string or number literal, ``FUNCTION(…)``), a placeable in braces, or a
+    selector with variants and one default ``*[…]``.
+
+    >>> _placeable_problem("a { $n } b", 0, 10), _placeable_problem("a { see below }", 0, 15)
+    (None, (2, 'the placeable `{ see below }` is not an expression Fluent reads'))
+    """
+    pos = start
+    while (a := value.find("{", pos, end)) != -1:
+        b = _closing(value, a, end)
+        inner = value[a + 1:b - 1]
+        if inner.strip().startswith("{"):
+            found = _placeable_problem(value, a + 1, b - 1)
+            if found:
+                return found
+        elif head := _SELECTOR.match(inner):
+            found = _variants_problem(value, a, a + 1 + head.end(), b - 1)
+            if found:
+                return found
+        elif not _EXPRESSION.fullmatch(inner):
+            shown = inner if len(inner) <= 40 else inner[:37] + "..."
+            return a, f"the placeable `{{{shown}}}` is not an expression Fluent reads"
+        pos = b
+    return None
+
+
+def _variants_problem(value: str, at: int, start: int, end: int) -> tuple[int, str] | None:
+    keys = list(_VARIANT.finditer(value, start, end))
+    if not keys or value[start:keys[0].start()].strip():
+        return at, "a selector's `->` is followed by its variants, each on a line of its own (`[one] …`)"
+    if sum(bool(k[1]) for k in keys) != 1:
+        return at, "a selector has one default variant, marked `*[other]`"
+    for k, key in enumerate(keys):
+        stop = keys[k + 1].start() if k + 1 < len(keys) else end
+        bad = _NOT_TEXT.search(value, key.end(), stop)
+        if bad:
+            return bad.start() + 1, f"a line of a variant may not start with `{bad[1]}`"
+        found = _placeable_problem(value, key.end(), stop)
+        if found:
+            return found
+    return None
+
+
+def _closing(value: str, at: int, end: int) -> int:
+    """The end of the placeable that opens at ``value[at]`` (read before: it is balanced)."""
+    depth, pos = 0, at
+    while pos < end:
+        c = value[pos]
+        if c == '"' and depth:
+            m = _STRING.match(value, pos, end)
+            pos = m.end() if m else pos + 1
+            continue
+        depth += (c == "{") - (c == "}")
+        pos += 1
+        if depth == 0:
+            return pos
+    return end
 
 
 def _indent_of(text: str, start: int, end: int) -> int:
