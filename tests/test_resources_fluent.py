@@ -232,3 +232,22 @@ def test_is_resource_and_language():
     assert fluent.language(PurePath("locales/pt-BR/main.ftl")) == "pt-BR"
     assert fluent.language(PurePath("browser.de.ftl")) == "de"
     assert not fluent.is_resource(PurePath("ftl/main.ftl"))
+
+
+def test_a_fix_that_would_empty_a_value_leaves_it_and_the_rest_is_fixed(tmp_path, capsys):
+    text = "promo = (Lesen Sie auch: Die besten Filme des Jahres)\nabout = Es funktioniert  offline.\n"
+    path = tmp_path / "de" / "main.ftl"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    rc, _, err = run(capsys, "fix", "--unsafe-fixes", str(path))
+    assert rc in (0, 1) and not err.startswith("mtcheck: error")
+    assert path.read_text(encoding="utf-8") == text.replace("funktioniert  offline", "funktioniert offline")
+
+
+def test_a_value_its_place_cannot_hold_is_left_as_it_was():
+    from mtcheck.io.resources import read
+
+    text = "a = Eins  zwei\nb = Drei  vier\n"
+    _, writer = read(text, "fluent", "de.ftl")
+    # `{` would open a placeable: value a is left, value b is written.
+    assert writer.write(text, {0: "Eins { zwei", 1: "Drei vier"}) == "a = Eins  zwei\nb = Drei vier\n"

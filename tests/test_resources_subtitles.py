@@ -239,3 +239,13 @@ def test_a_lost_space_or_line_break_is_found_and_the_fix_keeps_the_lines(tmp_pat
     assert ("MT105", "2", 8) in found
     run(capsys, "fix", "--unsafe-fixes", str(path))
     assert path.read_text(encoding="utf-8") == text.replace("dieStadt", "die Stadt").replace("die die", "die")
+
+
+def test_a_fix_that_would_empty_a_cue_leaves_it(tmp_path, capsys):
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nLesen Sie auch: Die besten Filme des Jahres\n\n"
+            "2\n00:00:03,000 --> 00:00:05,000\nWir gingen  nach Hause.\n")
+    path = tmp_path / "movie.de.srt"
+    path.write_text(text, encoding="utf-8")
+    rc, _, err = run(capsys, "fix", "--unsafe-fixes", str(path))
+    assert rc in (0, 1) and not err.startswith("mtcheck: error")
+    assert path.read_text(encoding="utf-8") == text.replace("gingen  nach", "gingen nach")

@@ -26,6 +26,7 @@ A format is one module here, with::
     language(path) -> str | None      the language its path names (``values-pt-rBR`` → pt-BR)
     source_paths(path, source_lang)   where its source file may be, most likely first
     read(text, name) -> Resource      its values, or InputError naming the line
+    EMPTY                             optional, default True: can a value be empty?
     pair(resource, source)            optional: (source text per key, (key, line, source text) of
                                       each source record the translation lacks),
                                       for a format whose records are not matched by key
@@ -109,7 +110,16 @@ class ResourceFile(TranslationFile):
 
     def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
         from mtcheck.io.readers import InputError
+        from mtcheck.io.splice import diff_edits, splice
 
+        fmt = module(self.kind)
+        # A value whose change its place cannot hold (an escape that refuses, an inline code in
+        # the way) is left as it was, as in PO and XLIFF; so is a value a fix would empty in a
+        # format whose values cannot be empty (a Fluent message, a subtitle cue: EMPTY = False).
+        fixed = {i: value for i, value in fixed.items()
+                 if (value or getattr(fmt, "EMPTY", True))
+                 and splice(self.targets[i], edits[i] if edits and i in edits
+                            else diff_edits(self.targets[i].text, value)) is not None}
         new = super().write(text, fixed, edits)
         if new == text:
             return new

@@ -32,6 +32,7 @@ from mtcheck.io.splice import Target
 
 KIND = "fluent"
 LABEL = "Fluent"
+EMPTY = False  # `key =` with nothing after it is no message: a fix that would empty a value is not written
 # Without a configured source language, Fluent projects (Firefox, Thunderbird, Pontoon) write
 # their source in en-US.
 USUAL_SOURCE = "en-US"

@@ -35,6 +35,7 @@ from mtcheck.io.splice import Target
 
 KIND = "subtitles"
 LABEL = "subtitles"
+EMPTY = False  # a cue without text is no cue: a fix that would empty one is not written
 SUFFIXES = (".srt", ".vtt")
 _SRT_TIME = r"(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})"
 _VTT_TIME = r"(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})"
