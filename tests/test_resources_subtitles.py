@@ -97,6 +97,12 @@ def test_vtt_header_notes_styles_and_settings_are_no_text():
                    ("00:00:03.500", "Das Wetter ist gut.", 15)]
 
 
+def test_a_vtt_header_may_name_the_language():
+    text = "WEBVTT\nKind: captions\nLanguage: pt-BR\n\n00:01.000 --> 00:02.000\nOlá.\n"
+    assert subtitles.read(text, "movie.vtt").lang == "pt-BR"
+    assert subtitles.read(VTT, "movie_de.vtt").lang is None
+
+
 def test_srt_cue_without_a_blank_line_before_the_next_and_without_numbers():
     text = "1\n00:00:01,000 --> 00:00:02,000\nEins.\n2\n00:00:02,000 --> 00:00:03,000\nZwei.\n"
     assert [(c.key, c.target.text) for c in cues(text)] == [("1", "Eins."), ("2", "Zwei.")]

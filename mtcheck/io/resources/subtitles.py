@@ -9,7 +9,8 @@ the ``NOTE``, ``STYLE`` and ``REGION`` blocks are no text, and no fix touches th
 ASS-style ``{\\an8}`` of SRT) are one MASK character each: never flagged, never changed. WebVTT's
 character references (``&amp;``, ``&lt;``, ``&nbsp;``) are read as the characters they stand for.
 
-The language is the file's name (``movie.de.srt``, ``movie_de.vtt``) or its folder's
+The language is the WebVTT header's ``Language:``, else the file's name (``movie.de.srt``,
+``movie_de.vtt``), else its folder's
 (``de/movie.srt``); the source is the same name with the source language (``movie.en.srt``,
 ``en/movie.srt``; also the other of the two formats), else the name without a language
 (``movie.srt``). Cues are paired with the source's by position when both have as many cues,
@@ -46,6 +47,7 @@ VTT_TIMING = re.compile(rf"[ \t]*{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*
 SRT_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|\{\\[^{}\n]*\}")
 VTT_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
 _REFERENCE = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
+_LANGUAGE = re.compile(r"Language:[ \t]*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)[ \t]*")
 _VTT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
 
 
@@ -101,12 +103,16 @@ def read(text: str, name: str) -> Resource:
     lines = _lines(text)
     blocks = _blocks(text, lines)
     cues = _vtt_cues(text, lines, blocks, name) if vtt else _srt_cues(text, lines, blocks, name)
+    declared = None
+    if vtt and blocks and blocks[0][0] == 0:  # WebVTT's header may say `Language: de` (YouTube's do)
+        header = (text[lines[n][0]:lines[n][1]] for n in blocks[0][1:])
+        declared = next((m[1] for m in map(_LANGUAGE.fullmatch, header) if m), None)
     seen: dict[str, int] = {}
     for cue in cues:  # ids are unique: a second cue numbered 12 is `12#2`
         seen[cue.key] = seen.get(cue.key, 0) + 1
         if seen[cue.key] > 1:
             cue.key = f"{cue.key}#{seen[cue.key]}"
-    return Resource(cues)
+    return Resource(cues, declared)
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
