@@ -10,10 +10,9 @@ ASS-style ``{\\an8}`` of SRT) are one MASK character each: never flagged, never 
 character references (``&amp;``, ``&lt;``, ``&nbsp;``) are read as the characters they stand for.
 
 The language is the WebVTT header's ``Language:``, else the file's name (``movie.de.srt``,
-``movie_de.vtt``), else its folder's
-(``de/movie.srt``); the source is the same name with the source language (``movie.en.srt``,
-``en/movie.srt``; also the other of the two formats), else the name without a language
-(``movie.srt``). Cues are paired with the source's by position when both have as many cues,
+``movie_de.vtt``), else its folder's (``de/movie.srt``); the source is the same name with the
+source language (``movie.en.srt``, ``en/movie.srt``; also the other of the two formats), else
+the name without a language (``movie.srt``). Cues are paired with the source's by position when both have as many cues,
 else by their timing: each cue gets the text of the source cues it overlaps most with, and a
 source cue that no cue of the translation overlaps is reported missing (MT607).
 
