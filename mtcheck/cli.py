@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--source-lang", help="language of the source")
     common.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="input format (default: from the file suffix)")
+    common.add_argument("--force-exclude", action="store_true",
+                        help="skip named files that a directory walk would skip (package.json beside de.json): "
+                             "for pre-commit hooks, which name every staged file")
     common.add_argument("--stdin-filename", help="the name standard input stands for (its suffix picks the format)")
     common.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1048576, metavar="MB",
                         help="refuse inputs larger than this (default: %(default)g MB; 0: no limit)")
@@ -200,7 +203,7 @@ def _config(args) -> Config:
 def _read_all(args, config: Config, progress: bool = True):
     from mtcheck.io.progress import Progress
 
-    paths = expand_paths(args.paths)
+    paths = expand_paths(args.paths, args.force_exclude)
     if args.source and len(paths) != 1:
         raise InputError("--source goes with exactly one input")
     source = None

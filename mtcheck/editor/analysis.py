@@ -25,6 +25,7 @@ from mtcheck.finding import Finding, Fix
 from mtcheck.io.readers import (TEXT_SUFFIXES, InputError, InputFile, line_starts, parse_input, record_target,
                                 split_lines)
 from mtcheck.io.splice import file_span, splice
+from mtcheck.io import resources
 from mtcheck.languages import UnknownLanguage
 
 Replacement = tuple[int, int, str]  # replace text[start:end] with the string
@@ -38,10 +39,17 @@ def kind_for(path: str | None, language_id: str | None = None) -> str | None:
     """The reader for a buffer: by the file's suffix, as the CLI picks it, else by the editor's
     language id; None for a buffer mtcheck does not read (a .py file).
 
+    A resource file is read as a directory walk would take it (``locales/de.json``, not
+    ``package.json``), its source found beside it on disk.
+
     >>> kind_for("/w/notes.md"), kind_for(None, "plaintext"), kind_for("/w/a.py", "python")
     ('markdown', 'text', None)
+    >>> kind_for("/w/locales/de.json", "json"), kind_for("/w/package.json", "json")
+    ('json', None)
     """
     suffix = Path(path).suffix.lower() if path else ""
+    if path and suffix not in TEXT_SUFFIXES and resources.in_walk(Path(path)):
+        return resources.kind_of(path)
     return TEXT_SUFFIXES.get(suffix) or KIND_OF_LANGUAGE_ID.get(language_id or "")
 
 
@@ -99,7 +107,7 @@ def analyse(text: str, name: str, kind: str, config: Config) -> Analysis:
     0
     """
     try:
-        inp, shift = _read(text, name, kind)
+        inp, shift = _read(text, name, kind, config.source_lang)
         starts = line_starts(inp.text) if inp.records else []
         placed = []
         for indexes, doc in documents(inp, config):
@@ -121,7 +129,7 @@ def fixed_text(text: str, name: str, kind: str, config: Config) -> str | None:
     'The army left the city. They came back.'
     """
     try:
-        inp, shift = _read(text, name, kind)
+        inp, shift = _read(text, name, kind, config.source_lang)
         return text[:shift] + fix_file(inp, config).text
     except (InputError, ConfigError, UnknownLanguage):
         return None
@@ -141,11 +149,11 @@ def line_edits(old: str, new: str) -> list[Replacement]:
             if tag != "equal"]
 
 
-def _read(text: str, name: str, kind: str) -> tuple[InputFile, int]:
+def _read(text: str, name: str, kind: str, source_lang: str | None = None) -> tuple[InputFile, int]:
     """The input the buffer is, and the offset its text starts at in the buffer (1 after a BOM,
     which the readers strip from a file)."""
     bom = text.startswith(BOM)
-    return parse_input(text[1:] if bom else text, name, kind, bom), int(bom)
+    return parse_input(text[1:] if bom else text, name, kind, bom, source_lang), int(bom)
 
 
 def _place(f: Finding, target, shift: int) -> Placed:

@@ -99,28 +99,42 @@ def kind_of(path: str, fmt: str | None = None) -> str:
     """
     if fmt:
         return fmt
-    from mtcheck.io import resources
+    kind = TEXT_SUFFIXES.get(Path(path).suffix.lower())
+    if kind is None:
+        from mtcheck.io import resources  # not for the text files a hook checks
 
-    return TEXT_SUFFIXES.get(Path(path).suffix.lower()) or resources.kind_of(path) or "text"
+        kind = resources.kind_of(path)
+    return kind or "text"
 
 
-def expand_paths(paths: list[str]) -> list[str]:
+def expand_paths(paths: list[str], force_exclude: bool = False) -> list[str]:
     """Files named, and the checkable files inside named directories: .txt .md .html .jsonl .tsv .po
     .xlf .xliff .tmx, and the resource files whose path names their language (``de.json``,
-    ``values-de/strings.xml``: not ``package.json``); hidden folders are skipped."""
-    from mtcheck.io import resources
-
+    ``values-de/strings.xml``: not ``package.json``); hidden folders are skipped.
+    ``force_exclude`` (ruff's ``--force-exclude``) sorts named files the same way: a pre-commit
+    hook names every staged ``.json`` file, ``package.json`` too."""
     out = []
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
             found = sorted(str(f) for f in path.rglob("*")
                            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                           and (f.suffix.lower() in TEXT_SUFFIXES or resources.in_walk(f)))
+                           and checkable(f))
             out.extend(found)
-        else:
+        elif p == "-" or not force_exclude or checkable(path):
             out.append(p)
     return out
+
+
+def checkable(path: Path) -> bool:
+    """Is a file one that ``check`` reads in a directory walk?
+
+    >>> checkable(Path("a.md")), checkable(Path("locales/de.json")), checkable(Path("package.json"))
+    (True, True, False)
+    """
+    from mtcheck.io import resources
+
+    return path.suffix.lower() in TEXT_SUFFIXES or resources.in_walk(path)
 
 
 def _size(n: int) -> str:

@@ -116,7 +116,8 @@ class Review:
     # -- reading and checking ----------------------------------------------------------------
     def _load(self) -> None:
         """Read the file and check it as ``check`` does: the same documents, languages, rules."""
-        inp = read_input(self.path, self.input_format, self.max_bytes)
+        inp = read_input(self.path, self.input_format, self.max_bytes,
+                         source_lang=self.source_lang or self.config.source_lang)
         found: list[tuple[int, Finding]] = []
         args = (inp, self.config, self.lang, self.source, self.source_lang)
         if inp.kind in TEXT_KINDS:

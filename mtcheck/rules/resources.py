@@ -10,12 +10,11 @@ saying why it is expected (``Segment.missing``).
 from __future__ import annotations
 
 from mtcheck.document import Document, Segment
-from mtcheck.languages import Language
+from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.rules.source import identified
 from mtcheck.text.align import source_language
 from mtcheck.text.patterns import lazy
-from mtcheck.text.placeholders import protected_spans
 from mtcheck.text.units import quote
 
 _WORD = lazy(r"\p{L}[\p{L}\p{M}'’-]*")
@@ -54,27 +53,32 @@ class MissingKey(Rule):
 MIN_COPIED_WORDS = 2  # one word is a name, a brand or a loan word as often as not (`OK`, `Email`)
 
 
+MIN_KNOWN_ZIPF = 3.0  # a word of the source language's lexicon, not chat noise (`waahoo`)
+
+
 def copied_record(doc: Document, segment: Segment, source_lang: str | None) -> bool:
     """Is a record's translation its source, unchanged, in a text that could not stay so: two
-    words of letters at least (placeholders aside), one of them in lower case (`Google Maps`
-    stays), the pair of languages two languages, and language identification not saying the
-    text is in the target language (a source that quotes it)?"""
+    words of letters at least outside placeholders, handles and hashtags, one of them in lower
+    case (`Google Maps` stays), two of them words of the source language's lexicon where it has
+    one (`waahoo x 2` stays), the pair of languages two languages, and language identification
+    not saying the text is in the target language (a source that quotes it)?"""
     if segment.record is None or segment.missing or not segment.source or not source_lang:
         return False
     text = doc.text[segment.start:segment.end].strip()
-    if text != segment.source.strip() or source_lang.split("-")[0] == doc.lang:
+    source_code = source_lang.split("-")[0]
+    if text != segment.source.strip() or source_code == doc.lang:
         return False
-    words = _WORD.findall(_without_placeholders(text))
+    words = _WORD.findall(doc.masked[segment.start:segment.end])
     if len(words) < MIN_COPIED_WORDS or all(w[:1].isupper() for w in words):
         return False
-    return identified(text, source_lang.split("-")[0], doc.lang) != doc.lang
-
-
-def _without_placeholders(text: str) -> str:
-    chars = list(text)
-    for (start, end), _ in protected_spans(text):
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    try:
+        source = get_language(source_code)
+    except UnknownLanguage:
+        source = None
+    if source is not None and source.lexicon:
+        if sum(source.zipf(w) >= MIN_KNOWN_ZIPF for w in words) < MIN_COPIED_WORDS:
+            return False
+    return identified(text, source_code, doc.lang) != doc.lang
 
 
 @register
