@@ -96,7 +96,7 @@ def strings(text: str):
     over tokens with a stack, no recursion.
 
     >>> list(strings('{"a": ["x", {"b": "y"}], "k": 1}'))
-    [('a[0]', 6, 9), ('a[1].b', 16, 19)]
+    [('a[0]', 7, 10), ('a[1].b', 18, 21)]
     """
     stack: list[list] = []  # per open container: [is_object, current key or index]
     expect_key = False
