@@ -251,3 +251,14 @@ def test_a_value_its_place_cannot_hold_is_left_as_it_was():
     _, writer = read(text, "fluent", "de.ftl")
     # `{` would open a placeable: value a is left, value b is written.
     assert writer.write(text, {0: "Eins { zwei", 1: "Drei vier"}) == "a = Eins  zwei\nb = Drei vier\n"
+
+
+def test_a_value_fluent_cannot_say_there_is_left_and_the_others_are_written():
+    from mtcheck.finding import Edit
+    from mtcheck.io.resources import read
+
+    text = "a = Eins zwei\nb = Drei  vier\n"
+    _, writer = read(text, "fluent", "de.ftl")
+    # `Eins\n zwei`: a continuation line's leading space is indentation to Fluent, not text.
+    new = writer.write(text, {0: "Eins\n zwei", 1: "Drei vier"}, {0: [Edit(4, 4, "\n")], 1: [Edit(4, 6, " ")]})
+    assert new == "a = Eins zwei\nb = Drei vier\n"

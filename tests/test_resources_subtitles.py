@@ -255,3 +255,15 @@ def test_a_fix_that_would_empty_a_cue_leaves_it(tmp_path, capsys):
     rc, _, err = run(capsys, "fix", "--unsafe-fixes", str(path))
     assert rc in (0, 1) and not err.startswith("mtcheck: error")
     assert path.read_text(encoding="utf-8") == text.replace("gingen  nach", "gingen nach")
+
+
+def test_a_cue_text_srt_cannot_hold_is_left_and_the_others_are_written():
+    from mtcheck.finding import Edit
+    from mtcheck.io.resources import read
+
+    text = "1\n00:00:01,000 --> 00:00:02,000\nEins\nzwei drei\n\n2\n00:00:02,000 --> 00:00:03,000\nVier  fünf\n"
+    _, writer = read(text, "subtitles", "m.de.srt")
+    # Removing the words of the second line but not the line break before them leaves a blank
+    # line, which ends the cue: that value is left as it was.
+    assert writer.write(text, {0: "Eins\n", 1: "Vier fünf"}, {0: [Edit(5, 14, "")], 1: [Edit(4, 6, " ")]}) == \
+        text.replace("Vier  fünf", "Vier fünf")

@@ -121,13 +121,29 @@ class ResourceFile(TranslationFile):
                  and splice(self.targets[i], edits[i] if edits and i in edits
                             else diff_edits(self.targets[i].text, value)) is not None}
         new = super().write(text, fixed, edits)
-        if new == text:
+        if new == text or not self._misread(new, fixed):
             return new
-        values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
-        for i, value in fixed.items():
-            if values.get(self.keys[i]) != value:
-                raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[i]}` back")
+        # Some value does not read back as fixed: its text is one the format cannot say there (a
+        # Fluent line that starts with a space, a blank line inside a subtitle cue). Those values
+        # are left as they were, each found by writing it alone; the rest are written.
+        splice_in = super().write  # (no bare super() inside the comprehension)
+        kept = {i: value for i, value in fixed.items()
+                if not self._misread(splice_in(text, {i: value}, edits), {i: value})}
+        new = splice_in(text, kept, edits)
+        wrong = self._misread(new, kept)
+        if wrong:
+            raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[wrong[0]]}` back")
         return new
+
+    def _misread(self, new: str, fixed: dict[int, str]) -> list[int]:
+        """The records of ``fixed`` whose value ``new`` does not hold (all, if it does not parse)."""
+        from mtcheck.io.readers import InputError
+
+        try:
+            values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
+        except InputError:
+            return list(fixed)
+        return [i for i, value in fixed.items() if values.get(self.keys[i]) != value]
 
 
 def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tuple[list, ResourceFile]:

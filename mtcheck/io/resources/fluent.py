@@ -246,7 +246,9 @@ def _placeable_problem(value: str, start: int, end: int) -> tuple[int, str] | No
             if found:
                 return found
         elif not _EXPRESSION.fullmatch(inner):
-            shown = inner if len(inner) <= 40 else inner[:37] + "..."
+            shown = " ".join(inner.split(" "))  # one line, as every error is
+            shown = shown.replace("\n", " ").replace("\r", " ")
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
             return a, f"the placeable `{{{shown}}}` is not an expression Fluent reads"
         pos = b
     return None
