@@ -23,72 +23,15 @@ import io
 import random
 import sys
 
+from pathlib import Path
+
 import srt
 import webvtt
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from resource_texts import subtitle_file  # noqa: E402
+
 from mtcheck.io.resources import subtitles
-
-WORDS = "wir gehen heute Abend in die Stadt und sehen uns den Film an was sagst du dazu".split()
-
-
-def words(r: random.Random) -> str:
-    return " ".join(r.choice(WORDS) for _ in range(r.randint(1, 7))) + r.choice([".", "?", "!", ",", ""])
-
-
-def line(r: random.Random, vtt: bool) -> str:
-    text = words(r)
-    k = r.random()
-    if k < .15:
-        text = f"<i>{text}</i>"
-    elif k < .25:
-        text = f"<b>{text}</b>" if vtt else f'<font color="#ffff00">{text}</font>'
-    elif k < .35:
-        text = ("<c.yellow>" + text + "</c>") if vtt else "{\\an8}" + text
-    elif k < .4 and vtt:
-        text = f"<v Anna>{text}"
-    elif k < .45 and vtt:
-        text = text.replace(" ", " &amp; ", 1)
-    elif k < .5:
-        text = "- " + text
-    return text
-
-
-def stamp(ms: int, vtt: bool) -> str:
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, milli = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}{'.' if vtt else ','}{milli:03d}"
-
-
-def make(r: random.Random, vtt: bool) -> tuple[str, list[tuple[str, int, int, str]]]:
-    """A file and its cues: (id, start, end, text)."""
-    out, cues, t = [], [], r.randint(0, 5000)
-    if vtt:
-        out.append("WEBVTT" + r.choice(["", " - Film"]) + "\n")
-        if r.random() < .3:
-            out.append("STYLE\n::cue { color: white }\n")
-    for n in range(1, r.randint(1, 30) + 1):
-        start, end = t, t + r.randint(500, 6000)
-        t = end + r.randint(0, 2000)
-        text = "\n".join(line(r, vtt) for _ in range(r.randint(1, 3)))
-        if vtt:
-            if r.random() < .2:
-                out.append(f"NOTE {words(r)}\n")
-            ident = f"cue-{n}" if r.random() < .5 else ""
-            settings = r.choice(["", " line:90%", " align:start position:10%"])
-            head = (ident + "\n" if ident else "") + f"{stamp(start, True)} --> {stamp(end, True)}{settings}"
-            out.append(f"{head}\n{text}\n")
-            cues.append((ident or stamp(start, True), start, end, text))
-        else:
-            out.append(f"{n}\n{stamp(start, False)} --> {stamp(end, False)}\n{text}\n")
-            cues.append((str(n), start, end, text))
-    text = ("\n" * r.choice([1, 1, 2])).join(out)
-    if r.random() < .2:
-        text = text.rstrip("\n")
-    if r.random() < .3:
-        text = text.replace("\n", "\r\n")
-    return text, cues
-
 
 def raw(text: str, cue) -> str:
     """The cue's text as the file holds it, from mtcheck's spans; line breaks as \\n."""
@@ -120,7 +63,7 @@ def main() -> None:
         files = same = cues = 0
         shown = 0
         for _ in range(count):
-            text, _ = make(r, vtt)
+            text, _ = subtitle_file(r, vtt)
             name = "movie.de.vtt" if vtt else "movie.de.srt"
             ours = [(c.key, c.start_ms, c.end_ms, raw(text, c)) for c in subtitles.read(text, name).entries]
             ref = theirs_vtt(text) if vtt else theirs_srt(text)

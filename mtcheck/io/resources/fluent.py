@@ -316,13 +316,31 @@ def _depth(text: str, start: int, end: int, depth: int, name: str, i: int) -> in
 
 
 def _escaper(line_break: str):
-    """New text as Fluent holds it: a line break continues the pattern on an indented line; a
-    brace needs a placeable, and a line starting with `[`, `*` or `.` would not be text: such
-    text cannot be written (the value is left as it was)."""
+    """New text as Fluent holds it: a line break continues the pattern on an indented line, and
+    whole placeables (``{ $name }``, as MT701 puts one back) are written as they are. A lone
+    brace, a carriage return, or a line starting with `[`, `*` or `.` cannot be written (the
+    value is left as it was).
+
+    >>> escape = _escaper("\\n    ")
+    >>> escape("Hallo { $name },\\nwillkommen"), escape("a } b"), escape("x\\n* y")
+    ('Hallo { $name },\\n    willkommen', None, None)
+    """
 
     def escape(new: str) -> str | None:
-        if any(c in new for c in "{}\r") or re.search(r"\n[ ]*[\[*.]", new):
+        if "\r" in new or _NOT_TEXT.search(new) or not _whole_placeables(new):
             return None
         return new.replace("\n", line_break)
 
     return escape
+
+
+def _whole_placeables(new: str) -> bool:
+    """Does ``new`` open as many placeables as it closes, each one Fluent reads?"""
+    if "{" not in new and "}" not in new:
+        return True
+    depth = 0
+    for c in new:
+        depth += (c == "{") - (c == "}")
+        if depth < 0:
+            return False
+    return depth == 0 and _placeable_problem(new, 0, len(new)) is None
