@@ -48,7 +48,9 @@ MARKDOWN_PROTECTED = lazy(  # compiled for the first Markdown file only
 _HTML_HEAD = r"<head\b[^>]*>(?:(?!<title\b).)*?(?:<title\b[^>]*>|</head\s*>)"
 _HTML_HEAD_REST = r"</title\s*>(?:(?!</head\b|<body\b).)*?</head\s*>"
 _HTML_RAW = r"<(script|style|pre|code|textarea|svg|math|template)\b[^>]*>.*?</\1\s*>"
-_HTML_MARKUP = r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?.*?\?>"
+# Comments, CDATA, the doctype, processing instructions and PHP; template tags of the
+# HTML a site generator fills in (Jinja, Liquid, Django, Hugo: `{% if %}`, `{# note #}`).
+_HTML_MARKUP = r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?.*?\?>|\{%.*?%\}|\{#.*?#\}"
 _HTML_TAG = r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
 HTML_PROTECTED = lazy(  # compiled for the first HTML file only
     "|".join(f"(?:{p})" for p in (_HTML_HEAD, _HTML_HEAD_REST, _HTML_RAW, _HTML_MARKUP, _HTML_TAG, _MD_ENTITY)),

@@ -94,6 +94,8 @@ def test_the_language_is_the_pages_own(tmp_path, capsys):
     "<table><tr><td>Price</td><td>Quantity</td></tr></table>",
     "<p>Line one of the address<br>Line two of the address</p>",
     "<p>It is <b>very</b>important.</p>",  # an inline tag: a word boundary, neither glued nor changed
+    "{% if user %}<p>Welcome back, {{ user.name }}.</p>{% endif %}{# the the note #}",
+    "<?php echo $title; ?><p>The news of the day.</p>",
 ])
 def test_markup_is_never_flagged(html):
     assert [(f.code, f.text) for f in check(html, lang="en", html=True)] == []
