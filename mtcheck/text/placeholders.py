@@ -8,8 +8,9 @@ and ``compare(source, target)`` says which are missing, added or changed.
 
 Kinds, from the most specific to the least (a caller masks what each kind took before the next):
 
-- printf: ``%s``, ``%1$s``, ``%.0s``, ``%(name)s``, Qt's ``%1``; the percent sign of ``50%`` and
-  ``50 %`` and the literal ``%%`` are not placeholders;
+- printf: ``%s``, ``%1$s``, ``%.0s``, ``%(name)s``, Qt's ``%1``, Apple's ``%#@files@`` (a
+  ``.stringsdict`` variable); the percent sign of ``50%`` and ``50 %`` and the literal ``%%``
+  are not placeholders;
 - format: Python/.NET/ICU simple arguments ``{0}``, ``{name}``, ``{name!r:>10}``, ``{}``;
 - template: ``{{name}}``, ``${name}``, ``%name%``, ``$(name)``, ``$[name]``, ``$name$``, ``$name``,
   ``@name@``, and XML/DTD entities that are not HTML's (``&brandShortName;``; ``&quot;`` is
@@ -32,6 +33,8 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
     ['{{name}}', '${name}', '$name$', '@name@', '$[name]', '#PRS_ORG#', '%count%', '%.0s', '{0}']
     >>> [t for _, t in protected_spans('Hi { $user }, { -brand-name } has { NUMBER($n) } { "{" } { see below }')]
     ['{ $user }', '{ -brand-name }', '{ NUMBER($n) }', '{ "{" }']
+    >>> [t for _, t in protected_spans("%#@files@ in %1$#@folders@, %@")]
+    ['%#@files@', '%1$#@folders@', '%@']
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ PRINTF = lazy(PERCENT_SIGN + r"%(?:(?P<pos>[1-9]\d*)\$)?(?P<spec>[-+0#']*(?:\d+|
 PRINTF_NAMED = lazy(PERCENT_SIGN + r"%\((?P<name>\w+)\)[-+0# ]*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
                              r"[hlL]?[diouxXeEfFgGcrsa]")
 QT_ARG = lazy(PERCENT_SIGN + r"%(?P<pos>[1-9]\d?)(?![\d$])")  # Qt, Windows: %1
+# Apple's .stringsdict variable: `%#@files@`, `%1$#@files@` (its name is a key of the file).
+APPLE_VARIABLE = lazy(r"%(?:[1-9]\d*\$)?#@[A-Za-z_]\w*@")
 PERCENT_NAME = lazy(PERCENT_SIGN + r"%[A-Za-z_][\w.-]*[A-Za-z0-9_]%")  # Symfony %count%
 PERCENT_LITERAL = lazy(r"%%")
 FORMAT = lazy(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\s]*\])*)?"
@@ -161,6 +166,7 @@ _PROTECTED_KINDS = (
     (TEMPLATE, lambda m: True),
     (PERCENT_LITERAL, None),
     (PRINTF_NAMED, lambda m: True),
+    (APPLE_VARIABLE, lambda m: True),
     (PERCENT_NAME, lambda m: True),
     (PRINTF, lambda m: True),
     (QT_ARG, lambda m: True),
@@ -261,6 +267,8 @@ def placeholders(text: str) -> list[Placeholder]:
     for m in scan(PERCENT_LITERAL):
         take("literal", *m.span(), "%%")
     for m in scan(PRINTF_NAMED):
+        take("printf", *m.span(), m.group())
+    for m in scan(APPLE_VARIABLE):
         take("printf", *m.span(), m.group())
     for m in scan(PERCENT_NAME):
         take("template", *m.span(), m.group())

@@ -43,7 +43,7 @@ from pathlib import Path, PurePath
 
 from mtcheck.finding import Edit
 from mtcheck.io.formats import TranslationFile, normalize_lang
-from mtcheck.io.splice import Target
+from mtcheck.io.splice import Target, diff_edits, splice
 
 # suffix → kind; the kind's module below. `.xml` is Android's only inside a `values*` folder.
 SUFFIXES = {".json": "json", ".arb": "arb", ".yml": "yaml", ".yaml": "yaml", ".xml": "android",
