@@ -46,6 +46,12 @@ FAMILIES = {
     "dropped-sign": {"MT605"},
     "brackets-quotes-vs-source": {"MT205", "MT206"},
     "first-capital-vs-source": {"MT403"},
+    # Resource strings (records with a source, as a resource file's values are), in the spirit of
+    # Weblate's ICU MessageFormat and plural checks: the syntax, CLDR's plural categories of the
+    # target language, and the arguments and select keys against the source.
+    "message-syntax": {"MT706"},
+    "plural-categories": {"MT707", "MT708"},
+    "message-arguments": {"MT701", "MT709"},
 }
 
 

@@ -20,7 +20,7 @@ from functools import cached_property
 import regex
 
 from mtcheck.text.patterns import PLAIN_PROTECTED, lazy
-from mtcheck.text.placeholders import protected_spans
+from mtcheck.text.placeholders import message_syntax, protected_spans
 
 MASK = "\ue000"  # a private-use character: not a letter, space or punctuation mark
 
@@ -161,7 +161,10 @@ class Document:
     def protected(self) -> list[tuple[int, int]]:
         """Sorted, non-overlapping spans that rules must never flag."""
         spans = [m.span() for pattern in PLAIN_PROTECTED for m in pattern.finditer(self.text)]
-        spans += [span for span, _ in protected_spans(self.text)]  # a fix inside `{name}` breaks a program
+        spans += [span for span, _ in protected_spans(self.text, messages=False)]  # a fix inside `{name}` breaks a program
+        if "{" in self.text:  # an ICU or Fluent message's syntax, record by record
+            spans += [(seg.start + s, seg.start + e) for seg in self.segments
+                      for s, e in message_syntax(self.text[seg.start:seg.end])]
         if self.markdown:
             spans += [m.span() for m in MARKDOWN_PROTECTED.finditer(self.text)]
         if self.html:

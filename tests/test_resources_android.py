@@ -369,3 +369,21 @@ def test_an_empty_element_takes_no_text():
     xml = '<resources><string name="a"/><string name="b"></string></resources>'
     assert _write(xml, "a", "Neu") == xml
     assert _write(xml, "b", "Neu") == '<resources><string name="a"/><string name="b">Neu</string></resources>'
+
+
+def test_a_plural_lacking_the_forms_polish_needs_is_reported_per_form(tmp_path, capsys):
+    import json as _json
+
+    from cli_helpers import run as _run
+
+    (tmp_path / "res" / "values").mkdir(parents=True)
+    (tmp_path / "res" / "values-pl").mkdir()
+    plurals = ('<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <plurals name="notes">\n'
+               '        <item quantity="one">%d {one}</item>\n        <item quantity="other">%d {other}</item>\n'
+               '    </plurals>\n</resources>\n')
+    (tmp_path / "res" / "values" / "strings.xml").write_text(plurals.format(one="note", other="notes"))
+    (tmp_path / "res" / "values-pl" / "strings.xml").write_text(plurals.format(one="notatka", other="notatki"))
+    rc, out, err = _run(capsys, "check", "--isolated", "--format", "json", str(tmp_path / "res" / "values-pl" / "strings.xml"))
+    assert rc == 1, err
+    missing = [(f["record"], f["line"]) for f in _json.loads(out)["findings"] if f["code"] == "MT607"]
+    assert missing == [("notes[few]", 5), ("notes[many]", 5)]

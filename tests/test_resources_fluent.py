@@ -142,7 +142,7 @@ def test_selector_syntax_is_protected_and_its_variants_are_prose():
 
 def test_placeables_are_compared_with_the_source():
     keys = [p.key for p in placeholders("Hallo { $user }, { -brand } { $n -> *[other] x }")]
-    assert keys == ["{$user}", "{-brand}", "{$n ->"]
+    assert keys == ["{$user}", "{-brand}", "{$n ->}"]
 
 
 def write_tree(tmp_path, translation: str = TRANSLATION, folder: str = "de"):

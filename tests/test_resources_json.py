@@ -140,3 +140,15 @@ def test_a_directory_walk_takes_language_files_and_force_exclude_sorts_named_fil
     assert expand_paths(["."]) == ["locales/de.json", "locales/pt-BR/app.json", "notes.md"]
     assert expand_paths(["package.json", "locales/de.json"]) == ["package.json", "locales/de.json"]
     assert expand_paths(["package.json", "locales/de.json"], force_exclude=True) == ["locales/de.json"]
+
+
+def test_a_plural_lacking_a_form_its_language_needs_is_reported_per_form(capsys):
+    write("l/en.json", json.dumps({"files_one": "{{count}} file", "files_other": "{{count}} files"}))
+    write("l/pl.json", json.dumps({"files_one": "{{count}} plik", "files_other": "{{count}} pliku"}))
+    write("l/ru.json", json.dumps({"files_one": "{{count}} файл", "files_few": "{{count}} файла",
+                                   "files_many": "{{count}} файлов", "files_other": "{{count}} файла"},
+                                  ensure_ascii=False))
+    found = [f for f in findings(capsys, "l/pl.json") if f["code"] == "MT607"]
+    assert [f["record"] for f in found] == ["files_few", "files_many"]
+    assert "Polish" in found[0]["message"] and found[0]["line"] == 1
+    assert [f for f in findings(capsys, "l/ru.json") if f["code"] == "MT607"] == []

@@ -30,7 +30,7 @@ from mtcheck.version import __version__
 
 # Rule families, imported on first use of the catalogue.
 FAMILIES = ("segmentation", "punctuation", "encoding", "casing", "spelling", "boilerplate", "numbers", "source",
-            "placeholders", "consistency", "terminology", "house_style", "resources")
+            "placeholders", "messages", "consistency", "terminology", "house_style", "resources")
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 

@@ -18,6 +18,7 @@ from mtcheck.finding import Applicability, Edit, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.codepages import byte_of_mojibake
+from mtcheck.text.messages import detect_syntax
 from mtcheck.text.numbers import number_words
 from mtcheck.text.chars import (NARROW_NBSP, NBSP, APOSTROPHES, BRACKET_MARK, BRACKETS, CLOSERS, CLOSING_BRACKETS, DOUBLE_QUOTES, FULLWIDTH,
                                 QUOTE_MARK, QUOTE_MARKS, QUOTE_TOKEN)
@@ -439,7 +440,9 @@ class UnbalancedBracket(Rule):
             "(`a)`, `2)`) have none. Nor is an opening bracket in a smiley (`:(`, `(:`) or "
             "with a space or nothing after it, or in a lone record (no `doc_id`, no source), "
             "whose aside may close in sentences that are not there, or where the unit's "
-            "source leaves the same bracket open (the translation is faithful).")
+            "source leaves the same bracket open (the translation is faithful). The braces of "
+            "an ICU or Fluent message (`{n, plural, …}`, `{ $n -> … }`) are its syntax, which "
+            "MT706 judges.")
     why = "A lost bracket leaves the reader unsure where the aside ends."
     examples = (
         Example("en", "⟦(⟧some of them were blindfolded.", None),
@@ -461,8 +464,12 @@ class UnbalancedBracket(Rule):
         text = doc.masked
         for start, end in doc.paragraphs:
             stack: list[int] = []
+            # The braces of an ICU or Fluent message are its syntax: MT706 judges them.
+            message = "{" in text[start:end] and detect_syntax(doc.text[start:end]) is not None
             for m in BRACKET_MARK.finditer(text, start, end):
                 i, ch = m.start(), m.group()
+                if message and ch in "{}":
+                    continue
                 if ch in BRACKETS:
                     stack.append(i)
                 elif ch in CLOSING_BRACKETS and stack and text[stack[-1]] == CLOSING_BRACKETS[ch]:

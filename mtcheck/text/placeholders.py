@@ -18,10 +18,9 @@ Kinds, from the most specific to the least (a caller masks what each kind took b
 - token: ``#PRS_ORG#``, ``#NAME#``, ``#Product1#`` (capitals, or a digit or underscore: a hashtag
   pair like ``#one#`` is not one);
 - fluent: Project Fluent's placeables ``{ $var }``, ``{ -term }``, ``{ -term.attr }``,
-  ``{ "literal" }``, ``{ NUMBER($n) }``, and of a selector ``{ $n -> [one] … *[other] … }`` its
-  head, its variant keys and its closing brace (the variants' text is prose). A brace in prose
-  (``{ see below }``, ``{a, b}``) is none of these: a placeable opens with ``$``, ``-`` and a
-  letter, a quote or a function's capitals.
+  ``{ "literal" }``, ``{ NUMBER($n) }``: one opens with ``$``, ``-`` and a letter, a quote or a
+  function's capitals, so that a brace in prose (``{a, b}``, ``{ and }``) is none. A selector
+  ``{ $n -> [one] … *[other] … }`` is a message: its syntax is ``message_syntax``'s.
 
 Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&T;`` are text.
 
@@ -31,7 +30,7 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
     []
     >>> [t for _, t in protected_spans("{{name}} ${name} $name$ @name@ $[name] #PRS_ORG# %count% %.0s {0}")]
     ['{{name}}', '${name}', '$name$', '@name@', '$[name]', '#PRS_ORG#', '%count%', '%.0s', '{0}']
-    >>> [t for _, t in protected_spans('Hi { $user }, { -brand-name } has { NUMBER($n) } { "{" } { see below }')]
+    >>> [t for _, t in protected_spans('Hi { $user }, { -brand-name } has { NUMBER($n) } { "{" }')]
     ['{ $user }', '{ -brand-name }', '{ NUMBER($n) }', '{ "{" }']
     >>> [t for _, t in protected_spans("%#@files@ in %1$#@folders@, %@")]
     ['%#@files@', '%1$#@folders@', '%@']
@@ -64,6 +63,11 @@ FORMAT = lazy(r"(?<!\{)\{(?P<field>(?:[^\W\d]\w*|\d+)(?:\.[^\W\d]\w*|\[[^\[\]{}\
 ICU_HEAD = lazy(r"\{\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<type>plural|selectordinal|select|choice"
                          r"|number|date|time|spellout|ordinal|duration)\b")
 TEMPLATE = lazy(r"\{\{\{?\s*[^{}\s][^{}]*?\s*\}\}\}?|\$\{\s*[^{}\s][^{}]*?\s*\}")
+# i18next's nesting, `$t(key)` and `$t(key, {"count": 2})`: the key is code, like a placeholder's name.
+I18NEXT_NESTING = lazy(r"\$t\(\s*[^\s(),{}]+\s*(?:,\s*\{[^()]*\}\s*)?\)")
+# A Fluent select expression, `{ $count -> [one] … *[other] … }` or `{ NUMBER($n) -> …}`: like an
+# ICU plural, its head is compared and its variants are text (mtcheck.rules.messages).
+FLUENT_SELECT = lazy(r"\{\s*(?:\$(?P<var>[A-Za-z][\w-]*)|[A-Z][A-Z0-9_-]*\(\s*\$(?P<fvar>[A-Za-z][\w-]*)[^(){}]*\))\s*->")
 # Shell, Makefile, PHP and Mozilla-style variables. A name starts with a letter or an underscore
 # (`$5` is a price); a closed one (`$(name)`, `$[name]`, `$name$`) may touch a word, as MT glues
 # it (`april$name$`), a bare `$name` stands alone (`US$` and `a$b` are text).
@@ -78,17 +82,17 @@ COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
 # the `&T;` of `AT&T;`, `&E;` of `A&E;` and `&D;` of `R&D;` are an ampersand in a name.
 ENTITY = lazy(r"(?<![^\W_])&(?P<name>[A-Za-z_][\w.-]+);")
 
-# Project Fluent. A placeable: a variable, a term (its attribute, its arguments), a string
-# literal, a function call; a selector's head `{ $n ->`, its variant keys `[one]`, `*[other]` at
-# the start of a line, and the `}` that closes it on a line of its own.
-_FLUENT_SELECTOR = (r"(?:\$[A-Za-z][\w-]*|-[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?(?:\([^(){}\n]*\))?"
-                    r"|[A-Z][A-Z0-9_-]*\([^(){}\n]*\))")
-FLUENT_PLACEABLE = lazy(r"\{[ \t]*(?:" + _FLUENT_SELECTOR + r'|"(?:[^"\\\n]|\\.)*")[ \t]*\}')
-FLUENT_SELECT = lazy(r"\{[ \t]*" + _FLUENT_SELECTOR + r"[ \t]*->")
-FLUENT_VARIANT = lazy(r"(?m)^[ \t]*\*?\[[ \t]*[\w.-]+[ \t]*\]|^[ \t]*\}")
+# Project Fluent's placeables: a variable, a term (its attribute, its arguments), a string
+# literal, a function call (a selector's syntax is message_syntax's, below).
+_FLUENT_EXPRESSION = (r"(?:\$[A-Za-z][\w-]*|-[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?(?:\([^(){}\n]*\))?"
+                      r"|[A-Z][A-Z0-9_-]*\([^(){}\n]*\))")
+FLUENT_PLACEABLE = lazy(r"\{[ \t]*(?:" + _FLUENT_EXPRESSION + r'|"(?:[^"\\\n]|\\.)*")[ \t]*\}')
 
+# Android's `<xliff:g id="count" example="5">%1$d</xliff:g>` marks what must not be translated:
+# never markup residue, and a fix inside (`id="Count"`) breaks the string's lookup.
+XLIFF_G = lazy(r"</?xliff:g\b[^<>]*>")
 # Every kind above holds one of these; most sentences have none, and are answered at once.
-PLACEHOLDER_CHAR = lazy(r"[{%#@$&]")
+PLACEHOLDER_CHAR = lazy(r"[{%#@$&<]")
 
 
 def is_token(name: str) -> bool:
@@ -110,11 +114,14 @@ def is_entity(name: str) -> bool:
     return f"{name};" not in html5
 
 
-def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
+def protected_spans(text: str, messages: bool = True) -> list[tuple[tuple[int, int], str]]:
     """((start, end), text) of each placeholder of ``text`` that no text rule may touch, in
-    order. Each character belongs to one at most (the more specific kind wins); ICU's
-    ``{count, plural, …}`` is left out, since its bodies are prose, and so are Laravel's
-    ``:name`` (as often prose) and tags (MT303 reports markup).
+    order. Each character belongs to one at most (the more specific kind wins). Of an ICU
+    or Fluent message (``{count, plural, one {# file} other {# files}}``) only the syntax is
+    protected, so that every rule reads the text of its variants (see ``message_syntax``);
+    Laravel's ``:name`` is left out (as often prose), and so are tags (MT303 reports markup).
+    ``messages=False`` leaves the message syntax to the caller (a Document finds it record by
+    record).
 
     >>> protected_spans("Envoyé par %s le %d")
     [((11, 13), '%s'), ((17, 19), '%d')]
@@ -122,12 +129,16 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     []
     >>> [t for _, t in protected_spans("im april$name$ und bis@date@")]
     ['$name$', '@date@']
+    >>> [t for _, t in protected_spans("Du hast {count, plural, one {eine Nachricht} other {# Nachrichten}} von $t(app:name)")]
+    ['{count, plural, one {', '} other {#', '}}', '$t(app:name)']
+    >>> [t for _, t in protected_spans('<xliff:g id="count" example="5">%1$d</xliff:g> Dateien')]
+    ['<xliff:g id="count" example="5">', '%1$d', '</xliff:g>']
     """
     if not PLACEHOLDER_CHAR.search(text):
         return []
     chars = list(text)
     found: list[tuple[tuple[int, int], str]] = []
-    for start, end in fluent_selector_syntax(text):
+    for start, end in message_syntax(text) if messages else ():
         found.append(((start, end), text[start:end]))
         chars[start:end] = "\0" * (end - start)
     for pattern, keep in _PROTECTED_KINDS:
@@ -140,30 +151,43 @@ def protected_spans(text: str) -> list[tuple[tuple[int, int], str]]:
     return sorted(found)
 
 
-def fluent_selector_syntax(text: str) -> list[tuple[int, int]]:
-    """Spans of the syntax of each Fluent selector of ``text``: its head, its variant keys, its
-    closing brace; not the variants' text.
+def message_syntax(text: str) -> list[tuple[int, int]]:
+    """The syntax of the ICU or Fluent messages in ``text`` (braces, argument heads, keys, ``#``;
+    mtcheck.text.messages): their variants' text is left to the rules. Each run of lines whose
+    braces balance is one message (a Fluent select spans lines); one that does not parse gets
+    none (MT706 reports it).
 
-    >>> t = "{ $n ->\\n    [one] One file\\n   *[other] { $n } files\\n}"
-    >>> [t[s:e].strip() for s, e in fluent_selector_syntax(t)]
-    ['{ $n ->', '[one]', '*[other]', '}']
+    >>> message_syntax("{n, plural, one {# file} other {# files}}")
+    [(0, 18), (23, 33), (39, 41)]
+    >>> message_syntax("Use {braces} {like this}"), message_syntax("{n, plural, one {# file}")
+    ([], [])
+    >>> message_syntax("{n, plural, other {#}}\\n{n, plural, one {#}")  # the second is broken
+    [(0, 22)]
     """
-    if "->" not in text:
+    from mtcheck.text.messages import parse
+
+    if "{" not in text:
         return []
-    spans, covered = [], 0
-    for m in FLUENT_SELECT.finditer(text):
-        if m.start() < covered:
-            continue  # a selector nested in a variant: its keys are found with the outer one's
-        covered = _balanced_end(text, m.start())
-        spans.append(m.span())
-        spans += [k.span() for k in FLUENT_VARIANT.finditer(text, m.end(), covered)]
-    return sorted(spans)
+    spans, start, depth = [], 0, 0
+    for i, c in enumerate(text + "\n"):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "\n" and (depth <= 0 or i == len(text)):
+            message = parse(text[start:i]) if "{" in text[start:i] else None
+            if message is not None and message.ok:
+                spans += [(start + s, start + e) for s, e in message.syntax_spans]
+            start, depth = i + 1, 0
+    return spans
 
 
 _PROTECTED_KINDS = (
     # (pattern, which matches to keep; None: masked but not kept, so that `%%d` is no `%d`)
     (FLUENT_PLACEABLE, lambda m: True),
+    (XLIFF_G, lambda m: True),
     (TEMPLATE, lambda m: True),
+    (I18NEXT_NESTING, lambda m: True),
     (PERCENT_LITERAL, None),
     (PRINTF_NAMED, lambda m: True),
     (APPLE_VARIABLE, lambda m: True),
@@ -211,7 +235,8 @@ TAG_ATTR = lazy(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'<>/=`]+)""")
 # Attributes whose values are text a translator translates (HTML's, and ARIA's labels).
 TRANSLATABLE_ATTRIBUTES = frozenset({"alt", "title", "placeholder", "label", "summary", "abbr",
                                      "value", "aria-label", "aria-description", "aria-placeholder",
-                                     "aria-roledescription", "aria-valuetext", "content"})
+                                     "aria-roledescription", "aria-valuetext", "content",
+                                     "example"})  # Android's <xliff:g example="5 files">: a note to translators
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr", "meta", "link", "area", "col", "source"})
 # Tokenizer leftovers are MT104's (subword-residue), not placeholders.
 SUBWORD_TAGS = frozenset({"unk", "pad", "mask", "s"})
@@ -250,11 +275,17 @@ def placeholders(text: str) -> list[Placeholder]:
             continue  # an argument nested in another's bodies: the bodies are not compared
         covered = _balanced_end(text, m.start())
         take("icu", m.start(), m.end(), f"{{{m['name']}, {m['type']}}}", mask_end=covered)
+    covered = 0
     for m in scan(FLUENT_SELECT):
-        take("fluent", *m.span(), regex.sub(r"\s+", "", m.group()[:-2]) + " ->")
+        if m.start() < covered:
+            continue
+        covered = _balanced_end(text, m.start())
+        take("icu", m.start(), m.end(), f"{{${m['var'] or m['fvar']} ->}}", mask_end=covered)
     for m in scan(FLUENT_PLACEABLE):
         take("fluent", *m.span(), m.group() if '"' in m.group() else regex.sub(r"\s+", "", m.group()))
     for m in scan(TEMPLATE):
+        take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
+    for m in scan(I18NEXT_NESTING):
         take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
     for m in scan(TAG):
         name = m["name"].lower()

@@ -157,6 +157,10 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
     target_lang = normalize_lang(resource.lang or (fmt.language(path) if name != "-" else None))
     source, found_lang = _source(fmt, path, target_lang, source_lang) if name != "-" else (None, None)
     source_lang = normalize_lang(source_lang or found_lang)
+    if target_lang is None and source is None:
+        # A base file without a language in its name (`values/`, `Messages.properties`) is
+        # the source of its siblings: in the configured source language.
+        target_lang = source_lang
     pair = getattr(fmt, "pair", None)
     unmatched = []
     if source and pair:
@@ -204,8 +208,11 @@ def _source(fmt, path: Path, target_lang: str | None, source_lang: str | None) -
 
 
 def _missing(resource: Resource, source: Resource | None, target_lang: str | None):
-    """(key, line, source value, note) of each key the source has and the translation lacks,
-    placed at the line of the translation's value of the key before it in the source."""
+    """(key, line, source value, note) of each key the translation lacks: a key of the source
+    (placed at the line of the translation's value of the key before it in the source), and a
+    plural form the target language needs (CLDR's plural rules, `languages/plurals.tsv`: a
+    Polish plural needs `few` and `many`), placed at the plural's last form."""
+    yield from _missing_plural_forms(resource, source, target_lang)
     if source is None:
         return
     have = {e.key: e.line for e in resource.entries}
@@ -221,3 +228,43 @@ def _missing(resource: Resource, source: Resource | None, target_lang: str | Non
         elif entry.plural[0] not in plurals:
             plurals.add(entry.plural[0])
             yield entry.key, line, entry.target.text, "the source has this plural"
+
+
+def _missing_plural_forms(resource: Resource, source: Resource | None, target_lang: str | None):
+    from mtcheck.languages.plurals import CATEGORIES, required_categories
+
+    needed = required_categories(target_lang) if target_lang else None
+    if not needed:
+        return
+    forms: dict[str, list[Entry]] = {}
+    for entry in resource.entries:
+        if entry.plural:
+            forms.setdefault(entry.plural[0], []).append(entry)
+    source_forms = {e.plural: e.target.text for e in source.entries if e.plural} if source else {}
+    for base, entries in forms.items():
+        have = {e.plural[1] for e in entries}
+        last = entries[-1]
+        for category in sorted(needed - have, key=CATEGORIES.index):
+            key = _form_key(last, category)
+            value = source_forms.get((base, category)) or source_forms.get((base, "other"))
+            yield key, last.line, value, f"a plural of {_language_name(target_lang)} needs its `{category}` form"
+
+
+def _form_key(entry: Entry, category: str) -> str:
+    """The key of another form of an entry's plural, in the format's own spelling: the last
+    occurrence of its category in its key replaced (``items_one`` → ``items_few``,
+    ``files[one]`` → ``files[few]``)."""
+    base, present = entry.plural
+    at = entry.key.rfind(present)
+    if at < 0:
+        return f"{base}[{category}]"
+    return entry.key[:at] + category + entry.key[at + len(present):]
+
+
+def _language_name(code: str) -> str:
+    from mtcheck.languages import UnknownLanguage, get_language
+
+    try:
+        return get_language(code).name or code
+    except UnknownLanguage:
+        return code

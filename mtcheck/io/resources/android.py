@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePath
 
+from mtcheck.languages.plurals import CATEGORIES
 from mtcheck.document import MASK
 from mtcheck.io.resources import Entry, Resource
 from mtcheck.io.resources.naming import language_of
@@ -56,7 +57,7 @@ KIND = "android"
 LABEL = "Android"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 TOOLS_NS = "http://schemas.android.com/tools"
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+PLURAL_CATEGORIES = CATEGORIES  # CLDR's names
 ASCII_SPACE = " \t\n\r\v\f"  # what aapt2's isspace() collapses (a no-break space is text)
 _SIMPLE_ESCAPES = {"t": "\t", "n": "\n"}  # every other escaped character stands for itself
 _NETWORK_CODE = re.compile(r"(?:mcc|mnc)\d+", re.I)

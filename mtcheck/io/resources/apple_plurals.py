@@ -27,6 +27,7 @@ The language and the source are found as for ``.strings`` files: the ``.lproj`` 
 
 from __future__ import annotations
 
+from mtcheck.languages.plurals import CATEGORIES
 from mtcheck.io.resources import Entry, Resource, apple
 
 KIND = "stringsdict"
@@ -35,7 +36,7 @@ FORMAT_KEY = "NSStringLocalizedFormatKey"
 SPEC_TYPE = "NSStringFormatSpecTypeKey"
 VALUE_TYPE = "NSStringFormatValueTypeKey"
 PLURAL_RULE = "NSStringPluralRuleType"
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+PLURAL_CATEGORIES = CATEGORIES  # CLDR's names
 
 # Where the files are: as for .strings files.
 language, is_resource, source_paths = apple.language, apple.is_resource, apple.source_paths

@@ -23,13 +23,14 @@ import json
 import re
 from pathlib import Path, PurePath
 
+from mtcheck.languages.plurals import CATEGORIES
 from mtcheck.io.jsonl import escaper, string_target
 from mtcheck.io.resources import Entry, Resource
 from mtcheck.io.resources.naming import language_at_end, language_of, with_language
 
 KIND = "json"
 LABEL = "JSON"
-PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+PLURAL_CATEGORIES = CATEGORIES  # CLDR's names
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+', re.S)
 
 

@@ -28,6 +28,7 @@ import bisect
 import re
 from pathlib import Path, PurePath
 
+from mtcheck.languages.plurals import CATEGORIES
 from mtcheck.io.resources import Entry, Resource
 from mtcheck.io.resources.json_files import language as _language
 from mtcheck.io.resources.json_files import source_paths as _source_paths
@@ -37,7 +38,7 @@ from mtcheck.io.splice import Target
 KIND = "yaml"
 LABEL = "YAML"
 INSTALL = "pip install 'mtcheck[formats]'"
-PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+PLURAL_CATEGORIES = frozenset(CATEGORIES)
 STR = "tag:yaml.org,2002:str"
 MERGE = "tag:yaml.org,2002:merge"
 _RUBY_SYMBOL = re.compile(r":[A-Za-z_][A-Za-z0-9_]*[?!]?\Z")  # Psych loads a plain `:year` as a Symbol
