@@ -24,11 +24,11 @@ from itertools import groupby
 import regex
 
 from mtcheck.config import Config, matches
-from mtcheck.document import Document
+from mtcheck.document import MASK, Document
 from mtcheck.finding import Edit, Finding
 from mtcheck.fixes import apply_plan, choose_fixes, defer_to_repairs
 from mtcheck.io.glossary import activated
-from mtcheck.io.readers import InputError, InputFile, Record, segment_lines, write_records
+from mtcheck.io.readers import TEXT_KINDS, InputError, InputFile, Record, segment_lines, write_records
 from mtcheck.io.splice import compose
 from mtcheck.languages import language_for
 from mtcheck.languages.codes import normalize
@@ -43,7 +43,7 @@ SUPPRESSION = regex.compile(r"<!--\s*mtcheck:\s*ignore(?:\[([^\]]*)\])?\s*-->")
 # -- the front doors --------------------------------------------------------------------------
 def check(text: str, lang: str | None = None, source: str | None = None,
           source_lang: str | None = None, config: Config | None = None,
-          markdown: bool = False, path: str | None = None) -> list[Finding]:
+          markdown: bool = False, path: str | None = None, html: bool = False) -> list[Finding]:
     """Check one translated text; the library's front door.
 
     >>> [(f.category, f.text) for f in check("They have disappearedin the city.", lang="en")]
@@ -51,7 +51,7 @@ def check(text: str, lang: str | None = None, source: str | None = None,
     """
     config = config or Config()
     lang = resolve_language(text, lang, config)
-    doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang)
+    doc = Document(text, lang, path=path, markdown=markdown, source=source, source_lang=source_lang, html=html)
     return check_document(doc, config)
 
 
@@ -92,7 +92,7 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
              source: str | None = None, source_lang: str | None = None) -> FixResult:
     """Apply fixes until none applies (at most MAX_FIX_PASSES passes); one pass may unveil
     another finding, e.g. a tripled word."""
-    if inp.kind in ("text", "markdown"):
+    if inp.kind in TEXT_KINDS:
         text, applied, revealed, first, done = inp.text, [], [], None, []
         for _ in range(MAX_FIX_PASSES):
             findings = _check_text(inp, text, config, lang, source, source_lang)
@@ -196,7 +196,7 @@ def apply_findings(inp: InputFile, findings: Iterable[Finding]) -> FixResult:
     'They have disappearedin the city.'
     """
     findings = list(findings)
-    if inp.kind in ("text", "markdown"):
+    if inp.kind in TEXT_KINDS:
         plan = choose_fixes(findings, True, inp.text)
         return _result(apply_plan(inp.text, plan), findings, plan)
     index = {(r.line, r.id): i for i, r in enumerate(inp.records)}
@@ -220,17 +220,17 @@ def _result(text: str, findings: list[Finding], plan: list) -> FixResult:
 
 
 def _check_text(inp: InputFile, text: str, config: Config, lang, source, source_lang) -> list[Finding]:
-    doc_lang = resolve_language(text, lang, config)
-    doc = Document(text, doc_lang, path=inp.path, markdown=inp.kind == "markdown", source=source,
-                   source_lang=source_lang)
+    doc_lang = resolve_language(text, lang, config, declared_language(inp))
+    doc = Document(text, doc_lang, path=inp.path, markdown=inp.kind == "markdown", html=inp.kind == "html",
+                   source=source, source_lang=source_lang)
     return check_document(doc, config)
 # -- from an input to documents ---------------------------------------------------------------
 def documents(inp: InputFile, config: Config, lang: str | None = None,
               source: str | None = None, source_lang: str | None = None) -> Iterator[tuple[list[int], Document]]:
     """Yield (record indexes, Document) for an input; plain files give one Document, no indexes."""
-    if inp.kind in ("text", "markdown"):
-        doc_lang = resolve_language(inp.text, lang, config)
-        yield [], Document(inp.text, doc_lang, path=inp.path, markdown=inp.kind == "markdown",
+    if inp.kind in TEXT_KINDS:
+        doc_lang = resolve_language(inp.text, lang, config, declared_language(inp))
+        yield [], Document(inp.text, doc_lang, path=inp.path, markdown=inp.kind == "markdown", html=inp.kind == "html",
                            source=source, source_lang=source_lang)
         return
     sources = _parallel_sources(inp, source) if source is not None else [r.fields.get("source") for r in inp.records]
@@ -239,6 +239,21 @@ def documents(inp: InputFile, config: Config, lang: str | None = None,
         group = list(group)
         yield [i for i, _ in group], _record_document(inp, [r for _, r in group], [sources[i] for i, _ in group],
                                                       config, lang, source_lang)
+
+
+_HTML_LANG = regex.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)", regex.IGNORECASE)
+
+
+def declared_language(inp: InputFile) -> str | None:
+    """The language a text file declares: an HTML page's ``<html lang="de">``.
+
+    >>> declared_language(InputFile("a.html", "html", '<!doctype html><html lang="pt-BR">'))
+    'pt-BR'
+    """
+    if inp.kind != "html":
+        return None
+    m = _HTML_LANG.search(inp.text, 0, 4096)
+    return m.group(1) if m else None
 
 
 def _parallel_sources(inp: InputFile, source: str) -> list[str]:
@@ -295,11 +310,16 @@ def size(inp: InputFile, lang: str | None = None) -> tuple[int, int]:
 
     >>> size(InputFile("a.txt", "text", "One. Two three."), "en")
     (2, 3)
+    >>> size(InputFile("a.html", "html", "<p>One.</p><p>Two <b>three</b> four.</p>"), "en")
+    (2, 4)
     """
-    if inp.kind not in ("text", "markdown"):
+    if inp.kind not in TEXT_KINDS:
         texts = [r.translation for r in inp.records]
         return len(texts), sum(len(t.split()) for t in texts)
-    return len(split(inp.text, lang or "")), len(inp.text.split())
+    text = inp.text
+    if inp.kind == "html":  # the words a reader reads: markup as spaces, block tags as line breaks
+        text = Document(text, "und", html=True).masked.replace(MASK, " ")
+    return len(split(text, lang or "")), len(text.split())
 
 
 # -- one document -----------------------------------------------------------------------------
@@ -307,7 +327,7 @@ def check_document(doc: Document, config: Config | None = None) -> list[Finding]
     """All findings of the selected rules on ``doc``, located and sorted."""
     config = config or Config()
     lang = language_for(doc.tag)  # the region's conventions (pt-PT), the language's data
-    suppressed = _suppressions(doc) if doc.markdown else {}
+    suppressed = _suppressions(doc) if doc.markdown or doc.html else {}
     findings: list[Finding] = []
     rules = selected_rules(config, doc.lang, doc.path)
     with activated(config.glossary):  # MT703 reads the glossary from here
@@ -371,6 +391,8 @@ def _rule_findings(rule: Rule, doc: Document, lang, config: Config, suppressed: 
         segment, f.start, f.end, f.line, f.column = placed
         if _is_suppressed(rule, suppressed.get(f.line)):
             continue
+        if doc.html:  # a fix writes text characters only: never a tag, never a character HTML reads as markup
+            f.fixes = [fix for fix in f.fixes if doc.writes_text_only(fix.edits)]
         f.fixes = [_relocate(fix, segment.start) for fix in f.fixes] if segment.start else f.fixes
         f.record, f.path, f.text = segment.record, doc.path, span
         f.severity = config.severity_of(f.code, f.category) or f.severity

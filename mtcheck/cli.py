@@ -450,10 +450,10 @@ def cmd_review(args) -> int:
 
 def _segments_input(path: str, max_bytes: int):
     """A translation or clean text as records: JSONL/TSV as they are, a text file one line each."""
-    from mtcheck.io.readers import lines_as_records
+    from mtcheck.io.readers import TEXT_KINDS, lines_as_records
 
     inp = read_input(path, None, max_bytes)
-    return lines_as_records(inp) if inp.kind in ("text", "markdown") else inp
+    return lines_as_records(inp) if inp.kind in TEXT_KINDS else inp
 
 
 def _parallel_lines(path: str, count: int, max_bytes: int, what: str) -> list[str]:

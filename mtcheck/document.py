@@ -43,6 +43,26 @@ MARKDOWN_PROTECTED = lazy(  # compiled for the first Markdown file only
     regex.DOTALL,
 )
 
+# HTML: what is not text. The head but its title, scripts, style sheets, code, comments, tags
+# (their attributes with them) and character references (`&amp;` is HTML, not residue).
+_HTML_HEAD = r"<head\b[^>]*>(?:(?!<title\b).)*?(?:<title\b[^>]*>|</head\s*>)"
+_HTML_HEAD_REST = r"</title\s*>(?:(?!</head\b|<body\b).)*?</head\s*>"
+_HTML_RAW = r"<(script|style|pre|code|textarea|svg|math|template)\b[^>]*>.*?</\1\s*>"
+# Comments, CDATA, the doctype, processing instructions and PHP; template tags of the
+# HTML a site generator fills in (Jinja, Liquid, Django, Hugo: `{% if %}`, `{# note #}`).
+_HTML_MARKUP = r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?\]\]>|<![A-Za-z][^>]*>|<\?.*?\?>|\{%.*?%\}|\{#.*?#\}"
+_HTML_TAG = r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
+HTML_PROTECTED = lazy(  # compiled for the first HTML file only
+    "|".join(f"(?:{p})" for p in (_HTML_HEAD, _HTML_HEAD_REST, _HTML_RAW, _HTML_MARKUP, _HTML_TAG, _MD_ENTITY)),
+    regex.DOTALL | regex.IGNORECASE,
+)
+# Tags of elements that end a line of text where they stand: the rules see a line break there
+# (in ``masked``), so that `<p>One.</p><p>Two</p>` is two sentences and `<li>a</li><li>b</li>`
+# two items, not one run of words.
+HTML_BLOCK = lazy(r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|fieldset"
+                  r"|figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|summary"
+                  r"|table|tbody|td|tfoot|th|thead|title|tr|ul|body|html|head)\b[^>]*>", regex.IGNORECASE)
+
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n\s*")
 
 
@@ -112,6 +132,7 @@ class Document:
     source_lang: str | None = None
     segments: list[Segment] = field(default_factory=list)
     tag: str = ""
+    html: bool = False  # an HTML file: markup protected, block-level tags line breaks to the rules
 
     def __post_init__(self) -> None:
         self.tag, self.lang = _tag_and_code(self.tag or self.lang)
@@ -146,6 +167,8 @@ class Document:
                       for s, e in message_syntax(self.text[seg.start:seg.end])]
         if self.markdown:
             spans += [m.span() for m in MARKDOWN_PROTECTED.finditer(self.text)]
+        if self.html:
+            spans += [m.span() for m in HTML_PROTECTED.finditer(self.text)]
         merged: list[tuple[int, int]] = []
         for start, end in sorted(spans):
             if merged and start <= merged[-1][1]:
@@ -197,7 +220,31 @@ class Document:
             for i in range(start, end):
                 if chars[i] != "\n":
                     chars[i] = MASK
+        if self.html:
+            for m in HTML_BLOCK.finditer(self.text):
+                if chars[m.start()] == MASK:  # a tag, not text that looks like one inside a comment
+                    chars[m.start()] = "\n"
         return "".join(chars)
+
+    def writes_text_only(self, edits) -> bool:
+        """Do edits change text characters only: no protected character replaced, nothing
+        inserted inside a protected span, and (HTML) no ``<`` or ``&`` written, which the
+        browser would read as markup?
+
+        >>> from mtcheck.finding import Edit
+        >>> doc = Document("<p>Hi  there</p>", "en", html=True)
+        >>> doc.writes_text_only([Edit(5, 7, " ")]), doc.writes_text_only([Edit(0, 4, "")]), doc.writes_text_only([Edit(5, 5, "&")])
+        (True, False, False)
+        """
+        spans = self.protected
+        ends = [end for _, end in spans]
+        for e in edits:
+            if self.html and ("<" in e.replacement or "&" in e.replacement):
+                return False
+            i = bisect.bisect_right(ends, e.start)  # the first span that ends after the edit's start
+            if i < len(spans) and spans[i][0] < max(e.end, e.start + 1) and (e.start < e.end or spans[i][0] < e.start):
+                return False
+        return True
 
     # -- the source ------------------------------------------------------------------------
     @cached_property

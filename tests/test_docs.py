@@ -50,7 +50,7 @@ def test_the_pages_are_found():
 
 # -- sample sessions -------------------------------------------------------------------------
 CONSOLE = re.compile(r"```console\n(.*?)```", re.S)
-FILE = re.compile(r"^[\w./-]+\.(?:txt|md|jsonl|tsv|po|xlf|xliff|tmx|toml|csv|tbx)$")
+FILE = re.compile(r"^[\w./-]+\.(?:txt|md|jsonl|tsv|po|xlf|xliff|tmx|toml|csv|tbx|html|ftl|srt|vtt)$")
 # What a command needs beyond the light install: (how it starts, the module to have).
 EXTRAS = (("mtcheck score", "sacrebleu"), ("mtcheck bench", "datasets"), (".po", "translate"))
 

@@ -31,7 +31,7 @@ from mtcheck.languages import UnknownLanguage
 Replacement = tuple[int, int, str]  # replace text[start:end] with the string
 BOM = "\ufeff"
 # An editor's language id for a buffer whose name has no suffix mtcheck knows (an untitled one).
-KIND_OF_LANGUAGE_ID = {"plaintext": "text", "markdown": "markdown", "jsonl": "jsonl", "po": "po",
+KIND_OF_LANGUAGE_ID = {"plaintext": "text", "markdown": "markdown", "html": "html", "jsonl": "jsonl", "po": "po",
                        "xliff": "xliff", "tmx": "tmx"}
 
 

@@ -20,14 +20,17 @@ from mtcheck.io.splice import Target, apply, diff_edits, splice
 
 BOM = b"\xef\xbb\xbf"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".jsonl": "jsonl",
-                 ".tsv": "tsv", ".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+                 ".jsonl": "jsonl", ".tsv": "tsv", ".po": "po", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
+# Inputs checked as one text, at offsets into the file (no records): a Markdown or HTML file's
+# markup protected, its text checked where it stands.
+TEXT_KINDS = ("text", "markdown", "html")
 # Translation files, read through translate-toolkit (mtcheck/io/formats.py, extra "formats").
 TRANSLATION_KINDS = ("po", "xliff", "tmx")
 # Resource files of content repos (mtcheck/io/resources/), written back the same way.
 RESOURCE_KINDS = ("json", "arb", "yaml", "android", "strings", "stringsdict", "properties", "fluent", "subtitles")
 SPLICED_KINDS = TRANSLATION_KINDS + RESOURCE_KINDS  # records whose targets count from the file's start
-INPUT_FORMATS = ("text", "markdown", "jsonl", "tsv") + SPLICED_KINDS  # --input-format
+INPUT_FORMATS = ("text", "markdown", "html", "jsonl", "tsv") + SPLICED_KINDS  # --input-format
 RECORD_FIELDS = ("id", "translation", "source", "reference", "source_lang", "target_lang", "doc_id")
 
 
@@ -105,7 +108,7 @@ def kind_of(path: str, fmt: str | None = None) -> str:
 
 
 def expand_paths(paths: list[str], force_exclude: bool = False) -> list[str]:
-    """Files named, and the checkable files inside named directories: .txt .md .jsonl .tsv .po
+    """Files named, and the checkable files inside named directories: .txt .md .html .jsonl .tsv .po
     .xlf .xliff .tmx, and the resource files whose path names their language (``de.json``,
     ``values-de/strings.xml``: not ``package.json``); hidden folders are skipped.
     ``force_exclude`` (ruff's ``--force-exclude``) sorts named files the same way: a pre-commit

@@ -21,7 +21,7 @@ from mtcheck.config import Config
 from mtcheck.finding import Finding, Fix
 from mtcheck.fixes import DEFAULT_PRIORITY, choose_fixes, priority
 from mtcheck.io.files import FileChanged, check_unchanged, write_atomic
-from mtcheck.io.readers import DEFAULT_MAX_BYTES, InputError, InputFile, read_input
+from mtcheck.io.readers import DEFAULT_MAX_BYTES, TEXT_KINDS, InputError, InputFile, read_input
 
 BOM_CHAR = "\ufeff"  # a download keeps the file's BOM: the page encodes the text as UTF-8
 
@@ -120,7 +120,7 @@ class Review:
                          source_lang=self.source_lang or self.config.source_lang)
         found: list[tuple[int, Finding]] = []
         args = (inp, self.config, self.lang, self.source, self.source_lang)
-        if inp.kind in ("text", "markdown"):
+        if inp.kind in TEXT_KINDS:
             units = []
             for _, doc in documents(*args):
                 units.append(Unit(inp.text, doc.tag, self.source))
@@ -177,7 +177,7 @@ class Review:
             rows.append(row)
         return {
             "path": self.path, "name": Path(self.path).name, "kind": self.inp.kind,
-            "records": self.inp.kind not in ("text", "markdown"), "revision": self.revision,
+            "records": self.inp.kind not in TEXT_KINDS, "revision": self.revision,
             "languages": sorted({u.lang for u in self.units if u.lang}),
             "units": [{"record": u.record, "line": u.line, "lang": u.lang, "source": u.source,
                        "pieces": pieces(u.text, spans.get(n, []))} for n, u in enumerate(self.units)],

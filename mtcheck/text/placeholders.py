@@ -16,7 +16,11 @@ Kinds, from the most specific to the least (a caller masks what each kind took b
   ``@name@``, and XML/DTD entities that are not HTML's (``&brandShortName;``; ``&quot;`` is
   markup residue, MT302's);
 - token: ``#PRS_ORG#``, ``#NAME#``, ``#Product1#`` (capitals, or a digit or underscore: a hashtag
-  pair like ``#one#`` is not one).
+  pair like ``#one#`` is not one);
+- fluent: Project Fluent's placeables ``{ $var }``, ``{ -term }``, ``{ -term.attr }``,
+  ``{ "literal" }``, ``{ NUMBER($n) }``: one opens with ``$``, ``-`` and a letter, a quote or a
+  function's capitals, so that a brace in prose (``{a, b}``, ``{ and }``) is none. A selector
+  ``{ $n -> [one] … *[other] … }`` is a message: its syntax is ``message_syntax``'s.
 
 Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&T;`` are text.
 
@@ -26,6 +30,8 @@ Precision matters as much as recall: ``$5``, ``#hashtag``, ``me@home`` and ``AT&
     []
     >>> [t for _, t in protected_spans("{{name}} ${name} $name$ @name@ $[name] #PRS_ORG# %count% %.0s {0}")]
     ['{{name}}', '${name}', '$name$', '@name@', '$[name]', '#PRS_ORG#', '%count%', '%.0s', '{0}']
+    >>> [t for _, t in protected_spans('Hi { $user }, { -brand-name } has { NUMBER($n) } { "{" }')]
+    ['{ $user }', '{ -brand-name }', '{ NUMBER($n) }', '{ "{" }']
     >>> [t for _, t in protected_spans("%#@files@ in %1$#@folders@, %@")]
     ['%#@files@', '%1$#@folders@', '%@']
 """
@@ -75,6 +81,12 @@ COLON = lazy(r"(?<![^\s(\[\"'“«]):(?P<name>[a-z][a-z0-9_]+)(?![\w:/])")
 # An entity stands apart from the word before it and has a name of two characters or more:
 # the `&T;` of `AT&T;`, `&E;` of `A&E;` and `&D;` of `R&D;` are an ampersand in a name.
 ENTITY = lazy(r"(?<![^\W_])&(?P<name>[A-Za-z_][\w.-]+);")
+
+# Project Fluent's placeables: a variable, a term (its attribute, its arguments), a string
+# literal, a function call (a selector's syntax is message_syntax's, below).
+_FLUENT_EXPRESSION = (r"(?:\$[A-Za-z][\w-]*|-[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?(?:\([^(){}\n]*\))?"
+                      r"|[A-Z][A-Z0-9_-]*\([^(){}\n]*\))")
+FLUENT_PLACEABLE = lazy(r"\{[ \t]*(?:" + _FLUENT_EXPRESSION + r'|"(?:[^"\\\n]|\\.)*")[ \t]*\}')
 
 # Android's `<xliff:g id="count" example="5">%1$d</xliff:g>` marks what must not be translated:
 # never markup residue, and a fix inside (`id="Count"`) breaks the string's lookup.
@@ -172,6 +184,7 @@ def message_syntax(text: str) -> list[tuple[int, int]]:
 
 _PROTECTED_KINDS = (
     # (pattern, which matches to keep; None: masked but not kept, so that `%%d` is no `%d`)
+    (FLUENT_PLACEABLE, lambda m: True),
     (XLIFF_G, lambda m: True),
     (TEMPLATE, lambda m: True),
     (I18NEXT_NESTING, lambda m: True),
@@ -268,6 +281,8 @@ def placeholders(text: str) -> list[Placeholder]:
             continue
         covered = _balanced_end(text, m.start())
         take("icu", m.start(), m.end(), f"{{${m['var'] or m['fvar']} ->}}", mask_end=covered)
+    for m in scan(FLUENT_PLACEABLE):
+        take("fluent", *m.span(), m.group() if '"' in m.group() else regex.sub(r"\s+", "", m.group()))
     for m in scan(TEMPLATE):
         take("template", *m.span(), regex.sub(r"\s+", "", m.group()))
     for m in scan(I18NEXT_NESTING):

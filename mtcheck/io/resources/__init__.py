@@ -26,6 +26,11 @@ A format is one module here, with::
     language(path) -> str | None      the language its path names (``values-pt-rBR`` → pt-BR)
     source_paths(path, source_lang)   where its source file may be, most likely first
     read(text, name) -> Resource      its values, or InputError naming the line
+    EMPTY                             optional, default True: can a value be empty?
+    pair(resource, source)            optional: (source text per key, (key, line, source text) of
+                                      each source record the translation lacks),
+                                      for a format whose records are not matched by key
+                                      (subtitle cues: by position, else by timing)
 
 Modules are imported only when a file of theirs is read.
 """
@@ -105,23 +110,40 @@ class ResourceFile(TranslationFile):
 
     def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
         from mtcheck.io.readers import InputError
+        from mtcheck.io.splice import diff_edits, splice
 
-        # A value whose place cannot hold its fix (escape gave None) is left as it was: only the
-        # values written are read back.
+        fmt = module(self.kind)
+        # A value whose change its place cannot hold (an escape that refuses, an inline code in
+        # the way) is left as it was, as in PO and XLIFF; so is a value a fix would empty in a
+        # format whose values cannot be empty (a Fluent message, a subtitle cue: EMPTY = False).
         fixed = {i: value for i, value in fixed.items()
-                 if splice(self.targets[i], edits[i] if edits and i in edits else diff_edits(self.targets[i].text, value))}
-        # A value that would not read back as fixed (a block scalar's last line break, a
-        # leading space Java drops) is left as it was too, and the others are written again.
-        for _ in range(2):
-            new = super().write(text, fixed, edits)
-            if new == text:
-                return new
+                 if (value or getattr(fmt, "EMPTY", True))
+                 and splice(self.targets[i], edits[i] if edits and i in edits
+                            else diff_edits(self.targets[i].text, value)) is not None}
+        new = super().write(text, fixed, edits)
+        if new == text or not self._misread(new, fixed):
+            return new
+        # Some value does not read back as fixed: its text is one the format cannot say there (a
+        # Fluent line that starts with a space, a blank line inside a subtitle cue). Those values
+        # are left as they were, each found by writing it alone; the rest are written.
+        splice_in = super().write  # (no bare super() inside the comprehension)
+        kept = {i: value for i, value in fixed.items()
+                if not self._misread(splice_in(text, {i: value}, edits), {i: value})}
+        new = splice_in(text, kept, edits)
+        wrong = self._misread(new, kept)
+        if wrong:
+            raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[wrong[0]]}` back")
+        return new
+
+    def _misread(self, new: str, fixed: dict[int, str]) -> list[int]:
+        """The records of ``fixed`` whose value ``new`` does not hold (all, if it does not parse)."""
+        from mtcheck.io.readers import InputError
+
+        try:
             values = {e.key: e.target.text for e in module(self.kind).read(new, self.name).entries}
-            wrong = [i for i, value in fixed.items() if values.get(self.keys[i]) != value]
-            if not wrong:
-                return new
-            fixed = {i: value for i, value in fixed.items() if i not in wrong}
-        raise InputError(f"{self.name}: cannot write the fixed value of `{self.keys[wrong[0]]}` back")
+        except InputError:
+            return list(fixed)
+        return [i for i, value in fixed.items() if values.get(self.keys[i]) != value]
 
 
 def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tuple[list, ResourceFile]:
@@ -139,7 +161,12 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
         # A base file without a language in its name (`values/`, `Messages.properties`) is
         # the source of its siblings: in the configured source language.
         target_lang = source_lang
-    values = {e.key: e.target.text for e in source.entries} if source else {}
+    pair = getattr(fmt, "pair", None)
+    unmatched = []
+    if source and pair:
+        values, unmatched = pair(resource, source)
+    else:
+        values = {e.key: e.target.text for e in source.entries} if source else {}
     records, targets, keys = [], [], []
     for entry in resource.entries:
         records.append(Record({"id": entry.key, "translation": entry.target.text, "source": values.get(entry.key),
@@ -147,7 +174,9 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
                               entry.line, ""))
         targets.append(entry.target)
         keys.append(entry.key)
-    for key, line, value, note in _missing(resource, source, target_lang):
+    missing = (((key, line, value, "the source has this cue") for key, line, value in unmatched) if pair
+               else _missing(resource, source, target_lang))
+    for key, line, value, note in missing:
         records.append(Record({"id": key, "translation": "", "source": value, "source_lang": source_lang,
                                "target_lang": target_lang, "doc_id": name, "missing": note}, line, ""))
         targets.append(Target("", [], [], lambda t: None))
