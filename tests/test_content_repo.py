@@ -18,7 +18,10 @@ REPO = Path(__file__).parent / "fixtures" / "content-repo"
 
 # (file, record, code) of every slip planted in the translations.
 PLANTED = {
+    ("articles/launch.de.html", None, "MT101"),  # ohneVerbindung (an HTML article is a text, no records)
     ("ios/de.lproj/Localizable.strings", "sync.failed", "MT201"),  # fehlgeschlagen.Prüfen
+    ("l10n/pl/main.ftl", "notes-left", "MT707"),  # a Polish plural with one and other only
+    ("media/intro.de.srt", "2", "MT203"),  # Geräte  gespeichert
     ("locales/de.json", "notes.delete", "MT607"),  # a key the German file lacks
     ("locales/de.json", "notes.empty", "MT101"),  # keineNotizen
     ("locales/ja.json", "notes.empty", "MT608"),  # left in English
@@ -27,7 +30,9 @@ PLANTED = {
 }
 # What the safe fixes change, file by file: (old, new) on the file's text; every other byte stays.
 FIXED = {
+    "articles/launch.de.html": ("ohneVerbindung", "ohne Verbindung"),
     "ios/de.lproj/Localizable.strings": ("fehlgeschlagen.Prüfen", "fehlgeschlagen. Prüfen"),
+    "media/intro.de.srt": ("Geräte  gespeichert", "Geräte gespeichert"),
     "locales/de.json": ("keineNotizen", "keine Notizen"),
     "src/main/resources/i18n/Messages_de.properties": ("exportiert .", "exportiert."),
 }
@@ -44,7 +49,7 @@ def repo(tmp_path, monkeypatch) -> Path:
 def test_check_finds_the_planted_slips_and_nothing_else(repo, capsys):
     rc, out, err = run(capsys, "check", "--format", "json", ".")
     assert rc == 1, err
-    found = {(f["path"].removeprefix("./"), f["record"], f["code"]) for f in json.loads(out)["findings"]}
+    found = {(f["path"].removeprefix("./"), f.get("record"), f["code"]) for f in json.loads(out)["findings"]}
     assert found == PLANTED
 
 

@@ -386,3 +386,21 @@ def test_java_messageformat_in_properties_files(tmp_path, monkeypatch, capsys):
     assert rc == 0, err
     assert Path("Messages_fr.properties").read_text(encoding="utf-8") == \
         "files=Vous avez {0,number,integer} fichiers dans l''{1}.\n"
+
+
+def _mt701(text: str, source: str, lang: str) -> list[str]:
+    doc = Document.from_records([text], ["k"], [1], lang, sources=[source], source_lang="en")
+    return [f.message for f in check_document(doc, Config(select=["MT701"]))]
+
+
+@pytest.mark.parametrize("source,text,lang,reported", [
+    # Fluent: each language selects as its grammar needs, as long as the variable is still shown.
+    ("{ $n -> [one] One file *[other] { $n } files }", "{ $n } 個のファイル", "ja", False),
+    ("{ $n } files", "{ $n -> [one] { $n } plik [few] { $n } pliki *[other] { $n } plików }", "pl", False),
+    ("{ $n -> [one] One file *[other] { $n } files }", "Dateien", "de", True),
+    # ICU: a plural may become its argument only where the language's plurals have only `other`.
+    ("{count, plural, one {# file} other {# files}}", "{count} 個のファイル", "ja", False),
+    ("{count, plural, one {# file} other {# files}}", "{count} plików", "pl", True),
+])
+def test_a_translation_may_select_as_its_language_needs(source, text, lang, reported):
+    assert bool(_mt701(text, source, lang)) == reported

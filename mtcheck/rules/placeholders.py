@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from mtcheck.document import Document
 from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
@@ -105,7 +107,7 @@ class PlaceholderMismatch(Rule):
             if unit.start == unit.end:
                 continue  # an empty translation is omission's business
             mismatch = compare(unit.source, doc.text[unit.start:unit.end])
-            if mismatch is None:
+            if mismatch is None or not _selectors_as_the_language_needs(mismatch, lang.tag or doc.lang):
                 continue
             yield from self._report(unit, mismatch)
 
@@ -126,3 +128,35 @@ class PlaceholderMismatch(Rule):
             names = ", ".join(f"`{quote(p.text)}`" for p in m.missing)
             yield self.finding(unit.start, unit.end,
                                f"missing from the translation: {names} of the source")
+
+
+_SELECT_KEY = regex.compile(r"\{\$(?P<fluent>[\w-]+) ->\}|\{(?P<icu>[\w.]+), (?P<type>plural|selectordinal|select)\}")
+_REFERENCE_KEY = regex.compile(r"\{\$?(?P<name>[\w.-]+)\}")
+
+
+def _selectors_as_the_language_needs(m: Mismatch, lang: str) -> bool:
+    """Drop from ``m`` the selectors a translation may add or leave out, and say whether a
+    mismatch is left. Fluent lets each language select as its grammar needs (a Japanese
+    `{ $count } 件` for an English `{ $count -> [one] … *[other] … }`, or a Polish selector
+    over an English `{ $n } files`); an ICU plural may become its plain argument (`{count}`) in
+    a language whose plurals have only `other` (ja, zh, ko).
+
+    >>> m = compare("{ $n -> [one] One file *[other] { $n } files }", "{ $n } 個のファイル")
+    >>> _selectors_as_the_language_needs(m, "ja"), m.missing, m.added
+    (False, [], [])
+    """
+    from mtcheck.languages.plurals import plural_categories
+
+    only_other = plural_categories(lang) == frozenset({"other"})
+    for selects, references in ((m.missing, m.added), (m.added, m.missing)):
+        for select in list(selects):
+            found = _SELECT_KEY.fullmatch(select.key)
+            if not found or not (found["fluent"] or found["type"] != "select" and only_other and selects is m.missing):
+                continue
+            name = found["fluent"] or found["icu"]
+            partner = next((r for r in references if (ref := _REFERENCE_KEY.fullmatch(r.key)) and ref["name"] == name),
+                           None)
+            if partner is not None:  # the variable is still shown: only the selection went
+                selects.remove(select)
+                references.remove(partner)
+    return bool(m.missing or m.added or m.changed)
