@@ -72,6 +72,20 @@ def message_units(doc: Document) -> list[MessageUnit]:
     return found
 
 
+def _plural_choices(doc: Document) -> Iterator[tuple[MessageUnit, Choice, object]]:
+    """(unit, plural or selectordinal choice, the target language's CLDR rules for it) of every
+    message of the translation that parses and is judged."""
+    for unit in message_units(doc):
+        if not unit.target.ok or not _judged(unit):
+            continue
+        for choice in unit.target.choices:
+            if choice.type == "select":
+                continue
+            rules = plural_rules(doc.tag, ordinal=choice.type == "selectordinal")
+            if rules is not None:
+                yield unit, choice, rules
+
+
 def _judged(unit: MessageUnit) -> bool:
     """A translation is judged against a source that parses (a broken source is the developer's)."""
     return unit.source is None or unit.source.ok
@@ -290,26 +304,18 @@ class MissingPluralCategory(_MessageRule):
         return plural_rules(language.tag) is not None  # CLDR's ~300 languages, folder or not
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        for unit in message_units(doc):
-            if not unit.target.ok or not _judged(unit):
+        for unit, choice, rules in _plural_choices(doc):
+            keys, explicit = set(choice.keys), _explicit(choice)
+            missing = [c for c in PLURAL_CATEGORIES if c in rules.required and c not in keys
+                       and not (len(rules.samples[c]) < SAMPLES_LISTED and set(rules.samples[c]) <= explicit)]
+            if not missing:
                 continue
-            for choice in unit.target.choices:
-                if choice.type == "select":
-                    continue
-                rules = plural_rules(doc.tag, ordinal=choice.type == "selectordinal")
-                if rules is None:
-                    continue
-                keys, explicit = set(choice.keys), _explicit(choice)
-                missing = [c for c in PLURAL_CATEGORIES if c in rules.required and c not in keys
-                           and not (len(rules.samples[c]) < SAMPLES_LISTED and set(rules.samples[c]) <= explicit)]
-                if not missing:
-                    continue
-                listed = [f"`{c}` ({_counts(rules.samples[c])})" for c in missing]
-                needs = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
-                kind = "ordinal" if choice.type == "selectordinal" else "plural"
-                yield self.finding(unit.start + choice.argument.start, unit.start + choice.argument.end,
-                                   f"{lang.name} needs the {kind} {'categories' if len(missing) > 1 else 'category'} "
-                                   f"{needs} in `{choice.argument.name}`'s {choice.type}")
+            listed = [f"`{c}` ({_counts(rules.samples[c])})" for c in missing]
+            needs = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
+            kind = "ordinal" if choice.type == "selectordinal" else "plural"
+            yield self.finding(unit.start + choice.argument.start, unit.start + choice.argument.end,
+                               f"{lang.name} needs the {kind} {'categories' if len(missing) > 1 else 'category'} "
+                               f"{needs} in `{choice.argument.name}`'s {choice.type}")
 
 
 @register
@@ -360,20 +366,12 @@ class UnusedPluralCategory(_MessageRule):
         return plural_rules(language.tag) is not None  # CLDR's ~300 languages, folder or not
 
     def check(self, doc: Document, lang: Language) -> Iterable:
-        for unit in message_units(doc):
-            if not unit.target.ok or not _judged(unit):
-                continue
-            for choice in unit.target.choices:
-                if choice.type == "select":
-                    continue
-                rules = plural_rules(doc.tag, ordinal=choice.type == "selectordinal")
-                if rules is None:
-                    continue
-                for v in choice.variants:
-                    if v.key in PLURAL_CATEGORIES and v.key not in rules.categories:
-                        have = ", ".join(f"`{c}`" for c in PLURAL_CATEGORIES if c in rules.categories)
-                        yield self.finding(unit.start + v.start, unit.start + v.end,
-                                           f"{lang.name} has no `{v.key}` category ({have}): no number selects it")
+        for unit, choice, rules in _plural_choices(doc):
+            for v in choice.variants:
+                if v.key in PLURAL_CATEGORIES and v.key not in rules.categories:
+                    have = ", ".join(f"`{c}`" for c in PLURAL_CATEGORIES if c in rules.categories)
+                    yield self.finding(unit.start + v.start, unit.start + v.end,
+                                       f"{lang.name} has no `{v.key}` category ({have}): no number selects it")
 
 
 @register

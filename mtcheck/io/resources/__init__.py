@@ -79,6 +79,25 @@ def module(kind: str):
     return importlib.import_module(f"mtcheck.io.resources.{MODULES[kind]}")
 
 
+def line_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end of its text, end with its line ending) of each line: a line ends at "\\n",
+    "\\r\\n" is one ending.
+
+    >>> line_spans("a\\r\\nbc")
+    [(0, 1, 3), (3, 5, 5)]
+    """
+    out, pos = [], 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl + 1
+        end = nl if nl != -1 else len(text)
+        if end > pos and text[end - 1] == "\r":
+            end -= 1
+        out.append((pos, end, stop))
+        pos = stop
+    return out
+
+
 def kind_of(path: str | PurePath) -> str | None:
     """The resource kind of a file named on the command line, by its suffix (Android needs a
     ``values*`` folder: any other ``.xml`` is no resource), or None.

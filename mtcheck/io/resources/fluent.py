@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePath
 
-from mtcheck.io.resources import Entry, Resource
+from mtcheck.io.resources import Entry, Resource, line_spans
 from mtcheck.io.resources.naming import language_at_end, language_of, with_language
 from mtcheck.io.splice import Target
 
@@ -92,7 +92,7 @@ def _folders(root: Path) -> list[Path]:
 def read(text: str, name: str) -> Resource:
     from mtcheck.io.readers import InputError
 
-    lines = _lines(text)
+    lines = line_spans(text)
     newline = "\r\n" if "\r\n" in text else "\n"
     entries: list[Entry] = []
     i = 0
@@ -127,20 +127,6 @@ def read(text: str, name: str) -> Resource:
         if not has_value and (key.startswith("-") or not attributes):
             raise InputError(f"{name}: line {header + 1}: `{key}` has no value")
     return Resource(entries)
-
-
-def _lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end of its text, end with its line ending) of each line."""
-    out, pos = [], 0
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl == -1 else nl + 1
-        end = nl if nl != -1 else len(text)
-        if end > pos and text[end - 1] == "\r":
-            end -= 1
-        out.append((pos, end, stop))
-        pos = stop
-    return out
 
 
 def _pattern(text, lines, i, inline_start, key, name, newline, entries) -> tuple[bool, int]:

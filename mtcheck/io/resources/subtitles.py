@@ -29,7 +29,7 @@ from html.entities import html5
 from pathlib import Path, PurePath
 
 from mtcheck.document import MASK
-from mtcheck.io.resources import Entry, Resource
+from mtcheck.io.resources import Entry, Resource, line_spans
 from mtcheck.io.resources.naming import language_at_end, language_of, with_language
 from mtcheck.io.splice import Target
 
@@ -99,7 +99,7 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
 
 def read(text: str, name: str) -> Resource:
     vtt = name.lower().endswith(".vtt")
-    lines = _lines(text)
+    lines = line_spans(text)
     blocks = _blocks(text, lines)
     cues = _vtt_cues(text, lines, blocks, name) if vtt else _srt_cues(text, lines, blocks, name)
     declared = None
@@ -112,20 +112,6 @@ def read(text: str, name: str) -> Resource:
         if seen[cue.key] > 1:
             cue.key = f"{cue.key}#{seen[cue.key]}"
     return Resource(cues, declared)
-
-
-def _lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end of its text, end with its line ending) of each line."""
-    out, pos = [], 0
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl == -1 else nl + 1
-        end = nl if nl != -1 else len(text)
-        if end > pos and text[end - 1] == "\r":
-            end -= 1
-        out.append((pos, end, stop))
-        pos = stop
-    return out
 
 
 def _blocks(text: str, lines) -> list[list[int]]:
