@@ -70,19 +70,41 @@ class Bead:
 @lru_cache(maxsize=None)
 def length_ratio(source_lang: str | None, target_lang: str | None) -> tuple[float, float]:
     """(mean, standard deviation) of log(target characters / source characters) for a language
-    pair, learned from human translations (scripts/build_length_ratios.py); (0, 0.25) unknown.
+    pair, learned from human translations (scripts/build_length_ratios.py). A pair measured only
+    the other way round is that ratio inverted (en→ja from ja→en: Japanese takes half the
+    characters), one measured through English is the sum of the two (de→ja from de→en and
+    en→ja); (0, 0.25) unknown.
 
     >>> round(math.exp(length_ratio("en", "de")[0]), 1) > 1.0
     True
+    >>> length_ratio("en", "ja")[0] == -length_ratio("ja", "en")[0] < 0
+    True
     """
+    table = _ratio_table()
+    if (source_lang, target_lang) in table:
+        return table[source_lang, target_lang]
+    if (target_lang, source_lang) in table:
+        mean, sd = table[target_lang, source_lang]
+        return -mean, sd
+    if "en" not in (source_lang, target_lang):
+        to_english, from_english = length_ratio(source_lang, "en"), length_ratio("en", target_lang)
+        if UNKNOWN_RATIO not in (to_english, from_english):
+            return to_english[0] + from_english[0], math.hypot(to_english[1], from_english[1])
+    return UNKNOWN_RATIO
+
+
+UNKNOWN_RATIO = (0.0, 0.25)
+
+
+@lru_cache(maxsize=1)
+def _ratio_table() -> dict[tuple[str, str], tuple[float, float]]:
+    table = {}
     if RATIOS.exists():
         for line in RATIOS.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                continue
-            src, tgt, mean, sd, _ = line.split("\t")
-            if (src, tgt) == (source_lang, target_lang):
-                return float(mean), float(sd)
-    return 0.0, 0.25
+            if not line.startswith("#"):
+                src, tgt, mean, sd, _ = line.split("\t")
+                table[src, tgt] = (float(mean), float(sd))
+    return table
 
 
 def nonspace_length(text: str) -> int:
