@@ -227,10 +227,12 @@ def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -
 
 @lru_cache(maxsize=256)
 def _sign_words(forms: tuple[str, ...]) -> regex.Pattern:
-    """One pattern for a sign's words (`prozent`, `grad`…), each starting a word; never matches without any."""
+    """One pattern for a sign's words (`prozent`, `grad`…), each starting a word (in scripts
+    written without spaces, right after any letter: `221億ドル`); never matches without any."""
     if not forms:
         return regex.compile(r"(?!)")
-    return regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, sorted(forms, key=len, reverse=True))) + ")")
+    return regex.compile(r"(?<!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])\p{L})(?:"
+                         + "|".join(map(regex.escape, sorted(forms, key=len, reverse=True))) + ")")
 
 
 @register
