@@ -188,6 +188,20 @@ class Untranslated(Rule):
                                        f"`{text[run_start:run_end]}` is left in the source's script ({source_lang})")
 
 
+def _selects(text: str) -> bool:
+    """Is ``text`` a message that selects among variants (an ICU plural, a Fluent selector)?
+
+    >>> _selects("{ $n -> [one] One note *[other] { $n } notes }"), _selects("One note (or two).")
+    (True, False)
+    """
+    if "{" not in text:
+        return False
+    from mtcheck.text.messages import parse
+
+    message = parse(text)
+    return message is not None and bool(message.choices)
+
+
 def _copied_record(doc: Document, bead) -> bool:
     from mtcheck.rules.resources import copied_record  # that family imports this one
 
@@ -316,6 +330,8 @@ class Omission(Rule):
             target = doc.text[bead.start:bead.end]
             if bead.is_omission or not bead.source_text or doc.segment_at(bead.start).missing:
                 continue  # a key the translation file lacks: MT607's
+            if _selects(bead.source_text):
+                continue  # variants are alternatives, not content: a translation may need fewer
             if not target.strip():
                 # A record left empty (an MT system that returned nothing): all of it is left
                 # out. A source of only symbols or placeholders (`%s`, `—`) may stay empty.
