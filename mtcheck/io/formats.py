@@ -449,16 +449,16 @@ def _local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _read_xml(text: str, kind: str, name: str) -> tuple[list[Record], list[Target]]:
-    etree = _toolkit(name, kind)
+def safe_root(text: str, name: str, etree):
+    """The root element of an XML text, parsed with entities off; a one-line InputError with its
+    line for a text that is not well-formed, declares entities or another encoding than UTF-8."""
     refuse_entities(text, name)
     declared = _ENCODING.match(text)
     if declared and declared[1].lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii", "ascii") \
             and not text.isascii():
         raise InputError(f"{name}: declares encoding {declared[1]}; mtcheck reads UTF-8 only")
-    data = text.encode("utf-8")
     try:
-        root = etree.fromstring(data, parser=_xml_parser(etree))
+        root = etree.fromstring(text.encode("utf-8"), parser=_xml_parser(etree))
     except etree.XMLSyntaxError as exc:
         line = getattr(exc, "lineno", None)
         where = f" line {line}:" if line else ""
@@ -471,6 +471,13 @@ def _read_xml(text: str, kind: str, name: str) -> tuple[list[Record], list[Targe
     if root.getroottree().docinfo.internalDTD is not None and \
             list(root.getroottree().docinfo.internalDTD.iterentities()):
         raise InputError(f"{name}: refused: the DOCTYPE declares entities")
+    return root
+
+
+def _read_xml(text: str, kind: str, name: str) -> tuple[list[Record], list[Target]]:
+    etree = _toolkit(name, kind)
+    root = safe_root(text, name, etree)
+    data = text.encode("utf-8")
     root_name = _local(root.tag)
     if root_name == "xliff":
         namespace = etree.QName(root).namespace or ""

@@ -8,9 +8,7 @@ with entities off, as formats.py reads XLIFF, and each element mapped to its pla
 
 from __future__ import annotations
 
-import re
-
-from mtcheck.io.formats import INSTALL, _ENCODING, _lex, _one_line, _xml_parser, refuse_entities
+from mtcheck.io.formats import INSTALL, _lex, safe_root
 from mtcheck.io.readers import InputError
 
 
@@ -54,22 +52,7 @@ def parse(text: str, name: str, label: str = "XML") -> XmlDocument:
     """The document, or a one-line InputError with its line (not well-formed, entities declared,
     another encoding than UTF-8 declared)."""
     etree = lxml_etree(name, label)
-    refuse_entities(text, name)
-    declared = _ENCODING.match(text)
-    if declared and declared[1].lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii", "ascii") \
-            and not text.isascii():
-        raise InputError(f"{name}: declares encoding {declared[1]}; mtcheck reads UTF-8 only")
-    try:
-        root = etree.fromstring(text.encode("utf-8"), parser=_xml_parser(etree))
-    except etree.XMLSyntaxError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f" line {line}:" if line else ""
-        message = re.sub(r"(?:,? line \d+)?, column \d+$", "", _one_line(exc.msg or str(exc)))
-        raise InputError(f"{name}:{where} not well-formed XML: {message}") from None
-    for node in root.iter():
-        if isinstance(node, etree._Entity):
-            raise InputError(f"{name}: line {node.sourceline}: refused: entity reference {node.text} "
-                             f"(entities are not expanded)")
+    root = safe_root(text, name, etree)
     tokens, elements, of_token = _lex(text, name)
     doc = XmlDocument(text, root, list(root.iter(etree.Element)), tokens, elements, of_token)
     if len(doc._tree) != len(elements) or any(
