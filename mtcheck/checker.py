@@ -139,11 +139,7 @@ def fix_file(inp: InputFile, config: Config, unsafe: bool = False, lang: str | N
             if not changed:
                 remaining += findings
                 break
-            records = [inp.records[i] for i in indexes]
-            doc = Document.from_records([translations[i] for i in indexes], [r.id for r in records],
-                                        [r.line for r in records], doc.lang, path=inp.path,
-                                        sources=[seg.source for seg in doc.segments],
-                                        source_lang=doc.source_lang, missing=[seg.missing for seg in doc.segments])
+            doc = doc.with_texts([translations[i] for i in indexes])
     fixed = {i: t for i, t in translations.items() if t != inp.records[i].translation}
     edits = {i: compose(inp.records[i].translation, passes[i]) for i in fixed}
     return FixResult(write_records(inp, fixed, edits), applied, remaining, revealed)

@@ -156,6 +156,19 @@ class Document:
         return cls("\n".join(parts), lang, path=path, source=joined_source, source_lang=source_lang,
                    segments=segments)
 
+    def with_texts(self, texts: list[str]) -> Document:
+        """The same records (ids, lines, sources, missing keys, languages) with new texts: the
+        document of the next pass of ``fix``.
+
+        >>> doc = Document.from_records(["a  b", "c"], ["1", "2"], [1, 2], "pt-PT", sources=["x", None])
+        >>> new = doc.with_texts(["a b", "c"]); new.text, new.tag, [s.source for s in new.segments]
+        ('a b\\nc', 'pt-PT', ['x', None])
+        """
+        segments = self.segments
+        return Document.from_records(texts, [s.record for s in segments], [s.line for s in segments], self.tag,
+                                     path=self.path, sources=[s.source for s in segments],
+                                     source_lang=self.source_lang, missing=[s.missing for s in segments])
+
     # -- protected spans -------------------------------------------------------------------
     @cached_property
     def protected(self) -> list[tuple[int, int]]:
