@@ -129,7 +129,6 @@ class ResourceFile(TranslationFile):
 
     def write(self, text: str, fixed: dict[int, str], edits: dict[int, list[Edit]] | None = None) -> str:
         from mtcheck.io.readers import InputError
-        from mtcheck.io.splice import diff_edits, splice
 
         fmt = module(self.kind)
         # A value whose change its place cannot hold (an escape that refuses, an inline code in

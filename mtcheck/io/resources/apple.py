@@ -27,7 +27,7 @@ import bisect
 import re
 from pathlib import Path, PurePath
 
-from mtcheck.io.resources import Entry, Resource
+from mtcheck.io.resources import DEFAULT_SOURCE_LANG, Entry, Resource
 from mtcheck.io.resources.naming import language_of
 from mtcheck.io.resources.utf16 import join_surrogates
 from mtcheck.io.splice import Target
@@ -71,8 +71,6 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
     >>> [str(p) for p in source_paths(PurePath("App/de.lproj/Localizable.strings"), "fr")]
     ['App/fr.lproj/Localizable.strings', 'App/Base.lproj/Localizable.strings']
     """
-    from mtcheck.io.resources import DEFAULT_SOURCE_LANG
-
     path = PurePath(path)
     if language(path) is None:
         return []

@@ -25,7 +25,7 @@ from pathlib import Path, PurePath
 
 from mtcheck.languages.plurals import CATEGORIES
 from mtcheck.io.jsonl import escaper, string_target
-from mtcheck.io.resources import Entry, Resource
+from mtcheck.io.resources import DEFAULT_SOURCE_LANG, Entry, Resource
 from mtcheck.io.resources.naming import language_at_end, language_of, with_language
 
 KIND = "json"
@@ -56,8 +56,6 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
     >>> [str(p) for p in source_paths(PurePath("l/de.json"), None)], [str(p) for p in source_paths(PurePath("l/de/a.json"), "fr")]
     (['l/en.json'], ['l/fr/a.json'])
     """
-    from mtcheck.io.resources import DEFAULT_SOURCE_LANG
-
     lang = source_lang or DEFAULT_SOURCE_LANG
     name, in_name = language_at_end(path.stem)
     if in_name:

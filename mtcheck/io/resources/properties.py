@@ -22,7 +22,7 @@ import bisect
 import re
 from pathlib import Path, PurePath
 
-from mtcheck.io.resources import Entry, Resource
+from mtcheck.io.resources import DEFAULT_SOURCE_LANG, Entry, Resource
 from mtcheck.io.resources.naming import language_at_end, with_language
 from mtcheck.io.splice import Target
 
@@ -66,8 +66,6 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
     >>> [str(p) for p in source_paths(PurePath("i18n/Messages_de.properties"), "fr")]
     ['i18n/Messages_fr.properties', 'i18n/Messages.properties']
     """
-    from mtcheck.io.resources import DEFAULT_SOURCE_LANG
-
     name, lang = language_at_end(path.stem, "_")
     if lang is None:
         return [Path(path)]

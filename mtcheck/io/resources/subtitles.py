@@ -29,7 +29,7 @@ from html.entities import html5
 from pathlib import Path, PurePath
 
 from mtcheck.document import MASK
-from mtcheck.io.resources import Entry, Resource, line_spans
+from mtcheck.io.resources import DEFAULT_SOURCE_LANG, Entry, Resource, line_spans
 from mtcheck.io.resources.naming import language_at_end, language_of, with_language
 from mtcheck.io.splice import Target
 
@@ -82,8 +82,6 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
     >>> [str(p) for p in source_paths(PurePath("subs/de/movie.vtt"), "fr")]
     ['subs/fr/movie.vtt', 'subs/fr/movie.srt']
     """
-    from mtcheck.io.resources import DEFAULT_SOURCE_LANG
-
     lang = source_lang or DEFAULT_SOURCE_LANG
     suffixes = [path.suffix] + [s for s in SUFFIXES if s != path.suffix.lower()]
     name, in_name = language_at_end(path.stem)
