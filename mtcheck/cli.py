@@ -186,24 +186,10 @@ def _config(args) -> Config:
             raise ConfigError(str(e)) from None
     if args.fail_on:
         config.fail_on = Severity(args.fail_on)
-    if getattr(args, "model_dir", None) or getattr(args, "model", False):
-        from mtcheck.model.tagger import DEFAULT
-
-        config.model = args.model_dir or str(DEFAULT)
-    if config.model:  # from the flags or the config: a missing extra or folder is said before checking
-        from mtcheck.model.tagger import require
-
-        require(config.model)
+    _model_folder(args, config, "model", "mtcheck.model.tagger")
+    _model_folder(args, config, "spaces_model", "mtcheck.model.spaces")
     if getattr(args, "source_lang", None):
         config.source_lang = args.source_lang
-    if getattr(args, "spaces_model_dir", None) or getattr(args, "spaces_model", False):
-        from mtcheck.model.spaces import DEFAULT as SPACES
-
-        config.spaces_model = args.spaces_model_dir or str(SPACES)
-    if config.spaces_model:
-        from mtcheck.model.spaces import require as require_spaces
-
-        require_spaces(config.spaces_model)
     for path in args.glossary:
         from mtcheck.io.glossary import GlossaryError, load_glossary
 
@@ -212,6 +198,18 @@ def _config(args) -> Config:
         except GlossaryError as exc:
             raise ConfigError(str(exc)) from None
     return config
+
+
+def _model_folder(args, config: Config, name: str, module: str) -> None:
+    """``--model`` / ``--model-dir FOLDER`` (``--spaces-model``…) into the config's ``name``:
+    the shipped model's folder or the one given. A model the flags or the config ask for is
+    checked before any file is: a missing extra or folder is said first, in one line."""
+    import importlib
+
+    if getattr(args, f"{name}_dir", None) or getattr(args, name, False):
+        setattr(config, name, getattr(args, f"{name}_dir", None) or str(importlib.import_module(module).DEFAULT))
+    if getattr(config, name):
+        importlib.import_module(module).require(getattr(config, name))
 
 
 def _read_all(args, config: Config, progress: bool = True):
