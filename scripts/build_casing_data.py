@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the casing and spelling data shipped in ``mtcheck/languages/<lang>/``.
 
-Three files per language; ``names.toml`` beside them is written by hand and read here too.
+Four files per language; ``names.toml`` beside them, where a language has one, is written by
+hand and read here too.
 
 ``casing.txt``
     Sections of words by class and sources (read by ``mtcheck.languages.CasingTable``): how the
@@ -20,7 +21,15 @@ Three files per language; ``names.toml`` beside them is written by hand and read
 
 ``source_spellings.txt``
     Names of places in the other target languages that this language writes otherwise (English
-    ``Járkov`` → ``Kharkiv``), for source-spelling.
+    ``Deutschland`` → ``Germany``), for source-spelling.
+
+``name_variants.txt``
+    A place's current name and a former spelling of it, for inconsistent-spelling (English
+    ``Kolkata`` and ``Calcutta``): a CLDR time zone renamed after its city (``Asia/Calcutta`` →
+    ``Asia/Kolkata``) whose old spelling GeoNames gives as a name of the same city. The two
+    sources together tell a renaming from a merge of zones (``Europe/Zaporozhye`` went into
+    ``Europe/Kyiv``: two cities); GeoNames' alternate names alone mix old names, nicknames and
+    other places (measured: about half the pairs they suggest are no variants).
 
 Sources, chosen after measuring them (docs/languages.md, "Casing and spelling data"):
 
@@ -39,8 +48,9 @@ Sources, chosen after measuring them (docs/languages.md, "Casing and spelling da
   out for the quietness figures). A word seen capitalized mid-sentence at least MIN_CAPITALIZED
   times and never in lower case is a name (German nouns come from here); a word seen in lower
   case mid-sentence is never one.
-* ``names.toml`` (hand-written, reviewed, with sources): current spellings that dictionaries
-  and word lists predate (``Kharkiv``).
+* ``names.toml`` (hand-written, reviewed, with sources, optional): names of several words that
+  keep their inner case (holidays named by a date, French ``14 Juillet``), and names no source
+  gives. Place names come from the sources above, not from here.
 * The frequencies of ``lexicon.bin`` (wordfreq): only words of the lexicon are kept.
 
     python scripts/build_casing_data.py [--data ../shared/data] [--hunspell DIR] [--unmunch PATH]
@@ -128,6 +138,7 @@ HUNSPELL = {
 # dictionary lists the cities already, and the untagged names collide with English lower-case
 # words and common misspellings (`alot`, `jinja`).
 GEONAMES_LEFT_OUT = {"en"}
+TZ_ID_LANGUAGE = "en"  # time zone IDs name their city in English (`Asia/Kolkata`)
 MIN_CITY_POPULATION = 50_000
 MIN_ZIPF_CITY = 2.5
 # Noun lists with every inflected form, for languages that capitalize nouns: (package, file,
@@ -493,6 +504,55 @@ def untagged_places() -> tuple[list[list[str]], set[str]]:
             {city["name"] for city in cities})
 
 
+def build_name_variants(lang: str, own: CasingTable) -> str:
+    """Current and former spellings of renamed places, both names in this language's table:
+    English ``Kolkata`` and ``Calcutta``. A CLDR zone alias gives the pair (the current name is
+    the zone's exemplar city in this language); GeoNames confirms it is one city."""
+    from babel import Locale
+    from babel.core import get_global
+
+    locale = Locale.parse(locale_id(lang))
+    city = lambda zone: zone.rsplit("/", 1)[1].replace("_", " ")  # noqa: E731
+    # Each GeoNames city's names, accents set aside, under each of them.
+    cities_named: dict[str, list[set[str]]] = {}
+    for place in geonames_cities():
+        names = {strip_accents(n) for n in (place["name"], *place["alternatenames"])}
+        for name in names:
+            cities_named.setdefault(name, []).append(names)
+
+    def is_name(form: str) -> bool:
+        entry = own.get(lower_case(lang, form))
+        return entry is not None and entry.is_name and entry.form == form
+
+    rows = set()
+    for old_zone, zone in get_global("zone_aliases").items():
+        if "/" not in old_zone or "/" not in zone or old_zone.startswith("Etc/"):
+            continue
+        former = city(old_zone)
+        if strip_accents(former) == strip_accents(city(zone)):
+            continue  # the zone moved (`Asia/Istanbul` → `Europe/Istanbul`), its city kept its name
+        # The zone's ID names the city in English, the tz database's language; other locales
+        # give their own exemplar city or none.
+        current = locale.time_zones.get(zone, {}).get("city", city(zone) if lang == TZ_ID_LANGUAGE else None)
+        if current is None or current == former or not (is_name(current) and is_name(former)):
+            continue
+        if any(strip_accents(current) in names for names in cities_named.get(strip_accents(former), ())):
+            rows.add((current, former))
+    header = (f"# Renamed places of {lang}: the current name, a former spelling (CLDR zone aliases confirmed by GeoNames).\n"
+              "# Built by scripts/build_casing_data.py; do not edit.\n")
+    return header + "".join(f"{current}\t{former}\n" for current, former in sorted(rows))
+
+
+def read_variants(lang: str, out: Path) -> list[list[str]]:
+    """Spellings of one name, the current one first: names.toml's and the built ones."""
+    names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
+    variants = tomllib.loads(names_file.read_text("utf-8")).get("variants", []) if names_file.exists() else []
+    built = out / lang / "name_variants.txt"
+    lines = built.read_text("utf-8").splitlines() if built.exists() else []
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return variants + rows
+
+
 def build_source_spellings(lang: str, tables: dict[str, CasingTable], lexicon: BlockLexicon,
                            variants: list[list[str]], script: str) -> str:
     """Spellings of a place in another target language where this one writes it otherwise:
@@ -593,11 +653,16 @@ def main() -> None:
 
     tables = {lang: table(lang) for lang in TARGETS}
     for lang in args.lang:
-        names_file = ROOT / "mtcheck/languages" / lang / "names.toml"
-        variants = tomllib.loads(names_file.read_text("utf-8")).get("variants", []) if names_file.exists() else []
+        variants, path = build_name_variants(lang, table(lang)), args.out / lang / "name_variants.txt"
+        if variants.count("\n") > 2:
+            path.write_text(variants, "utf-8")
+        else:
+            path.unlink(missing_ok=True)  # no renamed place in this language: no file
+    for lang in args.lang:
         lexicon = BlockLexicon((ROOT / "mtcheck/languages" / lang / "lexicon.bin").read_bytes())
         (args.out / lang / "source_spellings.txt").write_text(
-            build_source_spellings(lang, tables | {lang: table(lang)}, lexicon, variants, get_language(lang).script), "utf-8")
+            build_source_spellings(lang, tables | {lang: table(lang)}, lexicon, read_variants(lang, args.out),
+                                   get_language(lang).script), "utf-8")
 
 
 if __name__ == "__main__":

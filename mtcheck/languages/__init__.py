@@ -1,10 +1,10 @@
 """Language knowledge, looked up from data files: one folder per language.
 
-Each folder holds ``language.toml``, ``boilerplate.txt`` and ``names.toml`` (written by hand,
-commented) and generated files (``lexicon.bin``, ``glue_words.txt``, built by
+Each folder holds ``language.toml``, ``boilerplate.txt`` and, in some, ``names.toml`` (written by
+hand, commented) and generated files (``lexicon.bin``, ``glue_words.txt``, built by
 ``scripts/build_language_data.py``; ``casing.txt``, ``accents.txt``, ``source_spellings.txt``,
-built by ``scripts/build_casing_data.py``; ``settings.json``, the two TOML files as JSON, written
-by ``scripts/build_settings.py``: JSON is read in C, and a one-file run is spared importing and
+``name_variants.txt``, built by ``scripts/build_casing_data.py``; ``settings.json``, the two
+TOML files as JSON, written by ``scripts/build_settings.py``: JSON is read in C, and a one-file run is spared importing and
 running the TOML parser, 7 ms of its start-up). Adding a target language is adding a folder; no
 rule names a language.
 
@@ -235,8 +235,9 @@ class Language:
 
     @cached_property
     def name_variants(self) -> list[tuple[str, ...]]:
-        """Spellings of one name, the current one first (names.toml ``variants``)."""
-        return [tuple(group) for group in self._names_table.get("variants", [])]
+        """Spellings of one name, the current one first: renamed places (name_variants.txt,
+        English ``Kolkata``, ``Calcutta``) and names.toml's ``variants`` where a language lists any."""
+        return [*_name_variants(self.folder), *(tuple(group) for group in self._names_table.get("variants", []))]
 
     @cached_property
     def name_phrases(self) -> tuple[str, ...]:
@@ -478,6 +479,14 @@ def _accents(folder: Path) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _source_spellings(folder: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     return {form: (name, tuple(langs.split(","))) for form, name, langs in _rows(folder / "source_spellings.txt", 3)}
+
+
+@lru_cache(maxsize=None)
+def _name_variants(folder: Path) -> tuple[tuple[str, ...], ...]:
+    groups: dict[str, list[str]] = {}
+    for current, former in _rows(folder / "name_variants.txt", 2):
+        groups.setdefault(current, [current]).append(former)
+    return tuple(tuple(group) for group in groups.values())
 
 
 def _rows(path: Path, width: int):

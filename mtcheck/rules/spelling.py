@@ -3,10 +3,10 @@ places spelled the way another language spells them.
 
 Only what needs no guessing is reported. ``accents.txt`` lists forms that no dictionary of the
 language has and whose accented spelling is a frequent word (Spanish ``tambien`` → ``también``);
-everything less certain stays quiet. A document that mixes spellings of one name (``Kharkiv`` …
-``Kharkov``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
+everything less certain stays quiet. A document that mixes spellings of one name (``Kolkata`` …
+``Calcutta``; ``Dmitry`` … ``Dmitri``) is inconsistent whichever spelling is right.
 ``source_spellings.txt`` lists other target languages' names of places that this language
-names otherwise (English ``Járkov`` → ``Kharkiv``).
+names otherwise (English ``Varsovia`` → ``Warsaw``).
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ class InconsistentSpelling(Rule):
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a name spelled two ways in one document: spellings listed as variants of one "
-            "name in the language's names table (`Kharkiv` … `Kharkov`), or two transliterations of "
+            "name in the language's data (a renamed place: `Kolkata` … `Calcutta`), or two transliterations of "
             "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`). "
             "Transliterations are compared for capitalized words of five letters or more that are "
             "not frequent words. Spellings listed side by side (`Gordievski, Gordievsky o "
@@ -119,18 +119,18 @@ class InconsistentSpelling(Rule):
             "it is MT406's.")
     why = "Readers take two spellings for two people or places; the house style picks one."
     fix_safety = ("Unsafe: every other spelling is replaced by the one the document uses first, or, "
-                  "for variants of the names table, by the current spelling when the document has "
-                  "it (`Kharkov` → `Kharkiv`, wherever it stands).")
+                  "for a renamed place, by its current name when the document has it (`Calcutta` → "
+                  "`Kolkata`, wherever it stands).")
     examples = (
         Example("en", "Dmitry Sokolov spoke. Later ⟦Dmitri⟧ Sokolov left.", "Dmitry Sokolov spoke. Later Dmitry Sokolov left."),
-        Example("en", "Troops left Kharkiv. Talks in ⟦Kharkov⟧ resumed.", "Troops left Kharkiv. Talks in Kharkiv resumed."),
-        Example("de", "Truppen verließen Charkiw. Gespräche in ⟦Charkow⟧ folgten.", "Truppen verließen Charkiw. Gespräche in Charkiw folgten."),
+        Example("en", "Flights to Kolkata resumed. Hotels in ⟦Calcutta⟧ filled up.", "Flights to Kolkata resumed. Hotels in Kolkata filled up."),
+        Example("de", "Dmitri Sokolow sprach. Später ging ⟦Dmitry⟧ Sokolow.", "Dmitri Sokolow sprach. Später ging Dmitri Sokolow."),
         Example("es", "Dmitri Sokolov habló. Después ⟦Dmitry⟧ Sokolov se fue.", "Dmitri Sokolov habló. Después Dmitri Sokolov se fue."),
         Example("pt", "Dmitri Sokolov falou. Depois ⟦Dmitry⟧ Sokolov saiu.", "Dmitri Sokolov falou. Depois Dmitri Sokolov saiu."),
         Example("fr", "Dmitri Sokolov a parlé. Puis ⟦Dmitry⟧ Sokolov est parti.", "Dmitri Sokolov a parlé. Puis Dmitri Sokolov est parti."),
         Example("it", "Dmitrij Sokolov ha parlato. Poi ⟦Dmitry⟧ Sokolov è partito.", "Dmitrij Sokolov ha parlato. Poi Dmitrij Sokolov è partito."),
         Example("nl", "Dmitri Sokolov sprak. Later vertrok ⟦Dmitry⟧ Sokolov.", "Dmitri Sokolov sprak. Later vertrok Dmitri Sokolov."),
-        Example("ru", "Город Днепр большой. Мэр города ⟦Днипро⟧ выступил.", "Город Днепр большой. Мэр города Днепр выступил."),
+        Example("ru", "Фрейд писал о снах. Позже ⟦Фройд⟧ уехал в Лондон.", "Фрейд писал о снах. Позже Фрейд уехал в Лондон."),
     )
     clean = (
         ("en", "Mary met Mari in Lviv; Mary left."),
@@ -182,7 +182,7 @@ class SourceSpelling(Rule):
     fix_applicability = Applicability.UNSAFE
     fix_availability = FixAvailability.ALWAYS
     what = ("Finds a place name spelled the way another language writes it where this language "
-            "has its own name: Spanish `Járkov` or German `Deutschland` in English text; with a "
+            "has its own name: Spanish `Varsovia` or German `Deutschland` in English text; with a "
             "source, also a name copied from it that differs from this language's only in accents "
             "(Czech `Oděsa`). A copied name is matched by its accents alone: a transliteration "
             "(`Jermak` for `Yermak`) is not reported. The rule does not run in Russian: a name "
@@ -191,7 +191,7 @@ class SourceSpelling(Rule):
     fix_safety = ("Unsafe: the target language's name is proposed, but the text may quote the "
                   "foreign form on purpose.")
     examples = (
-        Example("en", "Troops left ⟦Járkov⟧ yesterday.", "Troops left Kharkiv yesterday."),
+        Example("en", "The delegation left ⟦Varsovia⟧ yesterday.", "The delegation left Warsaw yesterday."),
         Example("es", "Las tropas llegaron a ⟦Moskau⟧ ayer.", "Las tropas llegaron a Moscú ayer."),
         Example("pt", "As tropas chegaram à ⟦Rusia⟧ ontem.", "As tropas chegaram à Rússia ontem."),
         Example("fr", "Les troupes sont arrivées à ⟦Moskau⟧ hier.", "Les troupes sont arrivées à Moscou hier."),
@@ -201,7 +201,7 @@ class SourceSpelling(Rule):
     )
     clean = (
         ("en", "Troops left Kharkiv and Odesa for Moscow; the Köln office stayed."),
-        ("es", "Las tropas salieron de Járkov hacia Moscú."),
+        ("es", "La delegación salió de Varsovia hacia Moscú."),
     )
 
     def runs_on(self, language: Language) -> bool:
