@@ -16,7 +16,10 @@ format module says where to look (``source_paths``); the source language is the 
 (``source-lang``, ``--source-lang``), else the file's own convention (the unsuffixed base file),
 else English. Each value then has its source: the value of the same key there. A key of the
 source missing from the translation becomes a record with no text and a ``missing`` note
-(MT607 reports it); a plural the target language needs more forms for gets one such record per
+(MT607 reports it), unless the translation is regional and its language's file has the key
+(``Messages_de_AT`` falls back to ``Messages_de``, ``values-de-rAT`` to ``values-de``, as Java,
+Android, Apple, i18next and Flutter load them) or the source marks it optional (Android's
+``tools:ignore="MissingTranslation"``); a plural the target language needs more forms for gets one such record per
 missing form. The source file itself is checked as a text without a source.
 
 A format is one module here, with::
@@ -25,6 +28,8 @@ A format is one module here, with::
     is_resource(path) -> bool         found in a directory walk: a translation file of the format?
     language(path) -> str | None      the language its path names (``values-pt-rBR`` → pt-BR)
     source_paths(path, source_lang)   where its source file may be, most likely first
+    parent_paths(path, parent_lang)   optional: the file a regional translation falls back to
+                                      (default: the first of source_paths with that language)
     read(text, name) -> Resource      its values, or InputError naming the line
     EMPTY                             optional, default True: can a value be empty?
     pair(resource, source)            optional: (source text per key, (key, line, source text) of
@@ -43,6 +48,7 @@ from pathlib import Path, PurePath
 
 from mtcheck.finding import Edit
 from mtcheck.io.formats import TranslationFile, normalize_lang
+from mtcheck.io.resources.naming import parent_language
 from mtcheck.io.splice import Target, diff_edits, splice
 
 # suffix → kind; the kind's module below. `.xml` is Android's only inside a `values*` folder.
@@ -64,6 +70,7 @@ class Entry:
     target: Target  # the value as the program shows it, each character's span in the file
     line: int  # where the value starts
     plural: tuple[str, str] | None = None  # (the plural's key, its CLDR category) for one form
+    optional: bool = False  # of a source value: translations may leave it out (Android's tools:ignore)
 
 
 @dataclass
@@ -193,7 +200,7 @@ def read(text: str, kind: str, name: str, source_lang: str | None = None) -> tup
         targets.append(entry.target)
         keys.append(entry.key)
     missing = (((key, line, value, "the source has this cue") for key, line, value in unmatched) if pair
-               else _missing(resource, source, target_lang))
+               else _missing(resource, source, target_lang, _inherited_keys(fmt, path, target_lang)))
     for key, line, value, note in missing:
         records.append(Record({"id": key, "translation": "", "source": value, "source_lang": source_lang,
                                "target_lang": target_lang, "doc_id": name, "missing": note}, line, ""))
@@ -225,7 +232,27 @@ def _source(fmt, path: Path, target_lang: str | None, source_lang: str | None) -
     return None, None
 
 
-def _missing(resource: Resource, source: Resource | None, target_lang: str | None):
+def _inherited_keys(fmt, path: Path, target_lang: str | None) -> set[str]:
+    """Keys a regional translation takes from its language's file (``de`` for ``de-AT``), which
+    it need not repeat; a parent file that does not read is reported when it is checked itself."""
+    from mtcheck.io.readers import InputError, decode
+
+    parent = parent_language(target_lang)
+    if parent is None:
+        return set()
+    paths = fmt.parent_paths(path, parent) if hasattr(fmt, "parent_paths") else fmt.source_paths(path, parent)[:1]
+    keys: set[str] = set()
+    for candidate in paths:
+        if candidate.is_file() and candidate.resolve() != path.resolve():
+            try:
+                text, _ = decode(candidate.read_bytes(), str(candidate))
+                keys |= {e.key for e in fmt.read(text, str(candidate)).entries}
+            except (InputError, OSError):
+                continue
+    return keys
+
+
+def _missing(resource: Resource, source: Resource | None, target_lang: str | None, inherited: set[str] = frozenset()):
     """(key, line, source value, note) of each key the translation lacks: a key of the source
     (placed at the line of the translation's value of the key before it in the source), and a
     plural form the target language needs (CLDR's plural rules, `languages/plurals.tsv`: a
@@ -241,6 +268,8 @@ def _missing(resource: Resource, source: Resource | None, target_lang: str | Non
     for entry in source.entries:
         if entry.key in have:
             line = have[entry.key]
+        elif entry.key in inherited or entry.optional:
+            continue
         elif entry.plural is None:
             yield entry.key, line, entry.target.text, "the source has this key"
         elif entry.plural[0] not in plurals:

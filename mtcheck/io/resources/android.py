@@ -148,6 +148,24 @@ def source_paths(path: PurePath, source_lang: str | None) -> list[Path]:
     return [res / folder / path.name for folder in dict.fromkeys(folders)]
 
 
+def parent_paths(path: PurePath, parent_lang: str) -> list[Path]:
+    """The same file in the folder of the language a regional folder falls back to.
+
+    >>> [str(p) for p in parent_paths(PurePath("res/values-de-rAT-land/strings.xml"), "de")]
+    ['res/values-de-land/strings.xml']
+    >>> [str(p) for p in parent_paths(PurePath("res/values-b+sr+Latn/strings.xml"), "sr")]
+    ['res/values-sr/strings.xml']
+    """
+    path = PurePath(path)
+    found = _qualifiers(path.parent.name)
+    if found is None or found[1] == found[2]:
+        return []
+    qualifiers, start, end = found
+    language = parent_lang if "-" not in parent_lang else "b+" + parent_lang.replace("-", "+")
+    folder = "-".join(["values", *qualifiers[:start], language, *qualifiers[end:]])
+    return [Path(path.parent.parent) / folder / path.name]
+
+
 # -- reading --------------------------------------------------------------------------------------
 
 
@@ -161,10 +179,14 @@ def read(text: str, name: str) -> Resource:
         raise InputError(f"{name}: line {root.sourceline}: not an Android resource file "
                          f"(root element <{_local(root)}>, not <resources>)")
     entries: list[Entry] = []
+    # Lint's `tools:ignore="MissingTranslation"`, on the file or on one resource of the source:
+    # translations may leave it out (the default's text is shown).
+    optional_all = _ignores_missing(root)
     for resource in root:
         kind = _local(resource)
         if _namespace(resource) or resource.get("translatable") == "false":
             continue
+        optional = optional_all or _ignores_missing(resource)
         key = resource.get("name")
         if not key or kind not in ("string", "string-array", "plurals"):
             continue
@@ -172,18 +194,18 @@ def read(text: str, name: str) -> Resource:
         if product and product != "default":
             key = f"{key}#{product}"
         if kind == "string":
-            _add(entries, doc, resource, key, None, name)
+            _add(entries, doc, resource, key, None, name, optional)
             continue
         items = [item for item in resource if _local(item) == "item" and not _namespace(item)]
         for n, item in enumerate(items):
             if kind == "string-array":
-                _add(entries, doc, item, f"{key}[{n}]", None, name)
+                _add(entries, doc, item, f"{key}[{n}]", None, name, optional)
             else:
                 quantity = item.get("quantity") or ""
                 if quantity not in PLURAL_CATEGORIES:
                     raise InputError(f"{name}: line {item.sourceline}: `{quantity}` is not a plural quantity "
                                      f"of `{key}` ({', '.join(PLURAL_CATEGORIES)})")
-                _add(entries, doc, item, f"{key}[{quantity}]", (key, quantity), name)
+                _add(entries, doc, item, f"{key}[{quantity}]", (key, quantity), name, optional)
     declared = root.get(f"{{{TOOLS_NS}}}locale")
     return Resource(entries, declared or None)
 
@@ -198,7 +220,11 @@ def _namespace(element) -> str:
     return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
 
 
-def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> None:
+def _ignores_missing(element) -> bool:
+    return "MissingTranslation" in (element.get(f"{{{TOOLS_NS}}}ignore") or "").replace(" ", "").split(",")
+
+
+def _add(entries: list[Entry], doc, element, key: str, plural, name: str, optional: bool = False) -> None:
     events = _events(doc, element)
     if len(events) == 1 and events[0][0] == "text" and \
             _RESOURCE_REFERENCE.fullmatch("".join(events[0][1]).strip(ASCII_SPACE)):
@@ -216,7 +242,7 @@ def _add(entries: list[Entry], doc, element, key: str, plural, name: str) -> Non
     if at is None:  # `<string name="x"/>`: nothing can be written there
         escape, at = _nothing, 0
     target = Target("".join(chars), spans, [0] * len(spans), escape, at)
-    entries.append(Entry(key, target, element.sourceline, plural))
+    entries.append(Entry(key, target, element.sourceline, plural, optional))
 
 
 def _events(doc, element) -> list[tuple]:

@@ -68,3 +68,15 @@ def with_language(name: str, lang: str, separator: str) -> str:
     ('Messages_en', 'en')
     """
     return f"{name}{separator}{lang}" if name else lang
+
+
+def parent_language(lang: str | None) -> str | None:
+    """The language a regional or script variant falls back to, as resource loaders do (Java's
+    ``ResourceBundle``, Android, Apple, i18next, Flutter): its tag without the last subtag.
+
+    >>> parent_language("de-AT"), parent_language("zh-Hant-TW"), parent_language("de"), parent_language(None)
+    ('de', 'zh-Hant', None, None)
+    """
+    if not lang or "-" not in lang:
+        return None
+    return lang.rsplit("-", 1)[0]
