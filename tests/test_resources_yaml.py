@@ -313,3 +313,15 @@ def test_random_edits_are_written_exactly_or_refused_and_never_touch_other_value
                     assert {k: v for k, v in after.items() if k != entry.key} == {
                         k: v for k, v in original.items() if k != entry.key}
         assert exact > 0
+
+
+@pytest.mark.usefixtures("in_tmp")
+def test_a_key_whose_value_is_an_alias_is_not_missing(capsys, in_tmp):
+    """The source spells a value out twice; the translation writes it once and aliases it
+    (`close: *cancel`, a merged `<<: *buttons`): those keys are there. `help` is not."""
+    write(in_tmp / "en.yml", "en:\n  cancel: Cancel the order\n  close: Cancel the order\n"
+                             "  dialog:\n    ok: Confirm the order\n    back: Cancel the order\n  help: Get some help\n")
+    write(in_tmp / "de.yml", "de:\n  buttons: &buttons\n    ok: Bestellung bestätigen\n    back: &cancel Bestellung abbrechen\n"
+                             "  cancel: *cancel\n  close: *cancel\n  dialog:\n    <<: *buttons\n")
+    missing = [f["record"] for f in check_json(capsys, str(in_tmp / "de.yml")) if f["code"] == "MT607"]
+    assert missing == ["help"]

@@ -75,11 +75,12 @@ class Entry:
 
 @dataclass
 class Resource:
-    """The values of one file, and the language the file itself declares (a Rails root key,
-    an ARB ``@@locale``), if any."""
+    """The values of one file, the language the file itself declares (a Rails root key, an ARB
+    ``@@locale``), if any, and the keys it has without records of their own."""
 
     entries: list[Entry]
     lang: str | None = None
+    elsewhere: frozenset[str] = frozenset()  # keys whose value is another key's (a YAML alias): no records
 
 
 def module(kind: str):
@@ -261,6 +262,7 @@ def _missing(resource: Resource, source: Resource | None, target_lang: str | Non
     if source is None:
         return
     have = {e.key: e.line for e in resource.entries}
+    present_elsewhere = inherited | resource.elsewhere  # no record here, but the key is there
     # A plural is judged by its target language's forms, not the source's (a Japanese plural
     # needs only `other`): a plural the translation lacks is one missing key, not one per form.
     plurals = {e.plural[0] for e in resource.entries if e.plural}
@@ -268,7 +270,7 @@ def _missing(resource: Resource, source: Resource | None, target_lang: str | Non
     for entry in source.entries:
         if entry.key in have:
             line = have[entry.key]
-        elif entry.key in inherited or entry.optional:
+        elif entry.key in present_elsewhere or entry.optional:
             continue
         elif entry.plural is None:
             yield entry.key, line, entry.target.text, "the source has this key"

@@ -147,7 +147,7 @@ def read(text: str, name: str) -> Resource:
         walker.walk(root, "", 0)
     except RecursionError:
         raise InputError(f"{name}: YAML nested too deeply") from None
-    return Resource(list(walker.entries.values()), lang)
+    return Resource(list(walker.entries.values()), lang, frozenset(walker.aliased - set(walker.entries)))
 
 
 class _Walker:
@@ -158,10 +158,12 @@ class _Walker:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.seen: set[int] = set()
         self.entries: dict[str, Entry] = {}
+        self.aliased: set[str] = set()  # key paths whose value is an alias: present, but no record
 
     def walk(self, node, path: str, column: int, plural: str | None = None, category: str = "",
              flow: bool = False) -> None:
         if id(node) in self.seen:
+            self.aliased.update(self.paths(node, path, set()))
             return  # an alias: its anchor's value, read where the anchor is
         self.seen.add(id(node))
         yaml = self.yaml
@@ -186,6 +188,24 @@ class _Walker:
             start = target.spans[0][0] if target.spans else target.end
             self.entries[path] = Entry(path, target, bisect.bisect_right(self.starts, start),
                                        (plural, category) if plural is not None else None)
+
+    def paths(self, node, path: str, inside: set[int]):
+        """The key paths of the string values of a node met again through an alias (a
+        translation's `cancel: *no` has the key `cancel`), its own aliases followed once."""
+        yaml = self.yaml
+        if id(node) in inside:
+            return
+        inside = inside | {id(node)}
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    child = path if key.tag == MERGE else (f"{path}.{key.value}" if path else key.value)
+                    yield from self.paths(value, child, inside)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                yield from self.paths(item, f"{path}[{i}]", inside)
+        elif node.tag == STR and path:
+            yield path
 
     def target(self, node, column: int, flow: bool) -> Target:
         # A node starts at its anchor or tag, if it has one; the scalar after them.
