@@ -19,7 +19,7 @@ from mtcheck.languages import available
 SETS = Path(__file__).parent / "fixtures" / "casing"
 CATEGORIES = {"proper-noun-case", "over-capitalization", "sentence-case", "spelling", "inconsistent-spelling",
               "source-spelling"}
-MIN_RECALL = 0.65  # measured 0.70 (pt) to 0.91 (en, nl): docs/benchmarks.md, "Casing and spelling on human text"
+MIN_RECALL = 0.65  # measured 0.67 (pt) to 0.89 (nl): docs/benchmarks.md, "Casing and spelling on human text"
 MIN_EXAMPLES = 30
 
 
