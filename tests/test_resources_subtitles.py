@@ -247,6 +247,17 @@ def test_a_lost_space_or_line_break_is_found_and_the_fix_keeps_the_lines(tmp_pat
     assert path.read_text(encoding="utf-8") == text.replace("dieStadt", "die Stadt").replace("die die", "die")
 
 
+def test_a_word_repeated_across_a_cues_line_break_is_found_and_both_lines_stay(tmp_path, capsys):
+    path = tmp_path / "movie.en.srt"
+    text = ("1\n00:00:01,000 --> 00:00:03,000\nShe told us that the\nthe plan would work.\n\n"
+            "2\n00:00:03,000 --> 00:00:05,000\nWe waited for the\nnext train.\n")
+    path.write_text(text, encoding="utf-8")
+    found = [(f["code"], f["record"], f["line"]) for f in findings(capsys, path)]
+    assert found == [("MT105", "1", 3)]
+    run(capsys, "fix", str(path))
+    assert path.read_text(encoding="utf-8") == text.replace("that the\nthe plan", "that\nthe plan")
+
+
 def test_a_fix_that_would_empty_a_cue_leaves_it(tmp_path, capsys):
     text = ("1\n00:00:01,000 --> 00:00:03,000\nLesen Sie auch: Die besten Filme des Jahres\n\n"
             "2\n00:00:03,000 --> 00:00:05,000\nWir gingen  nach Hause.\n")

@@ -366,7 +366,8 @@ class RepeatedWord(Rule):
     needs_word_spaces = True
     name = "repeated-word"
     category = "repeated-word"
-    what = ("Finds a word written twice in a row (`the the`), except where the context or the "
+    what = ("Finds a word written twice in a row (`the the`, also across one line break: a "
+            "subtitle's `the⏎the`), except where the context or the "
             "language makes the doubling grammatical. Context: a word the language lists as doubling "
             "where it opens a clause (`repeated_opening_clause`), right after a comma, semicolon, "
             "colon, dash or bracket and at most one function word (German `die Frau, die die Zeitung las`, `für die die`, `dass sie sie "
@@ -397,6 +398,7 @@ class RepeatedWord(Rule):
         Example("de", "Er kaufte ⟦die die⟧ Zeitung am Kiosk.", "Er kaufte die Zeitung am Kiosk."),
         Example("en", "The price ⟦is is⟧ higher than last year.", "The price is higher than last year."),
         Example("en", "I think ⟦that that⟧ this plan will work.", "I think that this plan will work."),
+        Example("en", "She said that ⟦the\nthe⟧ plan works.", "She said that\nthe plan works."),
     )
     clean = (("en", "He had had enough; he said that that was all. It is cheap cheap cheap. What it is is a scam."),
              ("fr", "Nous nous sommes rendus."), ("de", "Die Frau, die die Zeitung las."),
@@ -407,9 +409,12 @@ class RepeatedWord(Rule):
              ("pt", "Um som, se se preferir."))
     # Only pairs whose second word repeats the first, ignoring case (a back-reference), so the
     # engine, not Python, skips the other word pairs.
-    # The gap: spaces (a no-break one too), and the invisible characters MT304 removes, so that
-    # MT304's fix does not unveil a doubling for the next pass (`mejor\u200e mejor`).
-    GAP = r"[\u200b-\u200f\u2060\ufeff\u00ad]*[ \t\u00a0][ \t\u00a0\u200b-\u200f\u2060\ufeff\u00ad]*"
+    # The gap: spaces (a no-break one too), or one line break (a subtitle's or a wrapped
+    # paragraph's: `the\nthe`; a blank line ends the paragraph), and the invisible characters
+    # MT304 removes, so that MT304's fix does not unveil a doubling for the next pass
+    # (`mejor\u200e mejor`).
+    GAP = (r"[\u200b-\u200f\u2060\ufeff\u00ad]*[ \t\u00a0]*(?:[ \t\u00a0]|\r?\n)"
+           r"[ \t\u00a0\u200b-\u200f\u2060\ufeff\u00ad]*")
     PATTERN = regex.compile(
         r"(?<![\p{L}\p{M}\p{N}'’\-\ue000])(\p{L}[\p{L}\p{M}]*)(" + GAP + r")((?i:\1))(?![\p{L}\p{M}\p{N}'’\-\ue000])"
     )
@@ -436,11 +441,20 @@ class RepeatedWord(Rule):
             if text[m.end(3):m.end(3) + 1] in ("…", "-", "—", "–") or text.startswith("...", m.end(3)):
                 continue  # a stammer or a self-correction: "la la… del borde", "the the—"
             safe = second in lang.glue_words
-            yield self.finding(
-                m.start(1), m.end(3), f"`{first}` is repeated",
-                Fix.replace(m.end(1), m.end(3), "", safe=safe),
-            )
+            yield self.finding(m.start(1), m.end(3), f"`{first}` is repeated", self._fix(text, m, safe))
             pos = m.end(3)
+
+    @staticmethod
+    def _fix(text: str, m, safe: bool) -> Fix:
+        """Drop the second word; across a line break, the first word and the spaces before it,
+        so that the line break stays where it was (a subtitle's lines keep their length):
+        `that the\nthe plan` → `that\nthe plan`."""
+        start = m.start(1)
+        if "\n" in m.group(2) and start > 0 and text[start - 1] in " \t\u00a0":
+            while start > 0 and text[start - 1] in " \t\u00a0":
+                start -= 1
+            return Fix.replace(start, m.end(1), "", safe=safe)
+        return Fix.replace(m.end(1), m.end(3), "", safe=safe)
 
     # The words next to a pair, matched from the pair outwards (a reverse match ends where it
     # starts reading): searching the whole text before each pair made doubled words quadratic.
