@@ -30,6 +30,10 @@ def content_repo(tmp_path_factory):
     (repo / "pyproject.toml").write_text('[tool.mtcheck]\nlang = "en"\n')
     (repo / "article.txt").write_text("They have disappearedin the city.\n")
     (repo / "clean.md").write_text("# Notes\n\nThe ministry said the soldiers left on Monday.\n")
+    # Formats whose readers need the `formats` extra, which the hooks install.
+    (repo / "en.yml").write_text("en:\n  notice: Your order has arrivedin the shop.\n")
+    (repo / "de.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+                                'msgid "The order arrived."\nmsgstr "Die Bestellung istangekommen."\n')
     git(repo, "add", "-A")
     return repo
 
@@ -45,6 +49,10 @@ def test_check_hook_fails_on_an_artifact_and_passes_on_clean_text(content_repo, 
     bad = try_repo(content_repo, "mtcheck", home, "article.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "MT101" in bad.stdout and "disappearedin" in bad.stdout
+    formats = try_repo(content_repo, "mtcheck", home, "en.yml", "de.po")
+    assert formats.returncode == 1, formats.stdout + formats.stderr
+    assert "en.yml[notice]" in formats.stdout and "arrivedin" in formats.stdout, formats.stdout
+    assert "de.po" in formats.stdout and "istangekommen" in formats.stdout, formats.stdout
     good = try_repo(content_repo, "mtcheck", home, "clean.md")
     assert good.returncode == 0, good.stdout + good.stderr
 
