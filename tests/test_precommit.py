@@ -38,14 +38,20 @@ def content_repo(tmp_path_factory):
     return repo
 
 
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """One pre-commit home for the module: the hook environment is installed once (for a clean
+    checkout; try-repo of a tree with changes makes a new revision, and a new environment, each time)."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
 def try_repo(repo: Path, hook: str, home: Path, *files: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PIP_DISABLE_PIP_VERSION_CHECK="1")
     return subprocess.run([str(PRE_COMMIT), "try-repo", str(ROOT), hook, "--files", *files],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
 
-def test_check_hook_fails_on_an_artifact_and_passes_on_clean_text(content_repo, tmp_path_factory):
-    home = tmp_path_factory.mktemp("pre-commit-home")
+def test_check_hook_fails_on_an_artifact_and_passes_on_clean_text(content_repo, home):
     bad = try_repo(content_repo, "mtcheck", home, "article.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "MT101" in bad.stdout and "disappearedin" in bad.stdout
@@ -57,8 +63,7 @@ def test_check_hook_fails_on_an_artifact_and_passes_on_clean_text(content_repo, 
     assert good.returncode == 0, good.stdout + good.stderr
 
 
-def test_fix_hook_rewrites_the_file(content_repo, tmp_path_factory):
-    home = tmp_path_factory.mktemp("pre-commit-home")
+def test_fix_hook_rewrites_the_file(content_repo, home):
     result = try_repo(content_repo, "mtcheck-fix", home, "article.txt")
     assert result.returncode == 1  # pre-commit fails a hook that modified files
     assert (content_repo / "article.txt").read_text() == "They have disappeared in the city.\n"
@@ -80,10 +85,9 @@ def app_repo(tmp_path_factory):
     return repo
 
 
-def test_the_hooks_check_and_fix_a_content_repository(app_repo, tmp_path_factory):
+def test_the_hooks_check_and_fix_a_content_repository(app_repo, home):
     from test_content_repo import FIXED, PLANTED
 
-    home = tmp_path_factory.mktemp("pre-commit-home")
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PIP_DISABLE_PIP_VERSION_CHECK="1")
 
     def hook(name: str) -> subprocess.CompletedProcess:
