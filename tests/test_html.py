@@ -93,7 +93,7 @@ def test_the_language_is_the_pages_own(tmp_path, capsys):
     "<p>See the <a href=\"https://example.org/a?b=1&amp;c=2\" title=\"the the\">report</a>.</p>",
     "<table><tr><td>Price</td><td>Quantity</td></tr></table>",
     "<p>Line one of the address<br>Line two of the address</p>",
-    "<p>It is <b>very</b>important.</p>",  # an inline tag: a word boundary, neither glued nor changed
+    "<p>It is <b>un</b>important and <i>iPhone</i>s.</p>",  # a tag inside a word: no glue (MT107)
     "{% if user %}<p>Welcome back, {{ user.name }}.</p>{% endif %}{# the the note #}",
     "<?php echo $title; ?><p>The news of the day.</p>",
 ])
@@ -128,3 +128,19 @@ def test_a_fix_that_would_touch_markup_is_dropped():
 def test_a_suppression_comment_works_as_in_markdown():
     html = "<!-- mtcheck: ignore[MT105] -->\n<p>Ich sah das das Haus.</p>\n<p>Ich sah das das Haus.</p>\n"
     assert [(f.code, f.line) for f in check(html, lang="de", html=True)] == [("MT105", 3)]
+
+
+def test_a_space_lost_at_an_inline_tag_is_found_and_written_outside_the_element(tmp_path, capsys):
+    """The page shows `arrivedin` and `fivemillion`; the space goes after `</b>` and before
+    `<i>`, the tags as they were. A tag inside one word (`<b>Bundes</b>regierung`) is no glue."""
+    page = ('<p>The troops <b>arrived</b>in the city and paid five<i>million</i> dollars for '
+            '<a href="/r">the report</a>, the <b>re</b>writes and two <i>iPhone</i>s.</p>\n')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    found = [(f["code"], page[f["start"]:f["end"]]) for f in findings(capsys, path)]
+    assert found == [("MT107", "in"), ("MT107", "five")]
+    run(capsys, "fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == page.replace("</b>in", "</b> in").replace("five<i>", "five <i>")
+    german = '<html lang="de"><p>Die <b>Bundes</b>regierung zahlte 5 <i>Millionen</i>für das Haus.</p></html>\n'
+    (tmp_path / "seite.html").write_text(german, encoding="utf-8")
+    assert [(f["code"], german[f["start"]:f["end"]]) for f in findings(capsys, tmp_path / "seite.html")] == [("MT107", "für")]

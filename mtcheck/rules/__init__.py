@@ -83,6 +83,8 @@ class Example:
     missing: str | None = None
     # The record id, for an example that is one record of a file of records.
     record: str | None = None
+    # An HTML page's text: its tags protected, as an .html file is read.
+    html: bool = False
 
     @property
     def plain(self) -> str:
@@ -111,7 +113,7 @@ class Example:
         [Segment(start=0, end=0, record='menu.save', line=1, source='Save', missing='x')]
         """
         if self.record is None and self.missing is None:
-            return Document(self.plain, self.lang, source=self.source, source_lang=self.source_lang)
+            return Document(self.plain, self.lang, source=self.source, source_lang=self.source_lang, html=self.html)
         return Document.from_records([self.plain], [self.record or "example"], [1], self.lang, sources=[self.source],
                                      source_lang=self.source_lang, missing=[self.missing])
 

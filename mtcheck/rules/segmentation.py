@@ -649,3 +649,62 @@ class RepeatedPhrase(Rule):
         before = regex.search(r"(\p{L}[\p{L}\p{M}]*)[ \t\u00a0]+$", text[max(0, m.start(1) - 40):m.start(1)])
         return bool(after and after.group(1).lower() == words[0].lower()
                     or before and before.group(1).lower() == words[-1].lower())
+
+
+# A word, the masks of one or more inline tags, a word: what a page shows as one token.
+_ACROSS_TAG = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])(\p{L}[\p{L}\p{M}]*)(\ue000+)(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}\p{N}'’\-])")
+_TAGS = regex.compile(r"(?:<(/?)[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+")
+
+
+@register
+class GluedAtTag(Rule):
+    code = "MT107"
+    needs_word_spaces = True
+    name = "glued-at-tag"
+    category = "merged-words"
+    what = ("Finds two words with an inline tag between them and no space on either side "
+            "(`<b>arrived</b>in`, `five<i>million`): the page shows them as one word. Judged as "
+            "MT101 judges a glued token, on the two words joined; a tag inside one word "
+            "(`<b>Bundes</b>regierung`, `<i>iPhone</i>s`) is left alone.")
+    why = "A space lost at a link or a bold word when MT or a CMS rebuilt the markup."
+    fix_safety = ("Safe where MT101's reading is certain: a space is written outside the element "
+                  "(after a closing tag, before an opening one), the tags untouched.")
+    examples = (
+        Example("en", "They have <b>arrived</b>⟦in⟧ the city.", "They have <b>arrived</b> in the city.", html=True),
+        Example("de", "Er zahlte 5 <i>Millionen</i>⟦für⟧ das Haus.", "Er zahlte 5 <i>Millionen</i> für das Haus.", html=True),
+        Example("en", "He paid ⟦five⟧<i>million</i> dollars.", "He paid five <i>million</i> dollars.", html=True,
+                applicability=Applicability.UNSAFE),
+        Example("es", "Los soldados <b>entraron</b>⟦en⟧ la ciudad.", "Los soldados <b>entraron</b> en la ciudad.", html=True),
+        Example("fr", "Les soldats sont <b>arrivés</b>⟦dans⟧ la ville.", "Les soldats sont <b>arrivés</b> dans la ville.", html=True),
+        Example("it", "I soldati sono <b>arrivati</b>⟦nella⟧ città.", "I soldati sono <b>arrivati</b> nella città.", html=True),
+        Example("nl", "De soldaten zijn <b>aangekomen</b>⟦in⟧ de stad.", "De soldaten zijn <b>aangekomen</b> in de stad.", html=True),
+        Example("pt", "Os soldados <b>chegaram</b>⟦na⟧ cidade.", "Os soldados <b>chegaram</b> na cidade.", html=True),
+        Example("ru", "Солдаты <b>прибыли</b>⟦в⟧ город.", "Солдаты <b>прибыли</b> в город.", html=True),
+    )
+    # As HTML in tests/test_html.py: these are plain text here, where no tag is masked.
+    clean = (
+        ("en", "<p>The <b>arrival</b> of <i>iPhone</i>s and <b>re</b>writes.</p>"),
+        ("de", "<p>Die <b>Bundes</b>regierung tagte.</p>"),
+    )
+
+    def runs_on(self, language: Language) -> bool:
+        # MT101's reading decides, so where a language turns MT101 off (its readings are not
+        # reliable there: language.toml says why), this rule is off too.
+        return MergedWords.code not in language.rules_off
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        if "\ue000" not in text:
+            return
+        for m in _ACROSS_TAG.finditer(text):
+            tags = _TAGS.fullmatch(doc.text, m.start(2), m.end(2))
+            if tags is None:
+                continue  # a placeholder or another mask, not markup
+            left, right = m.group(1), m.group(3)
+            split = split_token(lang, left + right, mid_sentence=is_mid_sentence(text, m.start(1)))
+            if split is None or len(split.left) != len(left):
+                continue  # one word across the tag, or a reading that cuts elsewhere
+            closing = tags.group(1) == "/"  # the first tag: `</b>in` ends an element, `five<i>` opens one
+            at, (start, end) = (m.end(2), m.span(3)) if closing else (m.start(2), m.span(1))
+            yield self.finding(start, end, f"`{left}` and `{right}` are glued at a tag: the page shows `{left}{right}`",
+                               Fix.replace(at, at, " ", safe=split.certain))
