@@ -427,3 +427,32 @@ def test_a_sign_lost_is_reported_on_the_number(source, source_lang, target, targ
 def test_words_left_in_the_source_script(target, target_lang, source, source_lang, left):
     found = check(target, lang=target_lang, source=source, source_lang=source_lang, config=Config(select=["MT603"]))
     assert [f.text for f in found] == left
+
+
+# Sentences of ours, in the shapes professional translations take (benchmarks/pud_references.py).
+SIGN_KEPT = [
+    ("Investments rose by 6% in 2015.", "tr", "Yatırımlar 2015 yılında yüzde 6 arttı."),  # the word before
+    ("The fine is $25,000.", "tr", "Ceza 25.000 dolardır."),  # an inflected currency word
+    ("It cost $1.5 million.", "is", "Það kostaði 1,5 milljónir dala."),  # `dalur`, genitive plural
+    ("Balances of £3,000-£5,000 earn 3%.", "is", "Innstæður á 3.000-5.000 punda fá 3%."),  # a range, and `sterlingspund`
+    ("The tariff costs £760.", "ja", "料金は760ポンドです。"),  # CLDR's `英国ポンド`
+    ("The bill is $5,000.", "th", "ค่าใช้จ่าย 5,000 ดอลลาร์"),  # a part that begins two CLDR names
+]
+
+
+@pytest.mark.parametrize("source, lang, target", SIGN_KEPT)
+def test_a_sign_kept_as_the_languages_word_is_no_dropped_sign(source, lang, target):
+    assert [f.text for f in check(target, lang=lang, source=source, source_lang="en") if f.code == "MT605"] == []
+
+
+def test_a_sign_really_dropped_is_still_found_next_to_those_words():
+    found = check("Yatırımlar 221 milyara yükseldi.", lang="tr", source="Investments rose to $221bn.", source_lang="en")
+    assert [f.text for f in found if f.code == "MT605"] == ["221"]
+
+
+def test_a_number_right_after_a_chinese_or_japanese_word_is_read():
+    """No space stands between a word and a number in Chinese (`有16,500人`): the number is there."""
+    source = "Their edge stood at about 16,500 this week."
+    assert not [f for f in check("這週大概有16,500人缺席。", lang="zh", source=source, source_lang="en") if f.code == "MT601"]
+    assert [m.text for m in mentions("大概有16,500人", "zh")] == ["16,500"]
+    assert [m.text for m in mentions("the MP3 and A4 formats", "en")] == []  # a letter before: part of a name

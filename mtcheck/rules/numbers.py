@@ -17,7 +17,7 @@ import regex
 
 from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Applicability, Fix
-from mtcheck.languages import Language
+from mtcheck.languages import Language, get_language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.align import MIN_CONFIDENCE, source_language
 from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
@@ -178,7 +178,10 @@ SIGNED_NUMBER = lazy(rf"(?<![\p{{L}}\p{{Nd}}.,])(?P<num>{_NUMBER})[ \u00a0\u202f
                      rf"|(?P<before>[{regex.escape('$€£¥₽₴₹₩₺₪₦₱₫₸₼')}])[ \u00a0]?(?P<num2>{_NUMBER})")
 TARGET_NUMBER = lazy(rf"(?<![\p{{Nd}}])(?:{_NUMBER})(?![\p{{Nd}}])")
 ISO_CURRENCY = lazy(r"\b[A-Z]{3}\b")
-_LISTED_NUMBER = lazy(rf"(?:[ \u00a0]*[,;/][ \u00a0]*|[ \u00a0]+(?P<word>\p{{L}}+)[ \u00a0]+){_NUMBER}")
+# A list or a range (`3.000-5.000 punda`, `12 000 – 360 pund`) shares the sign after its last number.
+_LISTED_NUMBER = lazy(rf"(?:[ \u00a0]*[,;/\-–—][ \u00a0]*|[ \u00a0]+(?P<word>\p{{L}}+)[ \u00a0]+){_NUMBER}")
+# The word right before a number: some languages put the sign's word there (Turkish `yüzde 6`).
+_WORD_BEFORE = lazy(r"(\p{L}+)[ \u00a0]+$")
 # How far from a number its sign or the sign's word may stand: `5 millones de dólares`.
 SIGN_WORD_WINDOW = 32
 
@@ -206,7 +209,7 @@ def signed_numbers(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -> bool:
+def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords, lang: Language) -> bool:
     """Does the number at ``text[start:end]`` keep a sign of ``kind``: the sign itself
     beside it (any of its class: `%` for `٪`, `€` for `$`), a currency code, or the sign's word
     in the target language after it (`5 Prozent`, `5 millones de dólares`)?"""
@@ -222,17 +225,52 @@ def _keeps_sign(text: str, start: int, end: int, kind: str, data: NumberWords) -
         return True
     if kind == "¤" and ISO_CURRENCY.search(near):
         return True
-    return bool(_sign_words(data.signs.get(kind, ())).search(after.lower()))
+    words = _sign_words(_with_head_words(lang.code, data.signs.get(kind, ())))
+    word_before = _WORD_BEFORE.search(text, max(0, start - SIGN_WORD_WINDOW), start)
+    return bool(words.search(after.lower()) or word_before and words.match(word_before.group(1).lower()))
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=256)
+def _with_head_words(code: str, forms: tuple[str, ...]) -> tuple[str, ...]:
+    """A sign's words and the words its compound names end or begin with: CLDR names the pound
+    Icelandic `sterlingspund` and Japanese `英国ポンド`, text writes `pund`, `ポンド`.
+
+    >>> "pund" in _with_head_words("is", ("sterlingspund",))
+    True
+    """
+    lang = get_language(code)
+    # A part is a word when the lexicon knows it, or when it begins or ends two names (Thai,
+    # which has no lexicon: `ดอลลาร์` of `ดอลลาร์สหรัฐ` and `ดอลลาร์แคนาดา`).
+    seen = Counter(part for form in set(forms) for i in range(1, len(form)) for part in {form[:i], form[i:]})
+    heads = {part for part, n in seen.items() if len(part) >= MIN_HEAD_WORD and (
+        lang.zipf(part) >= MIN_HEAD_WORD_ZIPF or n >= 2 and len(part) >= MIN_SHARED_PART)}
+    return tuple(sorted(set(forms) | heads))
+
+
+MIN_HEAD_WORD = 3  # letters of the part of a compound name taken as a word of its own
+MIN_HEAD_WORD_ZIPF = 3.0
+MIN_SHARED_PART = 4
+
+
 def _sign_words(forms: tuple[str, ...]) -> regex.Pattern:
     """One pattern for a sign's words (`prozent`, `grad`…), each starting a word (in scripts
-    written without spaces, right after any letter: `221億ドル`); never matches without any."""
+    written without spaces, right after any letter: `221億ドル`); never matches without any.
+    A word of five letters or more matches in its inflected forms too, by its stem without its
+    last two letters (CLDR names Turkish `doları`, Icelandic `dalur`; text has `dolara`,
+    `dolardır`, `dala`).
+
+    >>> bool(_sign_words(("doları",)).search("5 dolardır")), bool(_sign_words(("dalur",)).search("milljónir dala"))
+    (True, True)
+    """
     if not forms:
         return regex.compile(r"(?!)")
+    stems = {f[:-2] if len(f) >= MIN_INFLECTED_SIGN_WORD else f for f in forms}
     return regex.compile(r"(?<!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])\p{L})(?:"
-                         + "|".join(map(regex.escape, sorted(forms, key=len, reverse=True))) + ")")
+                         + "|".join(map(regex.escape, sorted(stems, key=len, reverse=True))) + ")")
+
+
+MIN_INFLECTED_SIGN_WORD = 5
 
 
 @register
@@ -246,8 +284,11 @@ class DroppedSign(Rule):
     what = ("Finds a number whose sign the translation lost: the source writes `180°`, `5%`, "
             "`$12` or `12 €`, the translation has the same number (same digits, any separators) "
             "with no sign of that kind beside it (`%` or `٪`, any currency sign or code) and no "
-            "word for it after it (`grados`, `Prozent`, `dólares`: CLDR's names of the units and "
-            "currencies, per language, in `languages/numbers/`). A degree sign counts after a "
+            "word for it after it or right before it (`grados`, `Prozent`, `dólares`, Turkish "
+            "`yüzde 6`: CLDR's names of the units and currencies, per language, in "
+            "`languages/numbers/`, read in their inflected forms, `dolardır`, and by the parts "
+            "of compound names, `ポンド` of `英国ポンド`). A list or range shares the sign after "
+            "its last number (`3.000-5.000 punda`). A degree sign counts after a "
             "temperature (`°C`) or a number over 31 (`1° de mayo` is an ordinal). Not reported: "
             "a number the source also writes without the sign, and a number the translation "
             "lacks or converted (MT601's).")
@@ -282,7 +323,7 @@ class DroppedSign(Rule):
                     continue  # reported once; or the source writes this number without the sign too
                 done.add((digits, kind))
                 same = [(s, e) for s, e, d in numbers if d == digits]
-                if same and not any(_keeps_sign(target, s, e, kind, data) for s, e in same):
+                if same and not any(_keeps_sign(target, s, e, kind, data, lang) for s, e in same):
                     s, e = same[0]
                     yield self.finding(unit.start + s, unit.start + e,
                                        f"`{target[s:e]}` has lost the sign of the source's `{written}`")

@@ -37,8 +37,10 @@ NUMBERS_DIR = DATA_DIR / "numbers"
 # Digits with any locale's separators: 1,500 · 1.500 · 1 500 (also no-break and narrow
 # no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).
 _SEP = r"[.,'’\u00a0\u202f ]"
+# Not after a letter (`MP3`, `A4`, `COVID-19`), except one of the scripts written without spaces,
+# where a number stands right after a word (Chinese `有16,500人`, Japanese `約5万`, Thai).
 DIGITS = lazy(
-    r"(?<![\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
+    r"(?<!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])[\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
     r"(?P<num>\d{1,3}(?:(?P<sep>" + _SEP + r")\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)"
     r"|\d+(?:[.,]\d+|[:h]\d\d)?)"
     r"(?![.,:]\d)"
