@@ -110,6 +110,39 @@ def scale_words(lang: str, value: int) -> list[str]:
     return forms
 
 
+def compact_scales(lang: str) -> dict[str, int]:
+    """Scale words of CLDR's compact number formats, with what they multiply by: the word after
+    the zeros of each pattern (Korean `0만` at 10,000 → `만` 10,000; `00억`... → `억` 10^8;
+    Hindi `0 लाख` → 100,000; German `0 Mio.` → 1,000,000). Single Latin letters (`K`, `M`, `B`)
+    are left out: in text they are units, grades and names more often than scales; phrases of
+    several words (`mil millones`) too."""
+    from babel import Locale
+
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, int] = {}
+    # The language's locale and its other scripts (Chinese `zh_Hant`: `萬`, `億`; `zh`: `万`, `亿`).
+    scripts = [i for i in locale_identifiers() if i.startswith(f"{lang}_") and i.count("_") == 1
+               and len(i.split("_")[1]) == 4]
+    for identifier in [locale_id(lang), *sorted(scripts)]:
+        _compact_scales(Locale.parse(identifier).compact_decimal_formats, found)
+    return found
+
+
+def _compact_scales(formats, found: dict[str, int]) -> None:
+    for width in formats.values():
+        for patterns in width.values():
+            for magnitude, pattern in patterns.items():
+                text = pattern.pattern if hasattr(pattern, "pattern") else str(pattern)
+                zeros = regex.search(r"0+", text)
+                word = regex.sub(r"[0'.\s\u00a0]", "", text).lower()
+                if zeros is None or not word or not regex.fullmatch(r"\p{L}[\p{L}\p{M}]*", word):
+                    continue
+                if len(word) == 1 and regex.match(r"\p{Latin}", word) or " " in text.strip("0 \u00a0").replace("\u00a0", " "):
+                    continue
+                found.setdefault(word, int(magnitude) // 10 ** (len(zeros.group()) - 1))
+
+
 def inflected(word: str, endings: dict[str, list[str]]) -> list[str]:
     """The case forms of an ordinal adjective, by the ending of its dictionary form
     (``language.toml [numbers] ordinal_endings``; num2words writes the nominative only):
@@ -202,6 +235,9 @@ def build(lang: str) -> str:
             rows.setdefault(("cardinal", word), value)
     for value, _ in SCALES.items():
         for word in scale_words(lang, value):
+            rows.setdefault(("scale", word), value)
+    for word, value in compact_scales(lang).items():
+        if ("cardinal", word) not in rows:  # `hundred`, `тысячи` are cardinals already
             rows.setdefault(("scale", word), value)
     endings = extra.get("ordinal_endings", {})
     for value in range(1, 32):

@@ -456,3 +456,20 @@ def test_a_number_right_after_a_chinese_or_japanese_word_is_read():
     assert not [f for f in check("這週大概有16,500人缺席。", lang="zh", source=source, source_lang="en") if f.code == "MT601"]
     assert [m.text for m in mentions("大概有16,500人", "zh")] == ["16,500"]
     assert [m.text for m in mentions("the MP3 and A4 formats", "en")] == []  # a letter before: part of a name
+
+
+@pytest.mark.parametrize("source, lang, target", [
+    ("The plan frees up 42 million euros.", "ko", "정부는 4,200만 유로를 풀 수 있다."),  # CLDR's compact scale `만`
+    ("More than 5.7 million voters cast ballots.", "ja", "570万以上の有権者が投票した。"),  # no space ends the word
+    ("At least 330,000 people took part.", "zh", "至少33萬人參與了該項目。"),  # the Traditional script's `萬`
+    ("Investors put £1.4bn into the fund.", "ar", "وضع المستثمرون 2 و1,4 مليار جنيه إسترليني."),  # `و` written onto the number
+])
+def test_a_number_with_the_languages_scale_word_matches_the_source(source, lang, target):
+    missing = [f.message for f in check(target, lang=lang, source=source, source_lang="en") if f.code == "MT601"]
+    assert not [m for m in missing if "1.4" in m or "42" in m or "5.7" in m or "330" in m], missing
+
+
+def test_a_scale_that_changes_the_value_is_still_a_mismatch():
+    """57億 is 5.7 billion, not 5.7 million."""
+    found = check("有超過57億的選民投了票。", lang="zh", source="More than 5.7 million voters cast ballots.", source_lang="en")
+    assert [f.code for f in found if f.code == "MT601"] == ["MT601"]

@@ -38,9 +38,11 @@ NUMBERS_DIR = DATA_DIR / "numbers"
 # no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).
 _SEP = r"[.,'’\u00a0\u202f ]"
 # Not after a letter (`MP3`, `A4`, `COVID-19`), except one of the scripts written without spaces,
-# where a number stands right after a word (Chinese `有16,500人`, Japanese `約5万`, Thai).
+# where a number stands right after a word (Chinese `有16,500人`, Japanese `約5万`, Thai), and
+# Arabic and Hebrew, whose one-letter conjunctions and prepositions are written onto the number
+# (`و1,4 مليار`, `ב1990`).
 DIGITS = lazy(
-    r"(?<!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}])[\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
+    r"(?<!(?![\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Arabic}\p{Hebrew}])[\p{L}\p{N}_#@$%{\ue000]|\p{L}-|\d[.,])"
     r"(?P<num>\d{1,3}(?:(?P<sep>" + _SEP + r")\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)"
     r"|\d+(?:[.,]\d+|[:h]\d\d)?)"
     r"(?![.,:]\d)"
@@ -311,13 +313,19 @@ def loose_values(text: str) -> frozenset:
     return frozenset(int(d) for d in regex.findall(r"\d+", text) if len(d) < 16)
 
 
+# A letter of the scripts whose counters and units follow a number without a space (Chinese
+# `16,500人`, Korean `1399년`, `12000명`, Japanese `5万`): a quantity, not a label like `2G`.
+_COUNTER = lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
 def _digit_mention(text: str, m, data: NumberWords) -> Mention:
     token = m.group("num")
     values = digit_readings(token)
     after = text[m.end(): m.end() + 16]
     kind = "digits"
     suffix = _suffix().match(after)
-    if after[:1].isupper() or (after[:1].isalpha() and not suffix):
+    scale = _next_scale(after, data)
+    if scale is None and not _COUNTER.match(after) and (after[:1].isupper() or (after[:1].isalpha() and not suffix)):
         kind = "label"  # 2G, 3D, 5x: a name with a number in it, not a quantity
     elif suffix and token.isdigit() and int(token) <= 31 and suffix.group().lower() in ordinal_suffixes():
         kind = "ordinal"
@@ -334,7 +342,6 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
         values.add(int(token[:2]) + 1)  # the 1800s: the 19th century
     if token.isdigit() and int(token) <= 24:
         values.add(("time", (int(token) % 12) * 60))  # 14 Uhr = 2 pm
-    scale = _next_scale(after, data)
     numeric = {v for v in values if not isinstance(v, tuple)}
     if scale:
         values |= {_clean(v * scale) for v in numeric}
@@ -343,7 +350,13 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
 
 def _next_scale(after: str, data: NumberWords) -> float | None:
     """The scale word right after a number (``2 millones``, ``3 Mrd.``), if any."""
-    word = WORD.match(after.lstrip(" \u00a0\u202f"))
+    rest = after.lstrip(" \u00a0\u202f")
+    if _COUNTER.match(rest):  # no space ends the word: the longest scale word it begins with (`570万以上`)
+        for n in (3, 2, 1):
+            entry = data.words.get(rest[:n])
+            if entry and entry[0] == "scale":
+                return entry[1]
+    word = WORD.match(rest)
     if word is None:
         return None
     entry = data.words.get(word.group().lower())
