@@ -51,6 +51,7 @@ checks that the shipped files equal what this script builds.
 from __future__ import annotations
 
 import argparse
+from functools import lru_cache
 import multiprocessing
 from pathlib import Path
 
@@ -76,17 +77,44 @@ SCALES = {1_000_000: "million", 1_000_000_000: "billion"}
 
 
 def words_of(lang: str, value: int, to: str = "cardinal") -> list[str]:
-    """num2words' spelling of ``value``, lower case; [] where the language lacks it."""
+    """num2words' spelling of ``value``, lower case; where num2words lacks the language, CLDR's
+    spell-out rules (unicode-rbnf) in every gender (Greek `ένας`, `μία`, `ένα`); [] where both
+    lack it."""
     from num2words import CONVERTER_CLASSES, num2words
 
     code = NUM2WORDS_CODE.get(lang, lang)
     if code not in CONVERTER_CLASSES:  # num2words would fall back to the code's first two letters: `fil` → `fi`
-        return []
+        return rbnf_words(lang, value, to)
     try:
         text = num2words(value, lang=code, to=to)
     except (NotImplementedError, KeyError, AttributeError, TypeError, ValueError):
         return []
     return [text.lower().replace(",", "")]
+
+
+@lru_cache(maxsize=None)
+def _rbnf_engine(lang: str):
+    from unicode_rbnf import RbnfEngine
+
+    try:
+        return RbnfEngine.for_language(lang)
+    except (ValueError, KeyError, FileNotFoundError):
+        return None
+
+
+def rbnf_words(lang: str, value: int, to: str = "cardinal") -> list[str]:
+    """CLDR's spellings of ``value`` (its RBNF spell-out rules), one per ruleset, lower case."""
+    from unicode_rbnf import FormatPurpose
+
+    engine = _rbnf_engine(lang)
+    if engine is None:
+        return []
+    purpose = FormatPurpose.CARDINAL if to == "cardinal" else FormatPurpose.ORDINAL
+    try:
+        result = engine.format_number(value, purpose=purpose)
+    except Exception:  # noqa: BLE001 - a ruleset the engine cannot apply: no spelling
+        return []
+    return list(dict.fromkeys(t.lower().replace(",", "") for t in result.text_by_ruleset.values() if t))
 
 
 def single_words(lang: str, value: int, to: str = "cardinal") -> list[str]:
@@ -233,12 +261,15 @@ def build(lang: str) -> str:
     for value in (100, 1000):  # `hundred`, `thousand`, `тысячи`: the last word of a spelling
         for word in scale_words(lang, value):
             rows.setdefault(("cardinal", word), value)
-    for value, _ in SCALES.items():
-        for word in scale_words(lang, value):
-            rows.setdefault(("scale", word), value)
+    # CLDR's compact formats first: they say what a scale word multiplies by, where the last
+    # word of a spelled-out million may be another scale's (Hindi `दस लाख`, ten lakh).
     for word, value in compact_scales(lang).items():
         if ("cardinal", word) not in rows:  # `hundred`, `тысячи` are cardinals already
             rows.setdefault(("scale", word), value)
+    for value, _ in SCALES.items():
+        for word in scale_words(lang, value):
+            if not any(kind == "scale" and w == word for kind, w in rows):
+                rows.setdefault(("scale", word), value)
     endings = extra.get("ordinal_endings", {})
     for value in range(1, 32):
         for word in single_words(lang, value, "ordinal"):

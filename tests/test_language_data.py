@@ -217,9 +217,10 @@ def test_shipped_data_equals_a_fresh_build(shared, tmp_path):
 
 
 def test_shipped_number_data_equals_a_fresh_build(tmp_path):
-    """Number words from num2words and CLDR separators from Babel (both pinned in the `test`
-    and `build` extras), with the hand-written parts of language.toml [numbers]."""
-    for module in ("babel", "num2words"):
+    """Number words from num2words (else CLDR's spell-out rules through unicode-rbnf) and CLDR
+    separators and compact scales from Babel (all pinned in the `test` and `build` extras),
+    with the hand-written parts of language.toml [numbers]."""
+    for module in ("babel", "num2words", "unicode_rbnf"):
         pytest.importorskip(module)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_number_data.py"), "--out", str(tmp_path)],
                    check=True, capture_output=True)

@@ -17,7 +17,7 @@ import regex
 
 from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Applicability, Fix
-from mtcheck.languages import Language, get_language
+from mtcheck.languages import Language, language_for
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.align import MIN_CONFIDENCE, source_language
 from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
@@ -239,7 +239,7 @@ def _with_head_words(code: str, forms: tuple[str, ...]) -> tuple[str, ...]:
     >>> "pund" in _with_head_words("is", ("sterlingspund",))
     True
     """
-    lang = get_language(code)
+    lang = language_for(code)
     # A part is a word when the lexicon knows it, or when it begins or ends two names (Thai,
     # which has no lexicon: `ดอลลาร์` of `ดอลลาร์สหรัฐ` and `ดอลลาร์แคนาดา`).
     seen = Counter(part for form in set(forms) for i in range(1, len(form)) for part in {form[:i], form[i:]})
