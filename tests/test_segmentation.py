@@ -63,6 +63,15 @@ def test_words_and_compounds_stay_whole(lang, token):
     assert split_token(get_language(lang), token) is None
 
 
+def test_a_sentence_start_led_by_a_glue_word_splits_and_a_name_ending_in_one_does_not():
+    """First in a sentence a capital says nothing: a glue word leading the token is evidence
+    (`Our server`, Zipf sum under the mid-sentence bar); one ending it is not (`Tabas`, a name
+    rather than `Tab as`), nor a right part that is a name (`Unalaska`)."""
+    assert _codes("Ourserver was down all day.", "en") == [("MT101", "Ourserver")]
+    assert _codes("Tabas was quiet all day.", "en") == []
+    assert _codes("Unalaska was quiet all day.", "en") == []
+
+
 def test_after_an_apostrophe_the_word_is_judged():
     assert _codes("La production de l'usinepar jour.", "fr") == [("MT101", "usinepar")]
     assert _codes("I dati dell'annoin corso.", "it") == [("MT101", "annoin")]
