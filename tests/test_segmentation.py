@@ -63,6 +63,28 @@ def test_words_and_compounds_stay_whole(lang, token):
     assert split_token(get_language(lang), token) is None
 
 
+def test_a_sentence_that_starts_with_a_one_letter_word_is_found_glued():
+    """Russian, Polish, Czech sentences often start with a one-letter preposition or conjunction
+    (`В`, `A`, `I`): glued to the word before, the capital alone is the sign. A letter that is no
+    glue word, or one after a capitalized word, is a label or a brand (`PlanB`, `ProjectA`)."""
+    assert _codes("Это было давно искусстваА еще он пел.", "ru") == [("MT102", "искусстваА")]
+    assert _codes("Wszyscy wrócili do domuA potem poszli spać.", "pl") == [("MT102", "domuA")]
+    assert _codes("We kept planB and ProjectA ready.", "en") == []
+
+
+def test_an_article_or_preposition_that_lost_its_space_is_found_capitalized_or_one_letter_long():
+    """First in a sentence a capitalized article glued to a word (`TheSaudi`, German
+    `DieEinrichtung`) is unsafe to split (brands are written so); elsewhere it is a name's
+    particle or a brand. A one-letter preposition glued to a name is found (Russian `вБеверли`),
+    the brands with a one-letter prefix are not (`iPhone`, `eBay`)."""
+    assert _codes("TheSaudi regime will not fall.", "en") == [("MT101", "TheSaudi")]
+    assert not check("TheSaudi regime will not fall.", lang="en")[0].fixes[0].is_safe
+    assert _codes("DieEinrichtung wirkt kühl.", "de") == [("MT101", "DieEinrichtung")]
+    assert _codes("I met Charles LaBella on the MyNumber card site.", "en") == []
+    assert _codes("Он переехал вБеверли давно.", "ru") == [("MT101", "вБеверли")]
+    assert _codes("Compré un iPhone e hice clic en eBay.", "es") == []
+
+
 def test_a_sentence_start_led_by_a_glue_word_splits_and_a_name_ending_in_one_does_not():
     """First in a sentence a capital says nothing: a glue word leading the token is evidence
     (`Our server`, Zipf sum under the mid-sentence bar); one ending it is not (`Tabas`, a name

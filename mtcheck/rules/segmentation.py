@@ -26,8 +26,10 @@ WORD_OR_ELIDED = regex.compile(
     WORD.pattern + r"|(?<=(?<![\p{L}\p{M}\p{N}_'’\-./@#&\ue000])\p{L}{1,4}['’])(\p{L}[\p{L}\p{M}]*)"
     r"(?![\p{L}\p{M}\p{N}_'’\-/@\ue000]|\.\p{L})"
 )
-# One lower-case run followed by one capitalized run: injuredThey, dieSoldaten, inRiga.
-CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}{2,})(\p{Lu}\p{Ll}+)$")
+# One lower-case run followed by one capitalized run: injuredThey, dieSoldaten, inRiga, and a
+# capital alone (Russian искусстваА, полкаВ) or one letter before it (вБеверли, иЯн):
+# camel_reading takes a single letter only as a glue word.
+CASE_GLUE = regex.compile(r"^(\p{Lu}?\p{Ll}+)(\p{Lu}\p{Ll}*)$")
 # In lower case, or with a capital first letter only. Letters without case (Arabic, Hebrew,
 # Devanagari, Hangul) are not judged: there clitics and particles are written with the word
 # (Hebrew `בבית`, Korean `학교에서`), and an unknown token reads as two words far too often
@@ -51,7 +53,8 @@ class MergedWords(Rule):
     what = ("Finds two words written without the space between them: a token that reads as two "
             "words (`disappearedin`, `Accordingto`, `Bristolin`, French `l'usinepar`), or a "
             "lower-case word glued to a capitalized one that is no sentence start (`inRiga`, "
-            "Spanish `delGobierno`: an article or a preposition never ends a sentence). The token "
+            "Spanish `delGobierno`, Russian `вБеверли`: an article or a preposition never ends a "
+            "sentence; first in a sentence also capitalized, `TheSaudi`, unsafe). The token "
             "must be unknown to the lexicon, or no more frequent than a glue artifact of its parts "
             "is (wordfreq lists `withthe`). It is split at a function word of the language on a "
             "side where that word stands alone, unless words like the other part often take it "
@@ -147,6 +150,10 @@ class MergedWords(Rule):
                 reading = camel_reading(lang, *case.groups())
                 if reading is None or reading.sentence or whole > 0 and not reading.certain:
                     continue  # a sentence start: MT102 reports it; CamelCase brands stay quiet
+                if reading.left[0].isupper() and (is_mid_sentence(text, start) or _next_to_a_capital(text, start, end)):
+                    # `TheSaudi` first in a sentence; elsewhere a name's particle (`Charles
+                    # LaBella`) or a brand (`the MyNumber card`)
+                    continue
                 left, right, certain = reading.left, reading.right, reading.certain
             elif PLAIN.match(token):
                 if token[0].isupper() and not lang.capitalized_nouns and _next_to_a_capital(text, start, end):
@@ -172,7 +179,8 @@ class MissingSentenceBoundary(Rule):
     name = "glued-sentences"
     category = "missing-sentence-boundary"
     what = ("Finds a word glued to the capitalized first word of the next sentence "
-            "(`injuredThey`): the period and the space were lost. The capitalized part must "
+            "(`injuredThey`, Russian `полкаВ`, a one-letter word that is a function word): the "
+            "period and the space were lost. The capitalized part must "
             "be a word the language writes in lower case mid-sentence (not a name, not a "
             "German noun), and the first part a word that can end a sentence: an article or a "
             "preposition never does, so Spanish `delGobierno` and French `laLigue` are glued "

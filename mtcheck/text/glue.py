@@ -49,7 +49,8 @@ CAPITAL_PAIR = 11.5
 # a glue word that leads it (`Ourserver`, `Вэтом`) needs a smaller Zipf sum (tuned on the tuning
 # half: 11.5 kept 0.35 of the capital-initial glues; 10 finds ~0.1 more in en, ru, pl). A glue
 # word on the right is no such evidence: a name often ends in one (`Kayel` is no `Kay el`,
-# `Dirken` no `Dirk en`), nor is a right part that is a name written in lower case (`Unalaska`).
+# `Dirken` no `Dirk en`), nor is a right part that is a name written in lower case (`Unalaska`)
+# or a word of three letters (Portuguese `Seage`, a name, is no `Se age`).
 START_PAIR = 10.0
 PAIR_COST = 9.0
 MAX_ZIPF = 8.0  # no word is more frequent (English `the`: 7.7)
@@ -178,7 +179,7 @@ def _split_token(lang: Language, token: str, mid_sentence: bool) -> Split | None
             continue
         score = z_left + z_right
         if capitalized and score < CAPITAL_PAIR and not _is_name(lang, left) and (
-                mid_sentence or score < START_PAIR or not _leads(lang, left)
+                mid_sentence or score < START_PAIR or len(right) < 4 or not _leads(lang, left)
                 or _is_name(lang, right)):
             continue
         if score > best_score:
@@ -403,9 +404,17 @@ def camel_reading(lang: Language, left: str, right: str) -> CamelReading | None:
     CamelReading(left='del', right='Gobierno', sentence=False, certain=True)
     >>> camel_reading(en, "injured", "They").sentence, camel_reading(en, "Pay", "Pal")
     (True, None)
+    >>> ru = get_language("ru")
+    >>> camel_reading(ru, "искусства", "А").sentence, camel_reading(ru, "Армию", "В")
+    (True, None)
     """
     lower_left, lower_right = lang.lower(left), lang.lower(right)
+    if len(right) == 1 and (left[0].isupper() or lower_right not in lang.glue_words):
+        return None  # a letter after a word is a glued one-letter word (Russian `в`) or a label: `PlanB`
     left_glue = lower_left in lang.glue_words
+    never_final = left_glue and lang.segmentation.ends_sentences(lower_left) is False
+    if len(left) == 1 and not never_final:
+        return None  # `iPhone`, `eBay` (Spanish `e` ends no sentence, but wordfreq lists `ebay`)
     if not left_glue and not known(lang, left):
         # An unknown word before a function word that starts sentences (`volantearEl`,
         # `StaatsausgabenDie`): a sentence ended, though the word cannot be vouched for.
@@ -416,8 +425,12 @@ def camel_reading(lang: Language, left: str, right: str) -> CamelReading | None:
     if left[0].isupper():
         if len(right) >= 3 and lower_right in lang.glue_words:
             return CamelReading(left, right, True, True)
+        if never_final and len(right) >= 3 and known(lang, right):
+            # A sentence's first article or preposition lost its space (`TheSaudi`,
+            # `DieEinrichtung`); a brand may be written so too (`TheFacebook`): not certain.
+            return CamelReading(left, right, False, False)
         return None  # CamelCase brands: SkyUp, FritzBox
-    if left_glue and lang.segmentation.ends_sentences(lower_left) is False:
+    if never_final:
         return CamelReading(left, right, False, True)
     if starts_sentence(lang, right):
         return CamelReading(left, right, True, lower_right in lang.glue_words)
