@@ -45,6 +45,8 @@ def test_a_sentence_start_after_a_word_that_ends_sentences_is_still_mt102():
     ("es", "paraque", ("para", "que")),
     ("de", "Regierungund", ("Regierung", "und")),  # a compounding language, a function word on the right
     ("ru", "изучатьлитературу", ("изучать", "литературу")),  # an infinitive begins no compound
+    ("nl", "opde", ("op", "de")),  # two function words: `op` begins words, but seldom before `de`
+    ("de", "überden", ("über", "den")),
 ])
 def test_glued_words_split(lang, token, split):
     got = split_token(get_language(lang), token)
@@ -58,6 +60,7 @@ def test_glued_words_split(lang, token, split):
     ("pt", "trabalhadoras"), ("pt", "possibilitarem"), ("es", "decírselo"),
     ("en", "delvery"),  # one letter from `delivery`, not `del very`
     ("en", "into"), ("en", "meas"),  # listed words more frequent than an artifact of their parts
+    ("pt", "depara"),  # a verb of two function words' letters, listed more often than glues are
 ])
 def test_words_and_compounds_stay_whole(lang, token):
     assert split_token(get_language(lang), token) is None
@@ -92,6 +95,11 @@ def test_a_sentence_start_led_by_a_glue_word_splits_and_a_name_ending_in_one_doe
     assert _codes("Ourserver was down all day.", "en") == [("MT101", "Ourserver")]
     assert _codes("Tabas was quiet all day.", "en") == []
     assert _codes("Unalaska was quiet all day.", "en") == []
+
+
+def test_a_piece_of_a_split_word_is_no_glue():
+    """`opze` reads as `op ze`, but with the next piece it is `opzeggen`: one word split."""
+    assert _codes("Hij wil het contract opze ggen.", "nl") == [("MT103", "opze ggen")]
 
 
 def test_after_an_apostrophe_the_word_is_judged():

@@ -18,7 +18,7 @@ from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language
 from mtcheck.rules import Example, FixAvailability, Rule, register
 from mtcheck.text.casing import WORD, is_mid_sentence
-from mtcheck.text.glue import ARTIFACT, KNOWN, MAX_ZIPF, camel_reading, split_token
+from mtcheck.text.glue import ARTIFACT, KNOWN, MAX_ZIPF, camel_reading, known, split_token
 
 # The same, or the word after an elided article or preposition (French `l'usinepar`, Italian
 # `dell'annoin`): the part after the apostrophe is a word of its own.
@@ -166,6 +166,8 @@ class MergedWords(Rule):
                 continue
             if _doubles_a_neighbour(text, start, end, left, right):
                 continue  # `alle alledeze deze`: the split would make MT105's stutter, not a word
+            if _half_of_a_word(lang, text, start, end):
+                continue  # `opze ggen`: one word split (MT103's), not two glued
             # A homoglyph in it is repaired by the same edit (else MT305's fix unveils this one).
             fix = Fix.replace(start + len(left), start + len(left), " ", safe=certain) if token == written \
                 else Fix.replace(start, end, f"{left} {right}", safe=certain)
@@ -366,6 +368,15 @@ def _doubles_a_neighbour(text: str, start: int, end: int, left: str, right: str)
     if left.lower() == right.lower():  # `farefare`
         return True
     return bool(before and before.group(1).lower() == left.lower() or after and after.group(1).lower() == right.lower())
+
+
+def _half_of_a_word(lang: Language, text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one piece of a word split by a space: joined with the word before
+    or after it, a known word (Dutch `opze ggen` is `opzeggen`, not `op ze ggen`)?"""
+    token = text[start:end]
+    before = regex.search(r"(\p{L}+)[ \t\u00a0]$", text[max(0, start - 40):start])
+    after = regex.match(r"[ \t\u00a0](\p{L}+)", text[end:end + 40])
+    return bool(before and known(lang, before.group(1) + token) or after and known(lang, token + after.group(1)))
 
 
 @register

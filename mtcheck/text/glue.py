@@ -64,6 +64,7 @@ NAME_AFFIX_SHARE = 0.2  # the same after a name of the casing data, which takes 
 # word, Russian `в` before one form many words there) is one only where it forms far fewer.
 STRICT_AFFIX_SHARE = 0.02
 STRICT_KNOWN = 3.5
+LISTED_ARTIFACT = 2.0  # how often web text writes a glue of two function words (Dutch `opde`: 2.0)
 MIN_LENGTH = 4  # shorter tokens (`tobe`, `dela` are four letters) are abbreviations and names
 SHORT_TOKEN = 40  # a token this short is split at every point
 _LONGEST: dict[str, int] = {}  # language → length of its longest lexicon or glue word
@@ -255,7 +256,14 @@ def _reading(lang: Language, left: str, right: str, capitalized: bool, name: boo
     if left_sides is not None and right_sides is not None:  # `withthe`, `inthe`, Spanish `porla`
         if name:
             return None
-        ok = _side(lang, "L", lower_left, left_sides, right) and _side(lang, "R", lower_right, right_sides, left)
+        # Two function words side by side are a frequent pair, and where their glued form is
+        # unknown or listed no more often than web text writes glue artifacts, a side that
+        # glue_words.txt does not allow needs only what an allowed one does (Dutch `opde`,
+        # German `überden`: `op` and `über` begin many words, but seldom before `de`, `den`).
+        # A word of two function words is more frequent (Portuguese `depara`, 3.3).
+        pair = lang.zipf(left + right) <= LISTED_ARTIFACT
+        ok = (_side(lang, "L", lower_left, "L" if pair else left_sides, right)
+              and _side(lang, "R", lower_right, "R" if pair else right_sides, left))
         return ok and ("L" in left_sides or "R" in right_sides) if ok else None
     if right_sides is not None:
         if name and len(left) < 4:
