@@ -95,6 +95,9 @@ def test_a_sentence_start_led_by_a_glue_word_splits_and_a_name_ending_in_one_doe
     assert _codes("Ourserver was down all day.", "en") == [("MT101", "Ourserver")]
     assert _codes("Tabas was quiet all day.", "en") == []
     assert _codes("Unalaska was quiet all day.", "en") == []
+    # two frequent content words first in a sentence; a name of two words stays whole
+    assert _codes("Новыйзакон вступил в силу вчера.", "ru") == [("MT101", "Новыйзакон")]
+    assert _codes("Stonebridge is a town.", "en") == []
 
 
 def test_a_piece_of_a_split_word_is_no_glue():
