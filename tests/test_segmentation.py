@@ -47,6 +47,7 @@ def test_a_sentence_start_after_a_word_that_ends_sentences_is_still_mt102():
     ("ru", "изучатьлитературу", ("изучать", "литературу")),  # an infinitive begins no compound
     ("nl", "opde", ("op", "de")),  # two function words: `op` begins words, but seldom before `de`
     ("de", "überden", ("über", "den")),
+    ("ru", "хотелипровести", ("хотели", "провести")),  # a past plural seldom begins a compound
 ])
 def test_glued_words_split(lang, token, split):
     got = split_token(get_language(lang), token)
@@ -61,6 +62,7 @@ def test_glued_words_split(lang, token, split):
     ("en", "delvery"),  # one letter from `delivery`, not `del very`
     ("en", "into"), ("en", "meas"),  # listed words more frequent than an artifact of their parts
     ("pt", "depara"),  # a verb of two function words' letters, listed more often than glues are
+    ("id", "storyboard"),  # an English word taken whole into another language
 ])
 def test_words_and_compounds_stay_whole(lang, token):
     assert split_token(get_language(lang), token) is None
