@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Locale formats (issue 17): findings of the unit-spacing rule (MT609) on clean human text
-and on MT output, per 10,000 words.
+"""Locale formats (issue 17): findings of the unit-spacing rule (MT609) and of the us-news ISO
+date rule on clean human text and on MT output, per 10,000 words.
 
 Human text: the references of ``../shared/data/wmt22`` and ``wmt24`` (field ``reference``) and
 the UD treebank sentences of ``ud/`` (the all-languages ``pud.jsonl`` apart, whose texts are
@@ -119,7 +119,7 @@ def print_report(title: str, report: dict, show: int, labels: dict | None = None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--rule", action="append", help="rule codes (default: MT609)")
+    parser.add_argument("--rule", action="append", help="rule codes (default: MT609 and MT806)")
     parser.add_argument("--mt", action="store_true", help="also the MT systems' outputs")
     parser.add_argument("--show", type=int, default=40, help="findings to print (a random sample past that)")
     parser.add_argument("--json", type=Path, help="write the report here")
@@ -128,7 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     labels = load_labels(args.labels)
     out = {}
-    for code in args.rule or ["MT609"]:
+    for code in args.rule or ["MT609", "MT806"]:
         out[code] = {"human": measure(human_corpora(args.data), code)}
         print_report(f"{code} on human text", out[code]["human"], args.show, labels)
         if args.mt:
