@@ -106,7 +106,7 @@ def print_report(title: str, report: dict, show: int, labels: dict | None = None
     print(f"| all ({len(totals)} languages) | | {words:,} | {found} | {10_000 * found / max(words, 1):.2f} |")
     findings = report["findings"]
     sample = findings if len(findings) <= show else random.Random(17).sample(findings, show)
-    print(f"\n{len(findings)} findings" + (f", a sample of {show}:" if len(findings) > show else ":"))
+    print(f"\n{len(findings)} findings" + ("." if not show else f", a sample of {show}:" if len(findings) > show else ":"))
     for f in sample:
         print(f"  {f['corpus']} {f['record']}: `{f['text']}` … {f['context']!r}")
     print("by token:", Counter(f["text"] for f in findings).most_common(20))
