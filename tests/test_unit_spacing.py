@@ -41,6 +41,7 @@ def test_the_patterns_are_cldr_data():
      "A 1,350 kg load and a 2.5 GHz chip, 10-15 cm apart."),
     ("de", "Es wiegt 3,5kg und hat 64GB.", ["3,5kg", "64GB"], f"Es wiegt 3,5 kg und hat 64{NBSP}GB."),
     ("fr", "Une voiture à 130km/h sur 20km.", ["130km/h", "20km"], f"Une voiture à 130{NNBSP}km/h sur 20{NNBSP}km."),
+    ("fr", f"Un trajet de 1{NNBSP}350km.", [f"1{NNBSP}350km"], f"Un trajet de 1{NNBSP}350{NNBSP}km."),
     ("es", "Una parcela de 500m² a 3km del pueblo.", ["500m²", "3km"], "Una parcela de 500 m² a 3 km del pueblo."),
     ("ru", "Груз весом 20кг на 5км.", ["20кг", "5км"], "Груз весом 20 кг на 5 км."),
 ])

@@ -584,7 +584,7 @@ def _glued_unit(symbols: tuple[str, ...]) -> regex.Pattern:
     nor a hyphen and a word: a compound (German `2mm-Pellets` is `2-mm-Pellets`, English
     `a 5km-long road` `a 5-km-long road`), which a space would not mend."""
     alternatives = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
-    return regex.compile(_BEFORE_UNIT + r"(?P<num>\p{Nd}+(?:[.,]\p{Nd}+)*)(?P<unit>" + alternatives
+    return regex.compile(_BEFORE_UNIT + r"(?P<num>" + _NUMBER + r")(?P<unit>" + alternatives
                          + r")(?![\p{L}\p{N}\p{M}_]|-\p{L})")
 
 
