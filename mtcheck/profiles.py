@@ -39,7 +39,7 @@ PROFILES = {p.name: p for p in (
             "inside, a spaced en dash between words, a no-break space before `%`."),
     Profile("us-news", frozenset({"en"}),
             "US news style (AP): no period after a headline, `U.S.`, `U.N.` and `U.K.` with "
-            "periods in running text."),
+            "periods in running text, dates written `March 4, 2024`, not `2024-03-04`."),
 )}
 
 

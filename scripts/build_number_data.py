@@ -38,6 +38,14 @@ number-mismatch check reads the source side too). Lines are ``kind<TAB>form<TAB>
               and 1.5 and in long, short and narrow width, and its names and local symbols
               of the common currencies, plus the ``percent`` words. ``180°`` translated
               ``180 grados`` keeps its sign; ``180`` alone lost it (MT605).
+``unit_pattern`` how the language writes a number with a unit symbol, CLDR's short unit
+              pattern with ``{0}`` for the number (``km`` ``{0} km``; ``fr`` ``{0}\u202fkm``
+              with a narrow no-break space; ``de`` ``GB`` ``{0}\u00a0GB``): for the units of
+              UNIT_SPACING, where the symbol is the same in every plural form (a symbol, not
+              a word: Polish ``waty`` is left out) and has two characters or more (``m``,
+              ``g``, ``t``, ``W``, ``V`` are also millions, the network ``4G``, tonnes or
+              grades in text). A symbol two units write with different patterns is left out.
+              MT609 reads them.
 ``month``     month names, wide and abbreviated, format and stand-alone forms, from CLDR
               (``marzo`` 3, ``марта`` 3): a date written ``03/05`` in the source and
               ``5 March`` in the translation has the same numbers.
@@ -234,6 +242,52 @@ def sign_words(lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
+# The units whose symbols MT609 checks: metric lengths, masses, areas, volumes and speeds,
+# digital sizes, frequencies, power and energy. Not temperatures (`25°C` is English CLDR's own,
+# and the degree sign is a sign: MT605), durations (`15h30`, `25min`, `1990s` are times and
+# decades), imperial units (British style glues `6ft`, `14st`, `70mph`), g-force, bytes and bits
+# alone (`B`, `bit`), currencies and percent (MT803, in the typography profiles).
+UNIT_SPACING = [
+    "length-kilometer", "length-meter", "length-centimeter", "length-millimeter", "length-micrometer",
+    "length-nanometer", "mass-kilogram", "mass-gram", "mass-milligram", "mass-microgram", "mass-tonne",
+    "area-square-kilometer", "area-square-meter", "area-hectare", "volume-liter", "volume-milliliter",
+    "volume-centiliter", "volume-cubic-meter", "speed-kilometer-per-hour", "speed-meter-per-second",
+    "digital-kilobyte", "digital-megabyte", "digital-gigabyte", "digital-terabyte", "digital-petabyte",
+    "digital-kilobit", "digital-megabit", "digital-gigabit", "digital-terabit",
+    "frequency-hertz", "frequency-kilohertz", "frequency-megahertz", "frequency-gigahertz",
+    "power-watt", "power-kilowatt", "power-megawatt", "power-gigawatt", "power-milliwatt",
+    "energy-kilowatt-hour", "energy-kilojoule", "energy-kilocalorie",
+    "electric-milliampere", "pressure-hectopascal", "pressure-kilopascal",
+]
+
+
+def unit_patterns(lang: str) -> dict[str, str]:
+    """symbol → CLDR's short pattern (``{0} km``) of the units of UNIT_SPACING that the
+    language writes number first with a symbol of two characters or more, the same in every
+    plural form (1, 2, 5, 1.5). A symbol of two units with different patterns is left out."""
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
+    loc = locale_id(lang)
+    found: dict[str, set[str]] = {}
+    for unit in UNIT_SPACING:
+        patterns = set()
+        for count in SIGN_COUNTS:
+            text = format_unit(count, unit, length="short", locale=loc)
+            number = format_decimal(count, locale=loc)
+            if not text.startswith(number) or unit in text:
+                break  # the number is not first, or Babel wrote the unit's id (CLDR has no symbol)
+            patterns.add("{0}" + text[len(number):])
+        else:
+            if len(patterns) != 1:
+                continue  # the form changes with the count: a word (Polish `5 waty`, `1,5 W`)
+            pattern = patterns.pop()
+            symbol = pattern[3:].lstrip(" \u00a0\u202f")
+            if len(symbol) >= 2 and regex.search(r"\p{L}", symbol) and not regex.search(r"\s", symbol):
+                found.setdefault(symbol, set()).add(pattern)
+    return {symbol: next(iter(p)) for symbol, p in found.items() if len(p) == 1}
+
+
 def build(lang: str) -> str:
     from babel import Locale
     from importlib.metadata import version
@@ -296,6 +350,8 @@ def build(lang: str) -> str:
             rows.setdefault(("sign", word.lower()), "%")
     for form, sign in sign_words(lang):
         rows.setdefault(("sign", form), sign)
+    for symbol, pattern in unit_patterns(lang).items():
+        rows[("unit_pattern", symbol)] = pattern
     header = (f"# Number words and separators of {locale.english_name} ({lang}), built by "
               f"scripts/build_number_data.py from num2words {version('num2words')} and CLDR (Babel "
               f"{version('babel')}). kind<TAB>form<TAB>value\n")

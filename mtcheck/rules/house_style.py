@@ -13,11 +13,12 @@ from functools import lru_cache
 import regex
 
 from mtcheck.document import Document
-from mtcheck.finding import Fix
+from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language, get_language
 from mtcheck.rules import Example, Rule, register
 from mtcheck.text.chars import NARROW_NBSP, NBSP
 from mtcheck.text.numbers import number_words
+from mtcheck.rules.numbers import formatted_date
 
 # A straight double quotation mark that opens (after a space, a line start or an opening
 # bracket, before a letter or digit) or closes (after a letter, digit or mark, before a space,
@@ -231,3 +232,89 @@ def _undotted_pattern(code: str) -> regex.Pattern:
     """The undotted forms of ``_dotted`` as whole tokens (`US`, not `USB` or `U.S.`), once per language."""
     undotted = sorted(_dotted(get_language(code)))
     return regex.compile(r"(?<![\p{L}\p{N}.])(" + "|".join(map(regex.escape, undotted)) + r")(?![\p{L}\p{N}.])")
+
+
+# An ISO 8601 calendar date (`2024-03-04`), not part of a longer token: not after a letter,
+# digit or a path's, identifier's or version's mark (`report-2024-03-04.pdf`, `v2024-03-04`,
+# `/2024-03-04/`), nor before one (`2024-03-04T10:00`, `2024-03-04-001`, `2024-03-04.log`,
+# `2024-03-04/05`), nor before a time (`2024-03-04 10:00`: a timestamp).
+_ISO_DATE = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}_\-/\\.:#@=+~\[<])(?P<year>[12]\d{3})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
+    r"(?![\p{L}\p{N}\p{M}_\-/\\:+\]>]|[.,]\p{N}|\.\p{L}|[ \u00a0]\d{1,2}:\d\d)")
+# A line of a table or a record of fields, not running text: cells (`|`, a tab), or a label
+# before the date (`Date: 2024-03-04`, `- Published: 2024-03-04`).
+_TABLE_LINE = regex.compile(r"[|\t]")
+_FIELD_LABEL = regex.compile(r"^[\s\-*•>]*[\p{L}][\p{L}\p{N} ()/_.-]{0,30}:[ \t]*$")
+# Running text has words: a line with fewer than this many words of two letters or more is a
+# list item, a caption or a line of data.
+MIN_RUNNING_WORDS = 5
+_WORD = regex.compile(r"\p{L}{2,}")
+# The sentence goes on after the date, with no mark of its own: a space and a word.
+_SENTENCE_GOES_ON = regex.compile(r"[ \u00a0][\p{L}\p{N}]")
+
+
+@register
+class IsoDate(Rule):
+    code = "MT806"
+    name = "iso-date"
+    category = "number-format"
+    profiles = ("us-news",)
+    fix_applicability = Applicability.UNSAFE
+    what = ("Finds an ISO date (`2024-03-04`) in English running text, where US news style (AP) "
+            "writes the month's name, the day and the year (`March 4, 2024`, `Jan. 15, 2024`: "
+            "the month as AP writes it before a day, `[house_style] date_months` in "
+            "`languages/en/language.toml`, in CLDR's English long date pattern `MMMM d, y`, and "
+            "a comma after the year where the sentence goes on). "
+            "Not reported: dates that are not real (`2023-02-30`), and dates outside running "
+            "text: in URLs, e-mail addresses and code (protected spans), inside a longer token "
+            "(`report-2024-03-04.pdf`, `2024-03-04T10:00`, `2024-03-04-001`, `v2024-03-04`), "
+            "before a time (`2024-03-04 10:00`), in brackets of a log (`[2024-03-04]`), on a "
+            "line of a table (`|`, a tab) or after a field's label (`Date: 2024-03-04`), and on "
+            f"a line of fewer than {MIN_RUNNING_WORDS} words. Profile: us-news.")
+    why = "A machine's date format in a story: AP writes dates for readers, `March 4, 2024`."
+    fix_safety = ("Unsafe: the reading is certain (ISO puts the year first), but AP leaves out the "
+                  "year of a date in the current year, and a house may keep the ISO form where a "
+                  "date is a value (a release, a record's date).")
+    examples = (
+        Example("en", "The troops left the city.\n\nThe talks resumed on ⟦2024-03-04⟧ in Geneva.",
+                "The troops left the city.\n\nThe talks resumed on March 4, 2024, in Geneva."),
+        Example("en", "The report, published ⟦2024-01-15⟧, lists every delay.",
+                "The report, published Jan. 15, 2024, lists every delay."),
+    )
+    clean = (("en", "See https://example.com/2024-03-04/story and report-2024-03-04.pdf for the full list."),
+             ("en", "Date: 2024-03-04\n| 2024-03-04 | talks | Geneva |\nThe log starts at 2024-03-04T10:00 today."),
+             ("en", "The talks resumed on March 4, 2024 in Geneva, not on 2023-02-30 as planned."))
+
+    def runs_on(self, language: Language) -> bool:
+        return len(language.house_style.get("date_months", [])) == 12
+
+    def check(self, doc: Document, lang: Language) -> Iterable:
+        text = doc.masked
+        months = lang.house_style["date_months"]
+        pattern = number_words(lang.tag).date_pattern
+        for m in _ISO_DATE.finditer(text):
+            if not _real_date(int(m["year"]), int(m["month"]), int(m["day"])):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start:line_end if line_end != -1 else len(text)]
+            if _TABLE_LINE.search(line) or _FIELD_LABEL.match(text, line_start, m.start()):
+                continue
+            if len(_WORD.findall(line)) < MIN_RUNNING_WORDS:
+                continue
+            written = formatted_date(pattern, str(int(m["day"])), months[int(m["month"]) - 1], m["year"])
+            # AP sets the year off with commas: `on March 4, 2024, in Geneva`.
+            comma = "," if _SENTENCE_GOES_ON.match(text, m.end()) else ""
+            yield self.finding(m.start(), m.end(), f"US news style writes this date `{written}`",
+                               Fix.replace(m.start(), m.end(), written + comma, safe=False))
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    """Is there such a day (`2024-02-29` yes, `2023-02-30` no)?"""
+    import datetime
+
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,5 +1,6 @@
-"""Numbers: changed or dropped against the source (MT601), and written in the source locale's
-format (MT602).
+"""Numbers: changed or dropped against the source (MT601), written in the source locale's
+format (MT602), dates in another language's order (MT606), and a number glued to a unit
+symbol where the language writes a space (MT609).
 
 MT601 runs when the Document has a source (``--source``, a record's ``source`` field, PO, XLIFF,
 TMX) and acts only on aligned units the aligner is confident about (``mtcheck.text.align``);
@@ -19,6 +20,7 @@ from mtcheck.document import PLAIN_PROTECTED, Document
 from mtcheck.finding import Applicability, Fix
 from mtcheck.languages import Language, language_for
 from mtcheck.rules import Example, FixAvailability, Rule, register
+from mtcheck.text.chars import NARROW_NBSP, NBSP
 from mtcheck.text.align import MIN_CONFIDENCE, source_language
 from mtcheck.text.numbers import Mention, NumberWords, loose_values, mentions, number_words
 from mtcheck.text.patterns import lazy
@@ -564,3 +566,94 @@ def _variant_reading(token: str, data: NumberWords) -> float | None:
 def _percent_word_after(text: str, end: int, data: NumberWords) -> bool:
     after = text[end:end + 20].lstrip(_SPACES).lower()
     return any(after.startswith(word) for word in data.percent)
+
+
+# -- unit spacing ----------------------------------------------------------------------------------
+
+_SPACE_NAMES = {" ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space"}
+# What may not stand right before the number: a letter or digit (`A320`, `MP3`, `B2B`), a
+# separator of a longer number, a currency sign (`$15mm`: millions in finance), a placeholder's
+# or handle's mark, `=` (`size=10GB`), a slash, or a hyphen not after a digit (`T-90`, `Su-25`);
+# after a digit it is a range (`10-15cm`).
+_BEFORE_UNIT = r"(?<![\p{L}\p{N}\p{M}_#@/=.,'’\ue000" + regex.escape("$€£¥₽₴₹₩₺₪₦₱₫₸₼¤") + r"]|(?<!\p{N})-)"
+
+
+@lru_cache(maxsize=None)
+def _glued_unit(symbols: tuple[str, ...]) -> regex.Pattern:
+    """A number with one of ``symbols`` right after it and no letter or digit after the symbol,
+    nor a hyphen and a word: a compound (German `2mm-Pellets` is `2-mm-Pellets`, English
+    `a 5km-long road` `a 5-km-long road`), which a space would not mend."""
+    alternatives = "|".join(regex.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    return regex.compile(_BEFORE_UNIT + r"(?P<num>" + _NUMBER + r")(?P<unit>" + alternatives
+                         + r")(?![\p{L}\p{N}\p{M}_]|-\p{L})")
+
+
+@register
+class UnitSpacing(Rule):
+    code = "MT609"
+    name = "unit-spacing"
+    category = "number-format"
+    needs_word_spaces = True  # Japanese and Chinese text writes `5km` as often as CLDR's `5 km`
+    what = ("Finds a number glued to a unit symbol (`5km`, `20kg`, `100MB`, `2,5GHz`) in a "
+            "language that writes a space between them, as CLDR's short unit pattern of the "
+            "language says (`languages/numbers/`, `unit_pattern`: English `{0} km`, German "
+            "`{0} km` but `{0} GB` with a no-break space, French `{0} km` with a narrow one, Korean "
+            "`{0}km` with none). The units are the metric and digital ones of "
+            "`scripts/build_number_data.py` (UNIT_SPACING) with a symbol of two characters or "
+            "more. Not reported: temperatures (`25°C`), times and durations (`15h30`, `25min`), "
+            "imperial units (`6ft`, `70mph`), one-letter symbols (`5m` is also five million, "
+            "`4G` a network), a symbol inside a longer token (`5kms`, `A320`, `MP3`, `B2B`) or a "
+            "compound (`2mm-Pellets`, which German writes `2-mm-Pellets`: a space would not mend it), "
+            "after a currency sign (`$15mm`, millions), `=` or a hyphen not after a digit (`T-90`), a "
+            "number already spaced (a plain space where CLDR has a no-break one is left alone). "
+            "Languages written without spaces between words do not run it (Japanese `5km`).")
+    why = ("The source's or the MT system's typography: style guides of every language with such "
+           "a pattern (SI, Duden, Imprimerie nationale) set a space between number and unit.")
+    fix_safety = ("Safe: the language's space (CLDR's: a plain, no-break or narrow no-break space) is "
+                  "put between the number and the symbol; nothing else changes.")
+    examples = (
+        Example("en", "The new line carries ⟦100Mb⟧ per second over ⟦5km⟧.",
+                "The new line carries 100 Mb per second over 5 km."),
+        Example("en", "Each bag weighs ⟦20kg⟧ and the chip runs at ⟦3.2GHz⟧.",
+                "Each bag weighs 20 kg and the chip runs at 3.2 GHz."),
+        Example("de", "Das Handy hat ⟦128GB⟧ Speicher und einen Akku mit 4500mAh.",
+                f"Das Handy hat 128{NBSP}GB Speicher und einen Akku mit 4500mAh."),
+        Example("de", "Der Ort liegt ⟦12km⟧ von der Küste entfernt.", "Der Ort liegt 12 km von der Küste entfernt."),
+        Example("fr", "Le village est à ⟦12km⟧ de la côte.", f"Le village est à 12{NARROW_NBSP}km de la côte."),
+        Example("es", "El pueblo está a ⟦12km⟧ de la costa.", "El pueblo está a 12 km de la costa."),
+        Example("it", "Il paese è a ⟦2,5km⟧ dal mare.", "Il paese è a 2,5 km dal mare."),
+        Example("pt", "A aldeia fica a ⟦12km⟧ da costa.", "A aldeia fica a 12 km da costa."),
+        Example("nl", "Het dorp ligt op ⟦12km⟧ van de kust.", "Het dorp ligt op 12 km van de kust."),
+        Example("ru", "Деревня находится в ⟦12км⟧ от берега.", "Деревня находится в 12 км от берега."),
+    )
+    clean = (
+        ("en", "A 5 km run, 4G and 5G phones, MP3 files, a B2B shop, 3D films, F1 cars, COVID-19, "
+               "the A320, at 5pm, the 21st century, 25°C, 6ft tall, $15mm, 5kms, 10 cm."),
+        ("de", f"Ein Lauf über 5 km, 128{NBSP}GB, um 15h, 25°C, 25%, der T-90M, 3D-Drucker."),
+        ("fr", "Un trajet de 5 km, à 15h30, 25°C, 2 000 m, 5m de haut."),
+        ("ja", "全長5kmのトンネル。"),
+    )
+
+    def runs_on(self, language: Language) -> bool:
+        return any(_unit_space(p) for p in number_words(language.tag).unit_patterns.values())
+
+    def check(self, doc: Document, lang: Language):
+        patterns = number_words(lang.tag).unit_patterns
+        spaced = {symbol: _unit_space(p) for symbol, p in patterns.items() if _unit_space(p)}
+        if not spaced:
+            return
+        for m in _glued_unit(tuple(sorted(spaced))).finditer(doc.masked):
+            symbol, space = m["unit"], spaced[m["unit"]]
+            yield self.finding(m.start(), m.end(),
+                               f"{lang.name} writes `{m['num']}{space}{symbol}` with {_SPACE_NAMES.get(space, 'a space')}",
+                               Fix.replace(m.end("num"), m.end("num"), space))
+
+
+def _unit_space(pattern: str) -> str:
+    """The space a unit pattern puts after the number (``{0} km`` → `` ``), or "" for none.
+
+    >>> _unit_space("{0}\\u202fkm"), _unit_space("{0}km")
+    ('\\u202f', '')
+    """
+    after = pattern[len("{0}"):len("{0}") + 1]
+    return after if after in _SPACES else ""

@@ -117,6 +117,8 @@ class NumberWords:
     percent_pattern: str = "#,##0%"
     # CLDR's long date: `MMMM d, y`, German `d. MMMM y`, Spanish `d 'de' MMMM 'de' y`.
     date_pattern: str = "MMMM d, y"
+    # CLDR's short pattern of a number with a unit symbol: `km` → `{0} km`, French `{0}\u202fkm`.
+    unit_patterns: dict = field(default_factory=dict)
 
     def is_number_word(self, word: str) -> bool:
         return word in self.words and self.words[word][0] in ("cardinal", "scale")
@@ -184,7 +186,7 @@ def _number_file(code: str | None) -> NumberWords:
     path = NUMBERS_DIR / f"{code}.txt"
     if not code or not path.exists():
         return NumberWords(".", ",", "", {}, frozenset(), ())
-    symbols, words, connectors, percent, units, signs = {}, {}, set(), [], set(), {}
+    symbols, words, connectors, percent, units, signs, unit_patterns = {}, {}, set(), [], set(), {}, {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -199,6 +201,8 @@ def _number_file(code: str | None) -> NumberWords:
             units.add(form)
         elif kind == "sign":
             signs.setdefault(value, []).append(form)
+        elif kind == "unit_pattern":
+            unit_patterns[form] = value
         else:
             number = float(value)
             for spelling in _apostrophes(form):
@@ -209,7 +213,7 @@ def _number_file(code: str | None) -> NumberWords:
                        frozenset(connectors), tuple(percent), frozenset(units),
                        signs={sign: tuple(forms) for sign, forms in signs.items()},
                        percent_pattern=symbols.get("percent_pattern", "#,##0%"),
-                       date_pattern=symbols.get("date_pattern", "MMMM d, y"))
+                       date_pattern=symbols.get("date_pattern", "MMMM d, y"), unit_patterns=unit_patterns)
 
 
 def _apostrophes(form: str) -> tuple[str, ...]:
