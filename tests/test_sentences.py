@@ -163,6 +163,15 @@ def test_languages_without_data():
     assert sentences("Byl to 3. Pražský maraton. Vyhrál ho Jan Novák.", "cs") == [
         "Byl to 3. Pražský maraton.", "Vyhrál ho Jan Novák."]
     assert sentences("नमस्ते। आप कैसे हैं? मैं ठीक हूँ।", "hi") == ["नमस्ते।", "आप कैसे हैं?", "मैं ठीक हूँ।"]
+    # Scripts without vowel letters (Hangul, Arabic, Hebrew): a word is no vowel-less
+    # abbreviation like `Hr.`; Greek words have vowels of their own.
+    assert sentences("그는 어제 서울에 있었다. 오늘은 부산에 간다.", "ko") == [
+        "그는 어제 서울에 있었다.", "오늘은 부산에 간다."]
+    assert sentences("وصل الوفد يوم الأحد. وغادر بعد يومين.", "ar") == ["وصل الوفد يوم الأحد.", "وغادر بعد يومين."]
+    assert sentences("הוא הגיע אתמול בערב. היא נשארה בבית.", "he") == ["הוא הגיע אתמול בערב.", "היא נשארה בבית."]
+    assert sentences("Ήρθε χθες στην πόλη. Έφυγε σήμερα το πρωί.", "el") == [
+        "Ήρθε χθες στην πόλη.", "Έφυγε σήμερα το πρωί."]
+    assert sentences("Der Hr. Meier kam. Er ging.", "de") == ["Der Hr. Meier kam.", "Er ging."]
     # Region subtags and case do not matter; an unknown code gets the generic rules.
     text = "O Sr. Silva chegou. Depois saiu."
     assert split(text, "pt-BR") == split(text, "PT") == split(text, "pt")
@@ -260,7 +269,9 @@ def test_spans_are_exact_for_any_text(text, lang):
 # The UD slice: the first sentences of the dev split (train for it-parlamint, which has no dev);
 # the test splits are what docs/benchmarks.md ("Sentence splitting") reports and were not used for tuning.
 UD_SLICES = [("en-ewt", "dev"), ("es-ancora", "dev"), ("es-gsd", "dev"), ("pt-bosque", "dev"), ("fr-gsd", "dev"),
-             ("de-gsd", "dev"), ("it-parlamint", "train"), ("nl-alpino", "dev"), ("ru-gsd", "dev")]
+             ("de-gsd", "dev"), ("it-parlamint", "train"), ("nl-alpino", "dev"), ("ru-gsd", "dev"),
+             # languages without word lists, in scripts without vowel letters
+             ("ko-pud", "test"), ("ar-pud", "test")]
 SLICE = 400  # sentences per treebank
 PARAGRAPH = 8  # sentences joined with a space
 # Boundaries after a sentence-final mark: the others (headlines, sentences the treebank cuts at

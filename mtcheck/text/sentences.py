@@ -31,8 +31,9 @@ What decides (docs/benchmarks.md, "Sentence splitting", has the measurements):
   lower case, or alone at the start of a sentence (``1. First``), is no end.
 
 Languages without word lists (Ukrainian, Czech, Chinese, Japanese…: all but the target languages)
-get the same rules without them: single letters and vowel-less words are abbreviations, no period
-before lower case ends a sentence, and Czech, Slovak, Polish and the other languages that write
+get the same rules without them: single letters and vowel-less words (in the scripts that write
+vowels as letters: Latin, Cyrillic, Greek) are abbreviations, no period before lower case ends a
+sentence, and Czech, Slovak, Polish and the other languages that write
 ordinals with a dot (``ordinal_dot`` of their language.toml, or of ``languages/without_folder.toml``
 for those without a folder: Estonian, Serbian) keep ``3.`` inside the sentence before a word in
 capitals.
@@ -83,7 +84,7 @@ _CONTINUING = frozenset(",;:/%)]}」』）〕】》〉］｝" + _TERMINALS)
 _OMISSIONS = ("(...)", "(…)", "[...]", "[…]")
 # Web addresses start in lower case.
 _ADDRESSES = ("http://", "https://", "www.")
-_VOWELS = set("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяіїєѣ")
+_VOWELS = set("aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœаеёиоуыэюяіїєѣαεηιουωάέήίόύώϊϋΐΰ")
 # A period in round brackets closed within these many characters after it is no end for a word
 # that may be an abbreviation the data lacks (`(např. Vánoce)`).
 _SHORT_ASIDE = 40
@@ -127,6 +128,9 @@ class _Patterns:
         self.number = regex.compile(r"\d+(?:[.,:]\d+)*")  # `2010`, `1.000`, `6.2`, `10:30`
         self.wordlike = regex.compile(r"\p{L}+(?:['’]\p{L}+)?")
         self.dotted = regex.compile(r"\w{1,4}(?:\.\w{1,4})+")  # `U.S`, `e.g`, `Ph.D`, not `example.com`
+        # Scripts that write vowels as letters of their own (_VOWELS): only there does a word
+        # without one look like an abbreviation. Korean `있다.`, Arabic `الأحد.` end sentences.
+        self.vowel_script = regex.compile(r"[\p{Latin}\p{Cyrillic}\p{Greek}]+")
 
 
 @lru_cache(maxsize=1)
@@ -289,7 +293,8 @@ def _ends(text: str, sentence: int, mark: int, end: int, nxt: int, stop: int, ru
     if kind == "final":
         return not lower  # `etc. The`, `etc. and`
     if (kind or len(token) == 1 or pat.dotted.fullmatch(token) or bracketed
-            or (token.isalpha() and not token.isupper() and not _VOWELS.intersection(token.lower())
+            or (token.isalpha() and not token.isupper() and pat.vowel_script.fullmatch(token)
+                and not _VOWELS.intersection(token.lower())
                 and not pat.unit_after.search(text, max(sentence, token_start - 20), token_start))  # `Hr.`, not `200 mm.`
             or (rules.ordinal_dot and pat.roman.fullmatch(token))):
         return not lower and not c.isdigit() and _starts(text, letter, rules, pat)
