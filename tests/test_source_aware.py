@@ -231,6 +231,35 @@ def test_a_source_already_in_the_target_language_is_no_omission():
     assert codes("The troops left the city on Monday.", "en", source, "ja") == []
 
 
+# A pair without a learned length ratio, in two scripts: English takes about twice the characters
+# of Korean. Sentences of ours.
+MEETING_EN = ("The committee met on day {i} to discuss the new budget of the city library. Its members agreed "
+              "to meet again the following week at the town hall.")
+MEETING_KO = "위원회는 {i}일에 시립 도서관의 새 예산을 논의했다. 위원들은 다음 주에 시청에서 다시 만나기로 했다."
+MEETING_KO_SHORT = "위원회는 {i}일에 시립 도서관의 새 예산을 논의했다."
+
+
+def test_a_pair_in_two_scripts_without_a_ratio_is_not_judged_by_length():
+    assert length_ratio("en", "ko") == (0.0, 0.25)  # else this test says nothing
+    assert codes(MEETING_KO.format(i=3), "ko", MEETING_EN.format(i=3), "en") == []
+
+
+def test_records_of_a_pair_without_a_ratio_are_judged_by_their_own():
+    from mtcheck.checker import check_document
+    from mtcheck.document import Document
+
+    n, short = 40, 17
+    texts = [(MEETING_KO_SHORT if i == short else MEETING_KO).format(i=i) for i in range(n)]
+    doc = Document.from_records(texts, [f"r{i}" for i in range(n)], list(range(1, n + 1)), "ko",
+                                sources=[MEETING_EN.format(i=i) for i in range(n)], source_lang="en")
+    findings = list(check_document(doc, SOURCE_RULES))
+    assert [(f.code, f.record) for f in findings] == [("MT604", f"r{short}")]
+    # Too few records for a ratio of their own: no length judgement.
+    few = Document.from_records(texts[:20], [f"r{i}" for i in range(20)], list(range(1, 21)), "ko",
+                                sources=[MEETING_EN.format(i=i) for i in range(20)], source_lang="en")
+    assert list(check_document(few, SOURCE_RULES)) == []
+
+
 # -- alignment and the CLI -------------------------------------------------------------------------
 
 def test_alignment_survives_a_dropped_sentence():

@@ -7,13 +7,16 @@ TMX) and act only on aligned units the aligner is confident about (``mtcheck.tex
 from __future__ import annotations
 
 import math
+import statistics
+import unicodedata
 
 import regex
 
 from mtcheck.document import Document
 from mtcheck.languages import Language, UnknownLanguage, get_language
 from mtcheck.rules import Example, FixAvailability, Rule, register
-from mtcheck.text.align import MIN_CONFIDENCE, anchors, length_ratio, nonspace_length, source_language
+from mtcheck.text.align import (MIN_CONFIDENCE, UNKNOWN_RATIO, anchors, length_ratio, nonspace_length,
+                                 source_language)
 from mtcheck.text.langdetect import identifier, identify_any
 from mtcheck.text.patterns import lazy
 from mtcheck.text.placeholders import placeholders
@@ -251,12 +254,57 @@ MIN_DROPPED_SHARE, MIN_DROPPED_WORDS = 0.2, 5  # the sentence is a fifth of the 
 MIN_MUCH_SHORTER_SOURCE, MUCH_SHORTER_Z = 80, -3.0
 
 
+# A pair with no learned ratio takes its ratio from the document when it has this many units
+# long enough to judge: the median log ratio, and the median absolute deviation as its spread
+# (robust to the omissions being looked for). The spread is not taken tighter than the learned
+# pairs' usual (0.14-0.17).
+MIN_UNITS_FOR_OWN_RATIO = 30
+MIN_OWN_SD = 0.15
+MAD_TO_SD = 1.4826  # the median absolute deviation of a normal distribution, in standard deviations
+
+
+def document_ratio(pairs: list[tuple[str, str]]) -> tuple[float, float] | None:
+    """(mean, standard deviation) of log(target/source characters) over a document's own
+    (source, translation) units, or None when fewer than MIN_UNITS_FOR_OWN_RATIO are long
+    enough to judge.
+
+    >>> mean, sd = document_ratio([("a" * 60, "b" * 30)] * 29 + [("a" * 60, "b" * 33)] * 10)
+    >>> round(math.exp(mean), 2), sd
+    (0.5, 0.15)
+    >>> document_ratio([("a" * 60, "b" * 30)] * 29) is None
+    True
+    """
+    logs = sorted(math.log(nonspace_length(t) / nonspace_length(s)) for s, t in pairs
+                  if nonspace_length(s) >= MIN_OMISSION_SOURCE and nonspace_length(t))
+    if len(logs) < MIN_UNITS_FOR_OWN_RATIO:
+        return None
+    median = statistics.median(logs)
+    spread = MAD_TO_SD * statistics.median(abs(v - median) for v in logs)
+    return median, max(spread, MIN_OWN_SD)
+
+
+def writing_system(text: str) -> str | None:
+    """The script most letters of ``text`` belong to, by their Unicode names (any script:
+    Hangul, Thai and Devanagari as well as Latin).
+
+    >>> writing_system("소셜 미디어 전환"), writing_system("Kori Schulman wrote"), writing_system("12 %")
+    ('HANGUL', 'LATIN', None)
+    """
+    counts: dict[str, int] = {}
+    for ch in text[:2000]:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "?").split(" ")[0]
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
 def _z(source_chars: int, target_chars: int, ratio: tuple[float, float]) -> float:
     mean, sd = ratio
     return (math.log(target_chars / source_chars) - mean) / sd
 
 
-def missing_sentences(source: str, source_lang: str, target: str, target_lang: str) -> list[str]:
+def missing_sentences(source: str, source_lang: str, target: str, target_lang: str,
+                      ratio: tuple[float, float] | None = None) -> list[str]:
     """The source sentences a translation may leave out, judged by length: the translation is
     short for its source and has fewer sentences, and without any one of these substantial
     source sentences the lengths agree. A sentence whose numbers and names all stand in the
@@ -267,7 +315,7 @@ def missing_sentences(source: str, source_lang: str, target: str, target_lang: s
     ...                   "The troops left the city on Monday morning.", "en")
     ['La población civil fue evacuada a los pueblos vecinos durante la noche.']
     """
-    ratio = length_ratio(source_lang, target_lang)
+    ratio = ratio or length_ratio(source_lang, target_lang)
     source_chars, target_chars = nonspace_length(source), nonspace_length(target)
     if source_chars < MIN_OMISSION_SOURCE or not target_chars or _z(source_chars, target_chars, ratio) >= SHORT_Z:
         return []
@@ -302,7 +350,10 @@ class Omission(Rule):
             "returned nothing) while its source has words outside its placeholders. Sources "
             "under 40 characters and sources already in the target language are left alone "
             "otherwise. Length ratios are learned per language pair "
-            "from human translations (`languages/length_ratios.tsv`).")
+            "from human translations (`languages/length_ratios.tsv`); a pair without one takes "
+            "the document's own (the median over 30 units or more, as in a file of records), "
+            "and with fewer units it is judged by length only where source and translation "
+            "share a script.")
     why = "A dropped sentence is the error a reader of the translation cannot notice."
     fix_safety = "No fix: the sentence needs translating. The finding has no span (start = end) at the unit."
     examples = (
@@ -325,7 +376,7 @@ class Omission(Rule):
         source_lang = source_language(doc)
         if not source_lang or source_lang == doc.lang:
             return
-        ratio = length_ratio(source_lang, doc.lang)
+        ratio = self._ratio(doc, source_lang)
         for bead in doc.units:
             target = doc.text[bead.start:bead.end]
             if bead.is_omission or not bead.source_text or doc.segment_at(bead.start).missing:
@@ -339,7 +390,9 @@ class Omission(Rule):
                     yield self.finding(bead.start, bead.start,
                                        f"the translation is empty: nothing translates `{quote(bead.source_text)}`")
                 continue
-            candidates = missing_sentences(bead.source_text, source_lang, target, doc.lang)
+            if ratio is None:
+                continue  # no length ratio to judge by
+            candidates = missing_sentences(bead.source_text, source_lang, target, doc.lang, ratio)
             if len(candidates) == 1:
                 message = f"nothing translates the source sentence `{candidates[0][:60]}`"
             elif candidates:
@@ -354,6 +407,22 @@ class Omission(Rule):
             # file) has no translation ratio to keep.
             if identified(bead.source_text, source_lang, doc.lang) != doc.lang:
                 yield self.finding(bead.start, bead.start, message)
+
+    @staticmethod
+    def _ratio(doc: Document, source_lang: str) -> tuple[float, float] | None:
+        """The pair's learned length ratio; for a pair with none, the document's own (a corpus
+        of records), else the unknown ratio where both texts share a script and None where they
+        do not: English to Korean takes half the characters, and with no measure of that every
+        Korean sentence looked short."""
+        ratio = length_ratio(source_lang, doc.lang)
+        if ratio != UNKNOWN_RATIO:
+            return ratio
+        own = document_ratio([(bead.source_text, doc.text[bead.start:bead.end])
+                              for bead in doc.units if bead.source_text])
+        if own:
+            return own
+        sources = " ".join(bead.source_text for bead in doc.units[:50] if bead.source_text)
+        return UNKNOWN_RATIO if writing_system(sources) == writing_system(doc.text[:2000]) else None
 
 
 LETTER = lazy(r"[^\W\d_]")
