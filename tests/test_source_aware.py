@@ -502,3 +502,19 @@ def test_a_scale_that_changes_the_value_is_still_a_mismatch():
     """57億 is 5.7 billion, not 5.7 million."""
     found = check("有超過57億的選民投了票。", lang="zh", source="More than 5.7 million voters cast ballots.", source_lang="en")
     assert [f.code for f in found if f.code == "MT601"] == ["MT601"]
+
+
+# -- a doubling the source has ---------------------------------------------------------------------
+
+def test_a_doubled_word_is_quiet_when_the_source_doubles_too():
+    repeated = Config(select=["MT105"])
+    target = "La canción se llama «mañana mañana» y se estrenó en mayo."
+
+    def spans(source):
+        found = check(target, lang="es", source=source, source_lang="en", config=repeated)
+        return [target[f.start:f.end] for f in found]
+
+    assert spans(None) == ["mañana mañana"]
+    assert spans("The song is called Tomorrow Tomorrow and came out in May.") == []
+    # A stutter the source does not have is still one.
+    assert spans("The song is called Tomorrow and came out in May.") == ["mañana mañana"]

@@ -400,8 +400,10 @@ class RepeatedWord(Rule):
             "that this`). Language: its list of words whose doubling is "
             "grammatical anywhere (`had had`, French `nous nous`). Not reported "
             "either: a word said three times (`cheap cheap cheap`, emphasis), a doubling "
-            "before a dash or an ellipsis (`the the—`, a stammer), and a second word that is "
-            "capitalized (`de De la Fuente`, a name).")
+            "before a dash or an ellipsis (`the the—`, a stammer), a second word that is "
+            "capitalized (`de De la Fuente`, a name), and, with a source, a doubling where the "
+            "source of the unit doubles a word too (`Knock knock` → `Toc toc`, a title's "
+            "`Really Really`).")
     why = "A typical decoder stutter."
     fix_safety = ("Safe for the language's frequent function words (no one writes `the the`); "
                   "unsafe for other words, where a doubling may be meant.")
@@ -459,9 +461,25 @@ class RepeatedWord(Rule):
                 continue
             if text[m.end(3):m.end(3) + 1] in ("…", "-", "—", "–") or text.startswith("...", m.end(3)):
                 continue  # a stammer or a self-correction: "la la… del borde", "the the—"
+            if doc.source and self._source_repeats(doc, m.start(1)):
+                continue  # `Really Really` → `Really really`: the translation keeps the source's doubling
             safe = second in lang.glue_words
             yield self.finding(m.start(1), m.end(3), f"`{first}` is repeated", self._fix(text, m, safe))
             pos = m.end(3)
+
+    def _source_repeats(self, doc: Document, offset: int) -> bool:
+        """Does the source of the unit at ``offset`` write a word twice too (`very very`, a title's
+        `Really Really`)? Then the translation's doubling renders it: a decoder's stutter has no
+        counterpart in the source.
+
+        >>> rule = RepeatedWord()
+        >>> rule._source_repeats(Document("Es muy muy caro.", "es", source="It is very very dear."), 3)
+        True
+        >>> rule._source_repeats(Document("Es muy muy caro.", "es", source="It is very dear."), 3)
+        False
+        """
+        source = doc.source_at(offset)
+        return bool(source) and any(m.group(1).lower() == m.group(3).lower() for m in self.PATTERN.finditer(source))
 
     @staticmethod
     def _fix(text: str, m, safe: bool) -> Fix:
