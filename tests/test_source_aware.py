@@ -518,3 +518,19 @@ def test_a_doubled_word_is_quiet_when_the_source_doubles_too():
     assert spans("The song is called Tomorrow Tomorrow and came out in May.") == []
     # A stutter the source does not have is still one.
     assert spans("The song is called Tomorrow and came out in May.") == ["mañana mañana"]
+
+
+# -- spellings the source has both of ----------------------------------------------------------------
+
+def test_two_spellings_the_source_has_too_are_not_inconsistent():
+    spelling = Config(select=["MT405"])
+    target = "Harris llegó el lunes. Más tarde, Haris y Craith salieron del puerto."
+
+    def flagged(source):
+        return [target[f.start:f.end] for f in check(target, lang="es", source=source, source_lang="en",
+                                                      config=spelling)]
+
+    assert flagged(None) == ["Haris"]
+    assert flagged("Harris arrived on Monday. Later, Haris and Craith left the port.") == []
+    # The source spells one name one way: the translation's two spellings are still reported.
+    assert flagged("Harris arrived on Monday. Later, Harris and Craith left the port.") == ["Haris"]

@@ -115,8 +115,9 @@ class InconsistentSpelling(Rule):
             "a name that is no common word (`Dmitry` … `Dmitri`, `Odesa` … `Odessa`, `Фрейд` … `Фройд`). "
             "Transliterations are compared for capitalized words of five letters or more that are "
             "not frequent words. Spellings listed side by side (`Gordievski, Gordievsky o "
-            "Gordievskiy`) are left alone, and a place spelled the way another language writes "
-            "it is MT406's.")
+            "Gordievskiy`) are left alone, and so are spellings the source has both of (`Haris` "
+            "and `Harris`: two people, or a local name beside the original one); a place "
+            "spelled the way another language writes it is MT406's.")
     why = "Readers take two spellings for two people or places; the house style picks one."
     fix_safety = ("Unsafe: every other spelling is replaced by the one the document uses first, or, "
                   "for a renamed place, by its current name when the document has it (`Calcutta` → "
@@ -157,10 +158,11 @@ class InconsistentSpelling(Rule):
             else:
                 continue
             seen[key].append((m.start(), m.end(), word))
+        source_words = set(WORD.findall(doc.source)) if doc.source else set()
         for key, occurrences in seen.items():
             spellings = {w for _, _, w in occurrences}
-            if len(spellings) < 2:
-                continue
+            if len(spellings) < 2 or len(spellings & source_words) >= 2:
+                continue  # the source spells them two ways too: two people, or a name beside its local form
             # The names table's current spelling where the document has it, else its first one.
             preferred = key[1:] if key.startswith("=") else None
             keep = preferred if preferred in spellings else occurrences[0][2]
