@@ -534,3 +534,20 @@ def test_two_spellings_the_source_has_too_are_not_inconsistent():
     assert flagged("Harris arrived on Monday. Later, Haris and Craith left the port.") == []
     # The source spells one name one way: the translation's two spellings are still reported.
     assert flagged("Harris arrived on Monday. Later, Harris and Craith left the port.") == ["Haris"]
+
+
+# -- Chinese and Japanese numerals -----------------------------------------------------------------
+
+def test_chinese_and_japanese_numerals_are_read_as_numbers():
+    numbers = Config(select=["MT601"])
+    source = "About 50 of the 750 visitors were 14 years old, and 3 million watched on television."
+
+    def missing(target, lang):
+        return [f.message for f in check(target, lang=lang, source=source, source_lang="en", config=numbers)]
+
+    assert missing("七百五十名訪客中約有五十人年僅十四歲，另有三百萬人在電視上觀看。", "zh") == []
+    assert missing("七百五十名访客中约有五十人年仅十四岁，另有3百万人在电视上观看。", "zh") == []
+    # A numeral changed is still a number that does not match.
+    changed = missing("七百五十名訪客中約有五十人年僅十五歲，另有三百萬人在電視上觀看。", "zh")
+    assert len(changed) == 1 and "`14`" in changed[0]
+    assert missing("750人の来場者のうち約50人が14歳で、3百万人がテレビで見た。", "ja") == []

@@ -14,6 +14,7 @@ Times carry a reading on the 12-hour clock (``14:30`` and ``2:30 p.m.`` agree), 
 one as an hour (``14 Uhr``, ``2 pm``), numbers before a scale word one with the scale
 (``2 millones``: 2 and 2000000), a decade its two-digit year (``1990s``: 1990 and 90), and month
 names their number (``marzo``: 3), so that a date written ``03/05`` can meet ``5 March``.
+Chinese and Japanese numerals are read by place (``七百五十萬``: 7500000; ``han_value``).
 
 Words and separators per language come from ``languages/numbers/<code>.txt`` (built from
 num2words and CLDR by ``scripts/build_number_data.py``); a language without a file is read in
@@ -36,7 +37,7 @@ NUMBERS_DIR = DATA_DIR / "numbers"
 
 # Digits with any locale's separators: 1,500 · 1.500 · 1 500 (also no-break and narrow
 # no-break spaces) · 1'500 · 8,5 · 14:30 · 14h30. Not part of a word (G7, COVID-19, MP3).
-_SEP = r"[.,'’\u00a0\u202f ]"
+_SEP = r"[.,'’\u00a0\u202f ，]"  # and the full-width comma of Chinese and Japanese: 15，001
 # Not after a letter (`MP3`, `A4`, `COVID-19`), except one of the scripts written without spaces,
 # where a number stands right after a word (Chinese `有16,500人`, Japanese `約5万`, Thai), and
 # Arabic and Hebrew, whose one-letter conjunctions and prepositions are written onto the number
@@ -55,6 +56,9 @@ SCORE = lazy(r"(?<![\p{L}\p{N}.,:])(\d+):(\d+)(?![\d:])")
 ROMAN = lazy(r"(?<![\p{L}\p{N}])(?=[MDCLXVI]{2,}|[IVX](?=e|er|ème|º|-я|-й))M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?=e\b|er\b|ème\b|º|\b)")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 WORD = lazy(r"\p{L}+(?:[-'’]\p{L}+)*")
+_HAN = lazy(r"\p{Han}")
+# The ending of a decade written in digits: English `1350s`, `1350's`, German `1350er`.
+_DECADE = lazy(r"(?:s|'s|’s|er)\b")
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +131,22 @@ class NumberWords:
     def short_heads(self) -> frozenset:
         """The combining forms of three letters (Russian `дву`), which ``heads`` cannot hold."""
         return frozenset(w for w, (kind, _) in self.words.items() if kind == "prefix" and len(w) == 3)
+
+    @cached_property
+    def han_numerals(self) -> dict:
+        """The Chinese characters of the language's number words, with their values: the
+        one-character cardinals and scales (`五` 5, `十` 10, `万` 10000), and the place of a
+        two-character `one X` (`一百` 100 gives `百`). Read as positional numerals by
+        ``han_value``; empty for a language whose number words are not written in them."""
+        out = {}
+        for word, (kind, value) in self.words.items():
+            if kind not in ("cardinal", "scale") or not _HAN.fullmatch(word[-1]):
+                continue
+            if len(word) == 1:
+                out[word] = value
+            elif len(word) == 2 and value in (100, 1000) and self.words.get(word[0], ("", None))[1] == 1:
+                out.setdefault(word[1], value)
+        return out
 
     @cached_property
     def heads(self) -> frozenset:
@@ -294,6 +314,8 @@ def mentions(text: str, code: str | None) -> list[Mention]:
             found.append(Mention(m.start(), m.end(), m.group(), frozenset({roman_value(m.group())}), "roman"))
     if data.words:
         found += _word_mentions(text, data)
+    if data.han_numerals:
+        found += _han_mentions(text, data)
     found.sort(key=lambda m: m.start)
     return found
 
@@ -338,8 +360,8 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
         kind = "convertible"  # 6 inches may be 15 cm in the translation
     if token.isdigit() and len(token) == 3 and int(token[1:]) < 60:
         values.add(("time", int(token[0]) * 60 + int(token[1:])))  # 603: 6:03
-    if token.isdigit() and len(token) == 4 and 1800 <= int(token) < 2100:
-        values.add(int(token[2:]))  # a year: '90, the 90s
+    if token.isdigit() and len(token) == 4 and (1800 <= int(token) < 2100 or token.endswith("0") and _DECADE.match(after)):
+        values.add(int(token[2:]))  # a year: '90, the 90s; a decade of any century: the 1350s, fifty
     if token.isdigit() and len(token) == 4 and int(token[:2]) <= 24 and int(token[2:]) < 60:
         values.add(("time", (int(token[:2]) % 12) * 60 + int(token[2:])))  # 0500 hours
     if token.isdigit() and len(token) == 4 and token.endswith("00") and after[:1] in ("s", "'"):
@@ -352,9 +374,59 @@ def _digit_mention(text: str, m, data: NumberWords) -> Mention:
     return Mention(m.start("num"), m.end("num"), token, frozenset(values), kind)
 
 
+def han_value(values: list[int]) -> int:
+    """The value of a Chinese or Japanese numeral, from the values of its characters: digits
+    count the place after them (`十` `百` `千`), a section is multiplied by `万` or `億`, and digits
+    alone are read positionally (a year written `二〇二三`).
+
+    >>> han_value([10, 4]), han_value([5, 10]), han_value([7, 100, 5, 10, 10000]), han_value([1, 100000000, 5, 1000, 10000])
+    (14, 50, 7500000, 150000000)
+    >>> han_value([2, 0, 2, 3]), han_value([1000, 10000])
+    (2023, 10000000)
+    """
+    total = section = digits = 0
+    for value in values:
+        if value in (10, 100, 1000):
+            section += max(digits, 1) * value
+            digits = 0
+        elif value >= 10000:
+            total += max(section + digits, 1) * value
+            section = digits = 0
+        else:
+            digits = digits * 10 + value
+    return total + section + digits
+
+
+def _han_mentions(text: str, data: NumberWords) -> list[Mention]:
+    """Chinese and Japanese numerals (`五十年`, `七百五十萬`, `十四歲`): runs of the language's
+    numeral characters, outside the runs that digits start (`16萬`, read by ``_next_scale``)."""
+    out = []
+    for m in _han_run(data).finditer(text):
+        if m.start() and text[m.start() - 1].isdigit():
+            continue
+        value = han_value([data.han_numerals[c] for c in m.group()])
+        out.append(Mention(m.start(), m.end(), m.group(), frozenset({value}), "words"))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _han_run_pattern(characters: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(characters)}]+")
+
+
+def _han_run(data: NumberWords) -> regex.Pattern:
+    return _han_run_pattern("".join(sorted(data.han_numerals)))
+
+
 def _next_scale(after: str, data: NumberWords) -> float | None:
-    """The scale word right after a number (``2 millones``, ``3 Mrd.``), if any."""
+    """The scale word right after a number (``2 millones``, ``3 Mrd.``), if any; Chinese and
+    Japanese numeral places count as one (``3百万`` is 3 million)."""
     rest = after.lstrip(" \u00a0\u202f")
+    if data.han_numerals:
+        run = _han_run(data).match(rest)
+        places = [data.han_numerals[c] for c in run.group()] if run else []
+        if places and all(v >= 100 for v in places):
+            return han_value(places)
     if _COUNTER.match(rest):  # no space ends the word: the longest scale word it begins with (`570万以上`)
         for n in (3, 2, 1):
             entry = data.words.get(rest[:n])
